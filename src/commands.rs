@@ -1,0 +1,213 @@
+//! What the analyst can do to a project. Panels queue commands; the app
+//! executes them after drawing, each as one undoable step.
+
+use chrono::NaiveDate;
+
+use crate::extract::{self, Candidate};
+use crate::model::{
+    Anchor, Article, ArticleId, DateOrigin, Edit, Fact, FactId, FactKind, Origin, Reliability,
+    Status,
+};
+use crate::workspace::Workspace;
+
+/// One thing the analyst asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Put this version of a fact in place of the stored one (an in-place edit).
+    UpdateFact(Fact),
+    /// Set the status of these facts.
+    SetStatus(Vec<FactId>, Status),
+    /// Delete these facts.
+    DeleteFacts(Vec<FactId>),
+    /// Add a fact by hand over a span of an article.
+    AddFact {
+        /// The article.
+        article: ArticleId,
+        /// Span start (byte offset).
+        start: usize,
+        /// Span end (byte offset).
+        end: usize,
+        /// The kind chosen.
+        kind: FactKind,
+    },
+    /// Set (or clear) an article's publication date; re-resolves its time expressions.
+    SetPublished(ArticleId, Option<NaiveDate>),
+    /// Change an article's title, outlet or URL.
+    UpdateArticle(Article),
+    /// Grade an article's source.
+    SetReliability(ArticleId, Reliability),
+    /// Remove articles and their facts.
+    RemoveArticles(Vec<ArticleId>),
+    /// Undo the last step.
+    Undo,
+    /// Redo the last undone step.
+    Redo,
+}
+
+/// What executing a command did, for the status bar.
+pub type Outcome = Result<String, String>;
+
+impl Workspace {
+    /// Executes one command as one undoable step.
+    pub fn execute(&mut self, command: Command) -> Outcome {
+        match command {
+            Command::UpdateFact(mut fact) => {
+                let old = self
+                    .project
+                    .fact(fact.id)
+                    .ok_or("that fact no longer exists")?;
+                if old == &fact {
+                    return Ok(String::new());
+                }
+                if fact.start != old.start || fact.end != old.end {
+                    let text = self
+                        .text(fact.article)
+                        .ok_or("the article text is not available")?;
+                    let quoted = text
+                        .get(fact.start..fact.end)
+                        .ok_or("the span is outside the text")?;
+                    fact.text = quoted.to_owned();
+                    fact.anchor = Anchor::Exact;
+                }
+                if fact.status == Status::Unreviewed || fact.status == Status::Confirmed {
+                    let content_changed = fact.kind != old.kind
+                        || fact.value != old.value
+                        || fact.label != old.label
+                        || fact.attrs != old.attrs
+                        || fact.start != old.start
+                        || fact.end != old.end;
+                    if content_changed {
+                        fact.status = Status::Edited;
+                    }
+                }
+                let id = fact.id;
+                self.apply("Edit fact", Edit::ReplaceFact(fact));
+                Ok(format!("Edited {id}"))
+            }
+            Command::SetStatus(ids, status) => {
+                let edits: Vec<Edit> = ids
+                    .iter()
+                    .filter_map(|id| self.project.fact(*id))
+                    .filter(|f| f.status != status)
+                    .map(|f| {
+                        Edit::ReplaceFact(Fact {
+                            status,
+                            ..f.clone()
+                        })
+                    })
+                    .collect();
+                let n = edits.len();
+                self.apply(&format!("Mark {}", status.as_str()), Edit::Batch(edits));
+                Ok(format!("{n} fact(s) marked {}", status.as_str()))
+            }
+            Command::DeleteFacts(ids) => {
+                let n = ids
+                    .iter()
+                    .filter(|id| self.project.fact(**id).is_some())
+                    .count();
+                self.apply("Delete facts", Edit::RemoveFacts(ids));
+                Ok(format!("{n} fact(s) deleted"))
+            }
+            Command::AddFact {
+                article,
+                start,
+                end,
+                kind,
+            } => self.add_fact(article, start, end, kind),
+            Command::SetPublished(id, date) => self.set_published(id, date),
+            Command::UpdateArticle(article) => {
+                self.project
+                    .article(article.id)
+                    .ok_or("that article no longer exists")?;
+                self.apply("Edit article", Edit::ReplaceArticle(article));
+                Ok("Article updated".into())
+            }
+            Command::SetReliability(id, grade) => {
+                let article = self
+                    .project
+                    .article(id)
+                    .ok_or("that article no longer exists")?;
+                let article = Article {
+                    reliability: grade,
+                    ..article.clone()
+                };
+                self.apply("Set reliability", Edit::ReplaceArticle(article));
+                Ok(format!("Reliability set to {grade:?}"))
+            }
+            Command::RemoveArticles(ids) => {
+                let facts: Vec<FactId> = self
+                    .project
+                    .facts
+                    .values()
+                    .filter(|f| ids.contains(&f.article))
+                    .map(|f| f.id)
+                    .collect();
+                let n = ids.len();
+                self.apply(
+                    "Remove articles",
+                    Edit::Batch(vec![Edit::RemoveFacts(facts), Edit::RemoveArticles(ids)]),
+                );
+                Ok(format!("{n} article(s) removed"))
+            }
+            Command::Undo => self
+                .undo()
+                .map(|l| format!("Undid: {l}"))
+                .ok_or_else(|| "Nothing to undo".into()),
+            Command::Redo => self
+                .redo()
+                .map(|l| format!("Redid: {l}"))
+                .ok_or_else(|| "Nothing to redo".into()),
+        }
+    }
+
+    fn add_fact(
+        &mut self,
+        article: ArticleId,
+        start: usize,
+        end: usize,
+        kind: FactKind,
+    ) -> Outcome {
+        let text = self
+            .text(article)
+            .ok_or("the article text is not available")?
+            .clone();
+        let quoted = text
+            .get(start..end)
+            .filter(|q| !q.trim().is_empty())
+            .ok_or("select some text of the article first")?;
+        let value = quoted.trim().to_owned();
+        let candidate = Candidate::new(start, end, kind, String::new(), value);
+        let fact = self.fact_from(article, &text, candidate, Origin::Manual);
+        let id = fact.id;
+        self.apply("Add fact", Edit::InsertFacts(vec![fact]));
+        self.project.view.selected_fact = Some(id);
+        Ok(format!("Added {id}"))
+    }
+
+    fn set_published(&mut self, id: ArticleId, date: Option<NaiveDate>) -> Outcome {
+        let article = self
+            .project
+            .article(id)
+            .ok_or("that article no longer exists")?;
+        let updated = Article {
+            published: date,
+            date_origin: if date.is_some() {
+                DateOrigin::Manual
+            } else {
+                DateOrigin::Unknown
+            },
+            ..article.clone()
+        };
+        let text = self.text(id).cloned();
+        let mut edits = vec![Edit::ReplaceArticle(updated)];
+        if let Some(text) = text {
+            let times = extract::time::extract(&text, date);
+            edits.push(self.extraction_edit(vec![(id, times)], Some(FactKind::Time)));
+        }
+        self.apply("Set publication date", Edit::Batch(edits));
+        Ok(match date {
+            Some(d) => format!("Publication date set to {d}; time expressions re-resolved"),
+            None => "Publication date cleared".into(),
+        })
+    }
+}

@@ -1,0 +1,16 @@
+//! Dossier's engine: everything that is not drawing. The model, the RON
+//! store, importers, extractors and analysis live here so the window, the
+//! command line, the tests and the benchmarks all share one implementation.
+
+pub mod analysis;
+pub mod cli;
+pub mod commands;
+pub mod export;
+pub mod extract;
+pub mod import;
+pub mod jobs;
+pub mod model;
+pub mod sample;
+pub mod store;
+pub mod ui;
+pub mod workspace;

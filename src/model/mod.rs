@@ -1,0 +1,13 @@
+//! The data model: project, articles, facts, and the edits and history that change them.
+
+mod article;
+mod fact;
+mod history;
+mod ids;
+mod project;
+
+pub use article::{Article, DateOrigin, Reliability};
+pub use fact::{Anchor, Fact, FactKind, Origin, Status};
+pub use history::History;
+pub use ids::{ArticleId, FactId};
+pub use project::{Edit, FORMAT_VERSION, FactFilter, Project, SortColumn, SortOrder, ViewState};

@@ -1,0 +1,167 @@
+//! File dialogs: native ones through rfd, and a path prompt for desktops
+//! where no native dialog service runs (rfd then answers "nothing" at once).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Why a file dialog is being shown; decides its filters and what happens next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open a `*.dossier.ron` project.
+    OpenProject,
+    /// Open a folder of articles as a new project.
+    OpenFolder,
+    /// Add article files to the project.
+    AddFiles,
+    /// Choose where to save the project.
+    SaveProject,
+    /// Read a CSV/TSV sheet of article metadata.
+    ImportSheet,
+    /// Write the facts table as CSV.
+    ExportCsv,
+    /// Write the facts table as JSON.
+    ExportJson,
+}
+
+impl Purpose {
+    /// The dialog title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Purpose::OpenProject => "Open project",
+            Purpose::OpenFolder => "Open folder of articles",
+            Purpose::AddFiles => "Add article files",
+            Purpose::SaveProject => "Save project as",
+            Purpose::ImportSheet => "Import metadata sheet",
+            Purpose::ExportCsv => "Export facts as CSV",
+            Purpose::ExportJson => "Export facts as JSON",
+        }
+    }
+
+    /// True when the dialog chooses a file to write.
+    pub fn is_save(self) -> bool {
+        matches!(
+            self,
+            Purpose::SaveProject | Purpose::ExportCsv | Purpose::ExportJson
+        )
+    }
+
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Purpose::OpenProject | Purpose::SaveProject => ("Dossier project", &["ron"]),
+            Purpose::OpenFolder => ("Folder", &[]),
+            Purpose::AddFiles => ("Articles", &["txt", "md", "markdown", "html", "htm"]),
+            Purpose::ImportSheet => ("Metadata sheet", &["csv", "tsv", "txt"]),
+            Purpose::ExportCsv => ("CSV", &["csv"]),
+            Purpose::ExportJson => ("JSON", &["json"]),
+        }
+    }
+}
+
+/// What a dialog answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The analyst chose these paths.
+    Chosen(Vec<PathBuf>),
+    /// The analyst closed the dialog.
+    Cancelled,
+    /// No native dialog could be shown; the app must offer its own prompt.
+    Unavailable,
+}
+
+/// Shows file dialogs; the app owns one, tests give it a scripted one.
+pub trait FileDialogs {
+    /// Asks for a path for `purpose`, starting in `dir`, suggesting `name` for saves.
+    fn ask(&mut self, purpose: Purpose, dir: Option<&Path>, name: &str) -> Answer;
+}
+
+/// Native dialogs through the desktop portal (rfd).
+#[derive(Debug, Default)]
+pub struct NativeDialogs;
+
+/// A dialog that returns nothing faster than this was never shown.
+const INSTANT_ANSWER: Duration = Duration::from_millis(150);
+
+impl FileDialogs for NativeDialogs {
+    fn ask(&mut self, purpose: Purpose, dir: Option<&Path>, name: &str) -> Answer {
+        if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+            return Answer::Unavailable;
+        }
+        let (filter_name, exts) = purpose.filter();
+        let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+        if !exts.is_empty() {
+            dialog = dialog.add_filter(filter_name, exts);
+        }
+        if let Some(dir) = dir {
+            dialog = dialog.set_directory(dir);
+        }
+        let asked = Instant::now();
+        let chosen = match purpose {
+            Purpose::OpenFolder => dialog.pick_folder().map(|p| vec![p]),
+            Purpose::AddFiles => dialog.pick_files(),
+            Purpose::OpenProject | Purpose::ImportSheet => dialog.pick_file().map(|p| vec![p]),
+            Purpose::SaveProject | Purpose::ExportCsv | Purpose::ExportJson => {
+                dialog.set_file_name(name).save_file().map(|p| vec![p])
+            }
+        };
+        match chosen {
+            Some(paths) if !paths.is_empty() => Answer::Chosen(paths),
+            _ if asked.elapsed() < INSTANT_ANSWER => Answer::Unavailable,
+            _ => Answer::Cancelled,
+        }
+    }
+}
+
+/// Entries of the folder named by a typed path whose names start with what
+/// follows the last separator, for the fallback prompt's completion list.
+pub fn completions(typed: &str, limit: usize) -> Vec<PathBuf> {
+    let typed_path = Path::new(typed);
+    let (dir, prefix) = if typed.ends_with(std::path::MAIN_SEPARATOR) || typed.is_empty() {
+        (typed_path.to_path_buf(), String::new())
+    } else {
+        (
+            typed_path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            typed_path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        )
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            !name.starts_with('.') && name.starts_with(&prefix)
+        })
+        .map(|e| e.path())
+        .collect();
+    out.sort();
+    out.truncate(limit);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completes_names_in_the_typed_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("alpha.txt"), "x").unwrap();
+        std::fs::write(dir.path().join("beta.txt"), "x").unwrap();
+        let typed = format!("{}/al", dir.path().display());
+        assert_eq!(completions(&typed, 10), vec![dir.path().join("alpha.txt")]);
+        let all = format!("{}/", dir.path().display());
+        assert_eq!(completions(&all, 10).len(), 2);
+    }
+}

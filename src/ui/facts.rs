@@ -1,0 +1,417 @@
+//! The facts panel: filters, an editor for the selected fact, and a
+//! virtualised, sortable table of every fact (500k rows scroll smoothly
+//! because only the visible rows are drawn and the row order is cached).
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use egui_extras::{Column, TableBuilder};
+
+use super::source::shorten;
+use super::{App, kind_color};
+use crate::commands::Command;
+use crate::model::{
+    ArticleId, Fact, FactFilter, FactId, FactKind, Origin, Project, SortColumn, SortOrder, Status,
+};
+
+/// Editable copy of the selected fact's fields.
+#[derive(Debug, Clone, PartialEq)]
+struct Draft {
+    id: FactId,
+    revision: u64,
+    kind: FactKind,
+    label: String,
+    value: String,
+    start: String,
+    end: String,
+    fields: String,
+    note: String,
+}
+
+/// State of the facts panel that is not part of the model.
+#[derive(Default)]
+pub struct FactsPanel {
+    /// Move keyboard focus to the search box on the next frame (Ctrl+F).
+    pub focus_search: bool,
+    /// Scroll the selected row into view on the next frame.
+    pub scroll_to_selection: bool,
+    rows: Vec<FactId>,
+    rows_key: Option<(u64, FactFilter, SortOrder)>,
+    draft: Option<Draft>,
+}
+
+/// Draws the panel.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    filter_bar(app, ui);
+    refresh_rows(app);
+    editor(app, ui);
+    ui.separator();
+    table(app, ui);
+}
+
+fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
+    let mut filter = app.ws.project.view.filter.clone();
+    ui.horizontal(|ui| {
+        ui.strong("Facts");
+        egui::ComboBox::from_label("Kind")
+            .selected_text(filter.kind.map_or("all", FactKind::as_str))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.kind, None, "all");
+                for k in FactKind::ALL {
+                    ui.selectable_value(&mut filter.kind, Some(k), k.as_str());
+                }
+            });
+        egui::ComboBox::from_label("Status")
+            .selected_text(filter.status.map_or("all", Status::as_str))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.status, None, "all");
+                for s in Status::ALL {
+                    ui.selectable_value(&mut filter.status, Some(s), s.as_str());
+                }
+            });
+        let article_name = |id: Option<ArticleId>| {
+            id.and_then(|id| app.ws.project.article(id))
+                .map_or("all".to_owned(), |a| shorten(a.file_name(), 24))
+        };
+        egui::ComboBox::from_label("Article")
+            .selected_text(article_name(filter.article))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.article, None, "all");
+                for a in &app.ws.project.articles {
+                    ui.selectable_value(
+                        &mut filter.article,
+                        Some(a.id),
+                        shorten(a.file_name(), 40),
+                    );
+                }
+            });
+        let label = ui.label("Search");
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut filter.text)
+                    .hint_text("text, value, note…")
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id);
+        if std::mem::take(&mut app.panels.facts.focus_search) {
+            search.request_focus();
+        }
+        ui.label(format!(
+            "{} of {} shown",
+            app.panels.facts.rows.len(),
+            app.ws.project.facts.len()
+        ));
+    });
+    if filter != app.ws.project.view.filter {
+        app.ws.project.view.filter = filter;
+        app.ws.touch_view();
+    }
+}
+
+/// Recomputes the row order when the project, filter or sort changed.
+fn refresh_rows(app: &mut App) {
+    let view = &app.ws.project.view;
+    let key = (app.ws.revision(), view.filter.clone(), view.sort);
+    if app.panels.facts.rows_key.as_ref() == Some(&key) {
+        return;
+    }
+    app.panels.facts.rows = visible_rows(&app.ws.project, &view.filter, view.sort);
+    app.panels.facts.rows_key = Some(key);
+}
+
+/// The ids of the facts that pass `filter`, in `sort` order.
+pub fn visible_rows(project: &Project, filter: &FactFilter, sort: SortOrder) -> Vec<FactId> {
+    let needle = filter.text.to_lowercase();
+    let mut rows: Vec<&Fact> = project
+        .facts
+        .values()
+        .filter(|f| filter.kind.is_none_or(|k| f.kind == k))
+        .filter(|f| filter.status.is_none_or(|s| f.status == s))
+        .filter(|f| filter.article.is_none_or(|a| f.article == a))
+        .filter(|f| {
+            needle.is_empty()
+                || [&f.text, &f.value, &f.label, &f.note]
+                    .iter()
+                    .any(|s| s.to_lowercase().contains(&needle))
+        })
+        .collect();
+    let order = |a: &Fact, b: &Fact| -> Ordering {
+        match sort.column {
+            SortColumn::Position => (a.article, a.start, a.end).cmp(&(b.article, b.start, b.end)),
+            SortColumn::Kind => a.kind.cmp(&b.kind),
+            SortColumn::Text => a.text.cmp(&b.text),
+            SortColumn::Value => a.value.cmp(&b.value),
+            SortColumn::Status => a.status.cmp(&b.status),
+        }
+        .then(a.id.cmp(&b.id))
+    };
+    rows.sort_by(|a, b| {
+        if sort.descending {
+            order(b, a)
+        } else {
+            order(a, b)
+        }
+    });
+    rows.into_iter().map(|f| f.id).collect()
+}
+
+fn editor(app: &mut App, ui: &mut egui::Ui) {
+    let Some(fact) = app
+        .ws
+        .project
+        .view
+        .selected_fact
+        .and_then(|id| app.ws.project.fact(id))
+        .cloned()
+    else {
+        ui.label("Select a fact (click a row or a highlight) to review and edit it.");
+        return;
+    };
+    let revision = app.ws.revision();
+    let stale = app
+        .panels
+        .facts
+        .draft
+        .as_ref()
+        .is_none_or(|d| d.id != fact.id || d.revision != revision);
+    if stale {
+        app.panels.facts.draft = Some(draft_of(&fact, revision));
+    }
+    let Some(draft) = app.panels.facts.draft.as_mut() else {
+        return;
+    };
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("{} ·", fact.id));
+        egui::ComboBox::from_label("Fact kind")
+            .selected_text(draft.kind.as_str())
+            .show_ui(ui, |ui| {
+                for k in FactKind::ALL {
+                    ui.selectable_value(&mut draft.kind, k, k.as_str());
+                }
+            });
+        labelled_field(ui, "Label", &mut draft.label, 70.0);
+        labelled_field(ui, "Value", &mut draft.value, 170.0);
+        labelled_field(ui, "Start", &mut draft.start, 50.0);
+        labelled_field(ui, "End", &mut draft.end, 50.0);
+        labelled_field(ui, "Fields", &mut draft.fields, 220.0);
+        labelled_field(ui, "Note", &mut draft.note, 160.0);
+        if ui.button("Apply").clicked() {
+            match fact_from_draft(&fact, draft) {
+                Ok(updated) => commands.push(Command::UpdateFact(updated)),
+                Err(e) => app.status = e,
+            }
+        }
+        if ui.button("Confirm").clicked() {
+            commands.push(Command::SetStatus(vec![fact.id], Status::Confirmed));
+        }
+        if ui.button("Reject").clicked() {
+            commands.push(Command::SetStatus(vec![fact.id], Status::Rejected));
+        }
+        if ui.button("Delete").clicked() {
+            commands.push(Command::DeleteFacts(vec![fact.id]));
+        }
+    });
+    let origin = match fact.origin {
+        Origin::Extracted(v) => format!("extracted (engine v{v})"),
+        Origin::Manual => "added by hand".into(),
+    };
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "“{}” · {} · {origin} · anchor {:?}",
+            shorten(&fact.text, 80),
+            fact.status.as_str(),
+            fact.anchor
+        ));
+        if let Some(why) = fact.attrs.get("resolution") {
+            ui.label(format!("· resolved: {why}"));
+        }
+    });
+    for c in commands {
+        app.queue(c);
+    }
+}
+
+fn labelled_field(ui: &mut egui::Ui, name: &str, value: &mut String, width: f32) {
+    let label = ui.label(name);
+    ui.add(egui::TextEdit::singleline(value).desired_width(width))
+        .labelled_by(label.id);
+}
+
+fn draft_of(fact: &Fact, revision: u64) -> Draft {
+    Draft {
+        id: fact.id,
+        revision,
+        kind: fact.kind,
+        label: fact.label.clone(),
+        value: fact.value.clone(),
+        start: fact.start.to_string(),
+        end: fact.end.to_string(),
+        fields: fact.attrs_summary(),
+        note: fact.note.clone(),
+    }
+}
+
+/// The fact as the draft describes it, or why the draft is not valid.
+fn fact_from_draft(fact: &Fact, draft: &Draft) -> Result<Fact, String> {
+    let offset = |s: &str, name: &str| {
+        s.trim()
+            .parse::<usize>()
+            .map_err(|_| format!("{name} must be a whole number (a byte offset)"))
+    };
+    let (start, end) = (offset(&draft.start, "Start")?, offset(&draft.end, "End")?);
+    if start >= end {
+        return Err("Start must be before End".into());
+    }
+    Ok(Fact {
+        kind: draft.kind,
+        label: draft.label.trim().to_owned(),
+        value: draft.value.trim().to_owned(),
+        start,
+        end,
+        attrs: parse_fields(&draft.fields)?,
+        note: draft.note.clone(),
+        ..fact.clone()
+    })
+}
+
+/// Reads `key=value; key=value` back into fields.
+fn parse_fields(text: &str) -> Result<BTreeMap<String, String>, String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            pair.split_once('=')
+                .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+                .ok_or_else(|| format!("'{pair}' is not key=value"))
+        })
+        .collect()
+}
+
+fn table(app: &mut App, ui: &mut egui::Ui) {
+    let selected = app.ws.project.view.selected_fact;
+    let scroll_row = if std::mem::take(&mut app.panels.facts.scroll_to_selection) {
+        selected.and_then(|id| app.panels.facts.rows.iter().position(|r| *r == id))
+    } else {
+        None
+    };
+    let mut sort = app.ws.project.view.sort;
+    let mut clicked = None;
+    ui.style_mut().interaction.selectable_labels = false;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let mut builder = TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(70.0))
+        .column(Column::initial(260.0).at_least(80.0).clip(true))
+        .column(Column::initial(160.0).at_least(60.0).clip(true))
+        .column(Column::initial(60.0).at_least(40.0).clip(true))
+        .column(Column::initial(150.0).at_least(60.0).clip(true))
+        .column(Column::initial(80.0).at_least(60.0))
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .min_scrolled_height(0.0)
+        .auto_shrink([false, false]);
+    if let Some(row) = scroll_row {
+        builder = builder.scroll_to_row(row, Some(egui::Align::Center));
+    }
+    let headers = [
+        ("Kind", Some(SortColumn::Kind)),
+        ("Text", Some(SortColumn::Text)),
+        ("Value", Some(SortColumn::Value)),
+        ("Label", None),
+        ("Article", Some(SortColumn::Position)),
+        ("Status", Some(SortColumn::Status)),
+        ("Fields / note", None),
+    ];
+    let project = &app.ws.project;
+    let rows = &app.panels.facts.rows;
+    builder
+        .header(row_height + 2.0, |mut header| {
+            for (name, column) in headers {
+                header.col(|ui| {
+                    let arrow = match column {
+                        Some(c) if c == sort.column => {
+                            if sort.descending {
+                                " v"
+                            } else {
+                                " ^"
+                            }
+                        }
+                        _ => "",
+                    };
+                    let text = egui::RichText::new(format!("{name}{arrow}")).strong();
+                    match column {
+                        Some(c) => {
+                            if ui
+                                .add(egui::Button::new(text).frame(false))
+                                .on_hover_text("Sort")
+                                .clicked()
+                            {
+                                sort.descending = sort.column == c && !sort.descending;
+                                sort.column = c;
+                            }
+                        }
+                        None => {
+                            ui.label(text);
+                        }
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let Some(fact) = project.fact(rows[row.index()]) else {
+                    return;
+                };
+                row.set_selected(selected == Some(fact.id));
+                let file = project.article(fact.article).map_or("?", |a| a.file_name());
+                let cells = [
+                    (fact.kind.as_str().to_owned(), Some(kind_color(fact.kind))),
+                    (shorten(&fact.text, 80), None),
+                    (shorten(&fact.value, 60), None),
+                    (fact.label.clone(), None),
+                    (format!("{file} @{}", fact.start), None),
+                    (fact.status.as_str().to_owned(), None),
+                    (notes_cell(fact), None),
+                ];
+                let mut hit = false;
+                for (text, color) in cells {
+                    let (_, response) = row.col(|ui| {
+                        let mut rich = egui::RichText::new(text);
+                        if let Some(c) = color {
+                            rich = rich.color(c);
+                        }
+                        ui.add(egui::Label::new(rich).truncate());
+                    });
+                    hit |= response.clicked();
+                }
+                if hit || row.response().clicked() {
+                    clicked = Some(fact.id);
+                }
+            });
+        });
+    if sort != app.ws.project.view.sort {
+        app.ws.project.view.sort = sort;
+        app.ws.touch_view();
+    }
+    if let Some(id) = clicked {
+        app.select_fact(id);
+        app.panels.facts.scroll_to_selection = false;
+    }
+}
+
+fn notes_cell(fact: &Fact) -> String {
+    let fields = fact.attrs_summary();
+    match (fields.is_empty(), fact.note.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => shorten(&fields, 80),
+        (true, false) => format!("note: {}", shorten(&fact.note, 60)),
+        (false, false) => format!(
+            "note: {} · {}",
+            shorten(&fact.note, 40),
+            shorten(&fields, 40)
+        ),
+    }
+}

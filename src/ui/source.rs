@@ -1,0 +1,246 @@
+//! The source text panel: the selected article with every fact highlighted
+//! by kind. Clicking a highlight selects its fact everywhere; selecting text
+//! and pressing "Add fact" adds a fact of the chosen kind.
+
+use std::sync::Arc;
+
+use egui::text::{CCursor, LayoutJob, TextFormat};
+
+use super::{App, kind_color};
+use crate::commands::Command;
+use crate::model::{ArticleId, Fact, FactId, FactKind, Status};
+
+/// State of the source panel that is not part of the model.
+pub struct SourcePanel {
+    /// Scroll the selected fact into view on the next frame.
+    pub scroll_to_selection: bool,
+    /// The kind "Add fact" creates.
+    add_kind: FactKind,
+    /// The current text selection, as byte offsets into the article.
+    selection: Option<(usize, usize)>,
+}
+
+impl Default for SourcePanel {
+    fn default() -> Self {
+        SourcePanel {
+            scroll_to_selection: true,
+            add_kind: FactKind::Entity,
+            selection: None,
+        }
+    }
+}
+
+/// One highlighted stretch of the text.
+struct Highlight {
+    start: usize,
+    end: usize,
+    kind: FactKind,
+    fact: FactId,
+    rejected: bool,
+}
+
+/// Draws the panel.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let Some(article_id) = app.ws.project.view.selected_article else {
+        ui.centered_and_justified(|ui| ui.label("Select an article to read it."));
+        return;
+    };
+    let Some(article) = app.ws.project.article(article_id).cloned() else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.add(egui::Label::new(egui::RichText::new(&article.title).heading()).truncate());
+    });
+    let Some(text) = app.ws.text(article_id).cloned() else {
+        ui.label(format!(
+            "The file {} could not be read; its {} fact(s) are kept and listed below.",
+            article.path,
+            app.ws.project.facts_of(article_id).count()
+        ));
+        return;
+    };
+    add_fact_bar(app, ui, article_id, &text);
+    ui.separator();
+    let highlights = highlights(app, article_id);
+    let selected = app.ws.project.view.selected_fact;
+    let scroll_target = if app.panels.source.scroll_to_selection {
+        selected
+            .and_then(|id| app.ws.project.fact(id))
+            .filter(|f| f.article == article_id)
+            .map(|f| f.start)
+    } else {
+        None
+    };
+    app.panels.source.scroll_to_selection = false;
+    egui::ScrollArea::vertical()
+        .id_salt(("source", article_id))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
+                let mut job = layout_job(ui, buf.as_str(), &highlights, selected);
+                job.wrap.max_width = wrap;
+                ui.fonts_mut(|f| f.layout_job(job))
+            };
+            let mut shown: &str = &text;
+            let output = egui::TextEdit::multiline(&mut shown)
+                .layouter(&mut layouter)
+                .desired_width(f32::INFINITY)
+                .frame(egui::Frame::NONE)
+                .show(ui);
+            if let Some(byte) = scroll_target {
+                let cursor = CCursor::new(text[..byte].chars().count());
+                let rect = output
+                    .galley
+                    .pos_from_cursor(cursor)
+                    .translate(output.galley_pos.to_vec2());
+                ui.scroll_to_rect(rect.expand(40.0), Some(egui::Align::Center));
+            }
+            let Some(range) = output.cursor_range else {
+                return;
+            };
+            let (a, b) = (range.primary.index, range.secondary.index);
+            let (lo, hi) = (byte_of(&text, a.0.min(b.0)), byte_of(&text, a.0.max(b.0)));
+            app.panels.source.selection = (lo < hi).then_some((lo, hi));
+            if output.response.response.clicked() && lo == hi {
+                let hit = highlights
+                    .iter()
+                    .filter(|h| h.start <= lo && lo < h.end)
+                    .min_by_key(|h| h.end - h.start);
+                if let Some(h) = hit {
+                    app.select_fact(h.fact);
+                    app.panels.source.scroll_to_selection = false;
+                }
+            }
+        });
+}
+
+fn add_fact_bar(app: &mut App, ui: &mut egui::Ui, article: ArticleId, text: &Arc<str>) {
+    ui.horizontal(|ui| {
+        let selection = app.panels.source.selection;
+        let quoted = selection.and_then(|(s, e)| text.get(s..e)).unwrap_or("");
+        ui.label("Selected text:");
+        let shown = if quoted.is_empty() {
+            "(select text in the article)".to_owned()
+        } else {
+            shorten(quoted, 40)
+        };
+        ui.label(egui::RichText::new(shown).italics());
+        egui::ComboBox::from_label("kind")
+            .selected_text(app.panels.source.add_kind.as_str())
+            .show_ui(ui, |ui| {
+                for kind in FactKind::ALL {
+                    ui.selectable_value(&mut app.panels.source.add_kind, kind, kind.as_str());
+                }
+            });
+        if ui
+            .add_enabled(selection.is_some(), egui::Button::new("Add fact"))
+            .clicked()
+            && let Some((start, end)) = selection
+        {
+            app.queue(Command::AddFact {
+                article,
+                start,
+                end,
+                kind: app.panels.source.add_kind,
+            });
+        }
+    });
+}
+
+/// The highlights of an article, innermost facts winning where they nest.
+fn highlights(app: &App, article: ArticleId) -> Vec<Highlight> {
+    let mut out: Vec<Highlight> = app
+        .ws
+        .project
+        .facts_of(article)
+        .filter(|f: &&Fact| f.start < f.end)
+        .map(|f| Highlight {
+            start: f.start,
+            end: f.end,
+            kind: f.kind,
+            fact: f.id,
+            rejected: f.status == Status::Rejected,
+        })
+        .collect();
+    out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    out
+}
+
+/// The text as sections, each coloured by the innermost fact covering it.
+fn layout_job(
+    ui: &egui::Ui,
+    text: &str,
+    highlights: &[Highlight],
+    selected: Option<FactId>,
+) -> LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = TextFormat::simple(font, ui.visuals().text_color());
+    let mut bounds: Vec<usize> = highlights
+        .iter()
+        .flat_map(|h| [h.start, h.end])
+        .filter(|&b| b <= text.len() && text.is_char_boundary(b))
+        .chain([0, text.len()])
+        .collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut job = LayoutJob::default();
+    job.text = text.to_owned();
+    let mut active: Vec<&Highlight> = Vec::new();
+    let mut next = 0;
+    for pair in bounds.windows(2) {
+        let (s, e) = (pair[0], pair[1]);
+        active.retain(|h| h.end > s);
+        while next < highlights.len() && highlights[next].start <= s {
+            if highlights[next].end > s {
+                active.push(&highlights[next]);
+            }
+            next += 1;
+        }
+        let inner = active
+            .iter()
+            .filter(|h| h.start <= s && e <= h.end)
+            .min_by_key(|h| h.end - h.start);
+        let format = match inner {
+            None => plain.clone(),
+            Some(h) => highlight_format(&plain, h, selected == Some(h.fact)),
+        };
+        job.sections.push(egui::text::LayoutSection {
+            leading_space: 0.0,
+            byte_range: egui::text::ByteIndex(s)..egui::text::ByteIndex(e),
+            format,
+        });
+    }
+    job
+}
+
+fn highlight_format(plain: &TextFormat, h: &Highlight, selected: bool) -> TextFormat {
+    let color = kind_color(h.kind);
+    let mut f = plain.clone();
+    f.background = color.gamma_multiply(if selected { 0.75 } else { 0.28 });
+    if selected {
+        f.underline = egui::Stroke::new(2.0, color);
+    }
+    if h.rejected {
+        f.background = egui::Color32::TRANSPARENT;
+        f.strikethrough = egui::Stroke::new(1.0, color);
+    }
+    f
+}
+
+/// The byte offset of the `chars`-th character.
+fn byte_of(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// At most `max` characters of `s`, on one line.
+pub fn shorten(s: &str, max: usize) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}

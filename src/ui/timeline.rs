@@ -1,0 +1,259 @@
+//! The timeline panel: dated facts on a zoomable, pannable day axis, one
+//! lane per article, ranges as bars, coarse dates drawn wide and faint, each
+//! article's publication date marked; click a mark to select its fact.
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, vec2};
+
+use super::{App, kind_color};
+use crate::analysis::timeline::{TimelineLayout, date_of, days};
+use crate::extract::time::Granularity;
+use crate::model::FactKind;
+
+const LANE_HEIGHT: f32 = 30.0;
+const AXIS_HEIGHT: f32 = 22.0;
+const LABEL_WIDTH: f32 = 96.0;
+
+/// State of the timeline that is not part of the model.
+#[derive(Default)]
+pub struct TimelinePanel {
+    layout: TimelineLayout,
+    layout_revision: Option<u64>,
+}
+
+/// Draws the panel.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    if app.panels.timeline.layout_revision != Some(app.ws.revision()) {
+        app.panels.timeline.layout = TimelineLayout::build(&app.ws.project);
+        app.panels.timeline.layout_revision = Some(app.ws.revision());
+    }
+    let layout = std::mem::take(&mut app.panels.timeline.layout);
+    let extent = layout.extent();
+    let mut range = app
+        .ws
+        .project
+        .view
+        .timeline_range
+        .or_else(|| extent.map(padded))
+        .unwrap_or((days_of(2025, 1, 1), days_of(2026, 1, 1)));
+    ui.horizontal(|ui| {
+        ui.heading("Timeline");
+        if ui
+            .button("Fit")
+            .on_hover_text("Show every dated fact")
+            .clicked()
+            && let Some(e) = extent
+        {
+            range = padded(e);
+        }
+        if ui.button("−").on_hover_text("Zoom out").clicked() {
+            range = zoom(range, (range.0 + range.1) / 2.0, 1.5);
+        }
+        if ui.button("+").on_hover_text("Zoom in").clicked() {
+            range = zoom(range, (range.0 + range.1) / 2.0, 1.0 / 1.5);
+        }
+    });
+    ui.label(format!(
+        "{} dated fact(s) · drag to pan, scroll to zoom",
+        layout.items.len()
+    ));
+    let lanes = layout.lanes.len().max(1);
+    let height = (AXIS_HEIGHT + LANE_HEIGHT * lanes as f32).max(ui.available_height());
+    let selected = app.ws.project.view.selected_fact;
+    let mut hit = None;
+    egui::ScrollArea::vertical()
+        .id_salt("timeline-scroll")
+        .show(ui, |ui| {
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
+            let plot = Rect::from_min_max(rect.min + vec2(LABEL_WIDTH, AXIS_HEIGHT), rect.max);
+            if response.dragged() {
+                let shift =
+                    response.drag_delta().x as f64 / plot.width() as f64 * (range.1 - range.0);
+                range = (range.0 - shift, range.1 - shift);
+            }
+            if response.hovered() {
+                let scroll = ui.input(|i| i.smooth_scroll_delta.y + i.zoom_delta().ln() * 200.0);
+                if scroll != 0.0
+                    && let Some(p) = response.hover_pos()
+                {
+                    let day =
+                        range.0 + ((p.x - plot.left()) / plot.width()) as f64 * (range.1 - range.0);
+                    range = zoom(range, day, (-scroll as f64 / 400.0).exp());
+                }
+            }
+            let r = range;
+            let to_x = |d: f64| plot.left() + ((d - r.0) / (r.1 - r.0)) as f32 * plot.width();
+            let painter = ui.painter_at(rect);
+            draw_axis(&painter, plot, range, &to_x, ui.visuals().weak_text_color());
+            let pointer = response
+                .interact_pointer_pos()
+                .filter(|_| response.clicked());
+            for (i, (_, title)) in layout.lanes.iter().enumerate() {
+                let top = plot.top() + i as f32 * LANE_HEIGHT;
+                let lane = Rect::from_min_max(
+                    Pos2::new(plot.left(), top),
+                    Pos2::new(plot.right(), top + LANE_HEIGHT),
+                );
+                if i % 2 == 0 {
+                    painter.rect_filled(lane, 0.0, ui.visuals().faint_bg_color);
+                }
+                let name = super::source::shorten(title, 14);
+                painter.text(
+                    Pos2::new(rect.left() + 4.0, lane.center().y),
+                    Align2::LEFT_CENTER,
+                    name,
+                    FontId::proportional(11.0),
+                    ui.visuals().text_color(),
+                );
+                if let Some(Some(p)) = layout.published.get(i) {
+                    let x = to_x(*p);
+                    painter.line_segment(
+                        [
+                            Pos2::new(x, lane.top() + 2.0),
+                            Pos2::new(x, lane.bottom() - 2.0),
+                        ],
+                        Stroke::new(2.0, ui.visuals().warn_fg_color),
+                    );
+                    painter.text(
+                        Pos2::new(x + 2.0, lane.top() + 1.0),
+                        Align2::LEFT_TOP,
+                        "published",
+                        FontId::proportional(9.0),
+                        ui.visuals().warn_fg_color,
+                    );
+                }
+            }
+            for item in &layout.items {
+                let top = plot.top() + item.lane as f32 * LANE_HEIGHT;
+                let (x0, x1) = (to_x(item.start), to_x(item.end));
+                let coarse = !matches!(
+                    item.granularity,
+                    Granularity::Day
+                        | Granularity::Hour
+                        | Granularity::Minute
+                        | Granularity::PartOfDay
+                );
+                let bar = Rect::from_min_max(
+                    Pos2::new(x0, top + if coarse { 5.0 } else { 9.0 }),
+                    Pos2::new(
+                        x1.max(x0 + 5.0),
+                        top + LANE_HEIGHT - if coarse { 5.0 } else { 9.0 },
+                    ),
+                );
+                if bar.right() < plot.left() || bar.left() > plot.right() {
+                    continue;
+                }
+                let color = kind_color(FactKind::Time);
+                let fill = if coarse {
+                    color.gamma_multiply(0.25)
+                } else {
+                    color
+                };
+                painter.rect_filled(bar, 2.0, fill);
+                if selected == Some(item.fact) {
+                    painter.rect_stroke(
+                        bar.expand(2.0),
+                        2.0,
+                        Stroke::new(2.0, ui.visuals().strong_text_color()),
+                        StrokeKind::Outside,
+                    );
+                } else if coarse {
+                    painter.rect_stroke(bar, 2.0, Stroke::new(1.0, color), StrokeKind::Inside);
+                }
+                if let Some(p) = pointer
+                    && bar.expand(3.0).contains(p)
+                {
+                    hit = Some(item.fact);
+                }
+                let hovered = response
+                    .hover_pos()
+                    .is_some_and(|p| bar.expand(3.0).contains(p));
+                if hovered {
+                    response
+                        .clone()
+                        .on_hover_text(format!("{} ({:?})", item.label, item.granularity));
+                }
+            }
+        });
+    app.panels.timeline.layout = layout;
+    if let Some(id) = hit {
+        app.select_fact(id);
+    }
+    if app.ws.project.view.timeline_range != Some(range) {
+        app.ws.project.view.timeline_range = Some(range);
+    }
+}
+
+fn days_of(y: i32, m: u32, d: u32) -> f64 {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(0.0, days)
+}
+
+fn padded((lo, hi): (f64, f64)) -> (f64, f64) {
+    let pad = ((hi - lo) * 0.08).max(3.0);
+    (lo - pad, hi + pad)
+}
+
+fn zoom((lo, hi): (f64, f64), center: f64, factor: f64) -> (f64, f64) {
+    let factor = factor.clamp(0.2, 5.0);
+    let (new_lo, new_hi) = (
+        center - (center - lo) * factor,
+        center + (hi - center) * factor,
+    );
+    if new_hi - new_lo < 1.0 || new_hi - new_lo > 365.0 * 400.0 {
+        (lo, hi)
+    } else {
+        (new_lo, new_hi)
+    }
+}
+
+/// Ticks at days, weeks, months or years, whichever keeps labels apart.
+fn draw_axis(
+    painter: &egui::Painter,
+    plot: Rect,
+    range: (f64, f64),
+    to_x: &dyn Fn(f64) -> f32,
+    color: Color32,
+) {
+    let px_per_day = plot.width() as f64 / (range.1 - range.0);
+    let (Some(first), Some(last)) = (date_of(range.0), date_of(range.1)) else {
+        return;
+    };
+    let mut ticks = Vec::new();
+    let mut d = first;
+    while d <= last && ticks.len() < 400 {
+        let label = if px_per_day > 40.0 {
+            Some(d.format("%b %-d").to_string())
+        } else if px_per_day > 6.0 {
+            (d.weekday() == chrono::Weekday::Mon).then(|| d.format("%b %-d").to_string())
+        } else if px_per_day > 0.5 {
+            (d.day() == 1).then(|| d.format("%b %Y").to_string())
+        } else {
+            (d.ordinal() == 1 && (px_per_day > 0.05 || d.year() % 10 == 0))
+                .then(|| d.format("%Y").to_string())
+        };
+        if let Some(label) = label {
+            ticks.push((d, label));
+        }
+        d = match d.succ_opt() {
+            Some(n) => n,
+            None => break,
+        };
+    }
+    for (d, label) in ticks {
+        let x = to_x(days_of(d.year(), d.month(), d.day()));
+        painter.line_segment(
+            [Pos2::new(x, plot.top() - 4.0), Pos2::new(x, plot.bottom())],
+            Stroke::new(0.5, color.gamma_multiply(0.5)),
+        );
+        painter.text(
+            Pos2::new(x + 2.0, plot.top() - 4.0),
+            Align2::LEFT_BOTTOM,
+            label,
+            FontId::proportional(10.0),
+            color,
+        );
+    }
+}

@@ -1,0 +1,488 @@
+//! An open project: the model plus what exists only at run time (article
+//! texts, the file it lives in, the undo history, problems found on load).
+//! Every change goes through [`Workspace::apply`], so it is undoable.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+use crate::extract::{Candidate, EXTRACTOR_VERSION};
+use crate::import;
+use crate::model::{
+    Anchor, Article, ArticleId, DateOrigin, Edit, Fact, FactId, FactKind, History, Origin, Project,
+    Reliability, Status,
+};
+use crate::store::{self, StoreError};
+
+/// An article read from disk with its candidates, ready to be added to a project.
+#[derive(Debug, Clone)]
+pub struct PreparedArticle {
+    /// Where the file is (absolute or relative to the current directory).
+    pub path: PathBuf,
+    /// What the importer learned.
+    pub title: String,
+    /// Outlet, if known.
+    pub outlet: String,
+    /// URL, if known.
+    pub url: String,
+    /// Publication date, if known.
+    pub published: Option<NaiveDate>,
+    /// How the date was obtained.
+    pub date_origin: DateOrigin,
+    /// The decoded text.
+    pub text: Arc<str>,
+    /// What the extractors found.
+    pub candidates: Vec<Candidate>,
+}
+
+/// The open project and its run-time state.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// The model.
+    pub project: Project,
+    /// The project file, once saved or opened.
+    pub path: Option<PathBuf>,
+    /// Article texts by article.
+    texts: HashMap<ArticleId, Arc<str>>,
+    /// Undo/redo.
+    pub history: History,
+    /// Things the analyst must know about the last open (missing or changed files).
+    pub problems: Vec<String>,
+    /// Bumped on every change so panels can refresh their caches.
+    revision: u64,
+}
+
+/// The hex SHA-256 of a text, to notice changed article files.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Workspace {
+    /// An empty, untitled project.
+    pub fn new() -> Self {
+        let mut ws = Workspace::default();
+        ws.history.mark_saved();
+        ws
+    }
+
+    /// A counter that changes whenever the project does.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True when there are changes not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// The decoded text of an article, when its file could be read.
+    pub fn text(&self, id: ArticleId) -> Option<&Arc<str>> {
+        self.texts.get(&id)
+    }
+
+    /// The folder article paths are relative to.
+    pub fn base_dir(&self) -> PathBuf {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    }
+
+    /// Where an article's file is on disk.
+    pub fn article_path(&self, article: &Article) -> PathBuf {
+        let p = Path::new(&article.path);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.base_dir().join(p)
+        }
+    }
+
+    /// Applies an edit as one undoable step.
+    pub fn apply(&mut self, label: &str, edit: Edit) {
+        self.history.apply(&mut self.project, label, edit);
+        self.revision += 1;
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.project);
+        self.revision += 1;
+        label
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.project);
+        self.revision += 1;
+        label
+    }
+
+    /// Marks a view change (selection, filter) so caches refresh; not undoable, not dirty.
+    pub fn touch_view(&mut self) {
+        self.revision += 1;
+    }
+
+    /// Adds prepared articles and their facts as one undoable step.
+    /// Files already in the project (same path) are skipped and named in the result.
+    pub fn add_articles(&mut self, prepared: Vec<PreparedArticle>) -> Vec<String> {
+        let mut skipped = Vec::new();
+        let mut articles = Vec::new();
+        let mut facts = Vec::new();
+        for prep in prepared {
+            let path = self.stored_path(&prep.path);
+            if self.project.articles.iter().any(|a| a.path == path) {
+                skipped.push(format!("{path} is already in the project"));
+                continue;
+            }
+            let id = ArticleId(self.project.allocate_id());
+            articles.push(Article {
+                id,
+                path,
+                title: prep.title,
+                outlet: prep.outlet,
+                url: prep.url,
+                published: prep.published,
+                date_origin: prep.date_origin,
+                content_hash: content_hash(&prep.text),
+                reliability: Reliability::default(),
+            });
+            for c in prep.candidates {
+                facts.push(self.fact_from(id, &prep.text, c, Origin::Extracted(EXTRACTOR_VERSION)));
+            }
+            self.texts.insert(id, prep.text);
+        }
+        if !articles.is_empty() {
+            let n = articles.len();
+            let label = format!("Add {n} article{}", if n == 1 { "" } else { "s" });
+            self.apply(
+                &label,
+                Edit::Batch(vec![
+                    Edit::InsertArticles(articles),
+                    Edit::InsertFacts(facts),
+                ]),
+            );
+        }
+        skipped
+    }
+
+    /// Builds a fact with a fresh id from a candidate.
+    pub fn fact_from(
+        &mut self,
+        article: ArticleId,
+        text: &str,
+        c: Candidate,
+        origin: Origin,
+    ) -> Fact {
+        Fact {
+            id: FactId(self.project.allocate_id()),
+            article,
+            start: c.start,
+            end: c.end,
+            text: text.get(c.start..c.end).unwrap_or_default().to_owned(),
+            kind: c.kind,
+            label: c.label,
+            value: c.value,
+            attrs: c.attrs,
+            origin,
+            status: Status::Unreviewed,
+            note: String::new(),
+            anchor: Anchor::Exact,
+        }
+    }
+
+    /// Replaces an article's extracted facts by fresh candidates, as one undoable
+    /// step, keeping every fact the analyst confirmed, edited, added or rejected
+    /// (a candidate on the span of such a fact is dropped).
+    pub fn merge_extraction(&mut self, results: Vec<(ArticleId, Vec<Candidate>)>) {
+        let edit = self.extraction_edit(results, None);
+        self.apply("Re-run extraction", edit);
+    }
+
+    /// The edit that swaps unreviewed extracted facts (of one kind, or all)
+    /// for new candidates, leaving analyst-owned facts and their spans alone.
+    pub fn extraction_edit(
+        &mut self,
+        results: Vec<(ArticleId, Vec<Candidate>)>,
+        only_kind: Option<FactKind>,
+    ) -> Edit {
+        let mut remove = Vec::new();
+        let mut insert = Vec::new();
+        let in_scope = |k: FactKind| only_kind.is_none_or(|o| o == k);
+        for (article, candidates) in results {
+            let Some(text) = self.texts.get(&article).cloned() else {
+                continue;
+            };
+            let owned: Vec<(FactKind, usize, usize)> = self
+                .project
+                .facts_of(article)
+                .filter(|f| f.is_analyst_owned())
+                .map(|f| (f.kind, f.start, f.end))
+                .collect();
+            remove.extend(
+                self.project
+                    .facts_of(article)
+                    .filter(|f| !f.is_analyst_owned() && in_scope(f.kind))
+                    .map(|f| f.id),
+            );
+            for c in candidates.into_iter().filter(|c| in_scope(c.kind)) {
+                let clashes = owned
+                    .iter()
+                    .any(|&(k, s, e)| k == c.kind && s < c.end && c.start < e);
+                if !clashes {
+                    insert.push(self.fact_from(
+                        article,
+                        &text,
+                        c,
+                        Origin::Extracted(EXTRACTOR_VERSION),
+                    ));
+                }
+            }
+        }
+        Edit::Batch(vec![Edit::RemoveFacts(remove), Edit::InsertFacts(insert)])
+    }
+
+    /// The inputs a re-extraction needs: each article's text and publication date.
+    pub fn extraction_inputs(
+        &self,
+        only: Option<ArticleId>,
+    ) -> Vec<(ArticleId, Arc<str>, Option<NaiveDate>)> {
+        self.project
+            .articles
+            .iter()
+            .filter(|a| only.is_none_or(|id| id == a.id))
+            .filter_map(|a| Some((a.id, self.texts.get(&a.id)?.clone(), a.published)))
+            .collect()
+    }
+
+    /// How an article path is stored: relative to the project folder when possible.
+    fn stored_path(&self, path: &Path) -> String {
+        let abs = absolute(path);
+        match &self.path {
+            Some(_) => relative_to(&abs, &absolute(&self.base_dir())),
+            None => abs,
+        }
+        .to_string_lossy()
+        .into_owned()
+    }
+
+    /// Opens a project file: reads the project, then every article's text,
+    /// re-anchoring the facts of changed files and noting missing ones.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let project = store::load(path)?;
+        let mut ws = Workspace {
+            project,
+            path: Some(path.to_owned()),
+            ..Workspace::default()
+        };
+        ws.load_texts();
+        ws.history.mark_saved();
+        Ok(ws)
+    }
+
+    fn load_texts(&mut self) {
+        let mut reanchored = Vec::new();
+        for article in self.project.articles.clone() {
+            let file = self.article_path(&article);
+            match import::read_article(&file) {
+                Ok(imported) => {
+                    let text: Arc<str> = imported.text.into();
+                    if content_hash(&text) != article.content_hash {
+                        let (moved, lost) = self.reanchor(article.id, &text, &mut reanchored);
+                        self.problems.push(format!(
+                            "{} changed on disk: {moved} fact(s) re-anchored, {lost} could not be found and are flagged",
+                            article.path
+                        ));
+                    }
+                    self.texts.insert(article.id, text);
+                }
+                Err(e) => self.problems.push(format!(
+                    "{} could not be read ({e}); its facts are kept but its text is not shown",
+                    article.path
+                )),
+            }
+        }
+        for fact in reanchored {
+            self.project.facts.insert(fact.id, fact);
+        }
+    }
+
+    /// Finds each fact's quoted text in the new text, nearest its old place.
+    fn reanchor(&self, article: ArticleId, text: &str, out: &mut Vec<Fact>) -> (usize, usize) {
+        let (mut moved, mut lost) = (0, 0);
+        for fact in self.project.facts_of(article) {
+            if text.get(fact.start..fact.end) == Some(fact.text.as_str()) {
+                continue;
+            }
+            let mut fact = fact.clone();
+            let best = text
+                .match_indices(fact.text.as_str())
+                .map(|(i, _)| i)
+                .filter(|_| !fact.text.is_empty())
+                .min_by_key(|&i| i.abs_diff(fact.start));
+            match best {
+                Some(i) => {
+                    fact.end = i + fact.text.len();
+                    fact.start = i;
+                    fact.anchor = Anchor::Moved;
+                    moved += 1;
+                }
+                None => {
+                    fact.anchor = Anchor::Lost;
+                    lost += 1;
+                }
+            }
+            out.push(fact);
+        }
+        (moved, lost)
+    }
+
+    /// Opens an autosave as unsaved work of the project it belongs to.
+    pub fn recover(autosave: &Path) -> Result<Self, StoreError> {
+        let mut ws = Workspace::open(autosave)?;
+        let name = autosave.to_string_lossy();
+        ws.path = name
+            .strip_suffix(".autosave")
+            .filter(|p| !p.ends_with("untitled.dossier.ron"))
+            .map(PathBuf::from);
+        ws.history = History::default();
+        Ok(ws)
+    }
+
+    /// Applies a metadata sheet: each row names an article by file name and
+    /// sets its title, outlet, URL and publication date (re-resolving its time
+    /// expressions), as one undoable step. Returns how many articles matched
+    /// and the rows that matched none.
+    pub fn apply_sheet(
+        &mut self,
+        rows: &[import::SheetRow],
+        sheet_name: &str,
+    ) -> (usize, Vec<String>) {
+        let mut edits = Vec::new();
+        let mut unmatched = Vec::new();
+        let mut matched = 0;
+        for row in rows {
+            let Some(article) = self
+                .project
+                .articles
+                .iter()
+                .find(|a| a.file_name() == row.file || a.path == row.file)
+                .cloned()
+            else {
+                unmatched.push(format!("{}: no such article in the project", row.file));
+                continue;
+            };
+            matched += 1;
+            let mut updated = article.clone();
+            if let Some(t) = &row.title {
+                updated.title = t.clone();
+            }
+            if let Some(o) = &row.outlet {
+                updated.outlet = o.clone();
+            }
+            if let Some(u) = &row.url {
+                updated.url = u.clone();
+            }
+            if row.published.is_some() && row.published != article.published {
+                updated.published = row.published;
+                updated.date_origin = DateOrigin::Sheet(sheet_name.to_owned());
+                if let Some(text) = self.texts.get(&article.id).cloned() {
+                    let times = crate::extract::time::extract(&text, row.published);
+                    edits.push(
+                        self.extraction_edit(vec![(article.id, times)], Some(FactKind::Time)),
+                    );
+                }
+            }
+            if updated != article {
+                edits.push(Edit::ReplaceArticle(updated));
+            }
+        }
+        if !edits.is_empty() {
+            self.apply("Import metadata", Edit::Batch(edits));
+        }
+        (matched, unmatched)
+    }
+
+    /// Saves to `path` (Save As when it differs from the current file).
+    /// Article paths are rewritten relative to the new project folder.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), StoreError> {
+        let abs_paths: Vec<PathBuf> = self
+            .project
+            .articles
+            .iter()
+            .map(|a| absolute(&self.article_path(a)))
+            .collect();
+        let new_base = absolute(path.parent().unwrap_or(Path::new("")));
+        let mut project = self.project.clone();
+        for (article, abs) in project.articles.iter_mut().zip(&abs_paths) {
+            article.path = relative_to(abs, &new_base).to_string_lossy().into_owned();
+        }
+        store::save(&project, path)?;
+        self.project = project;
+        self.path = Some(path.to_owned());
+        self.history.mark_saved();
+        let _ = std::fs::remove_file(store::autosave_path(path));
+        Ok(())
+    }
+
+    /// Writes the autosave beside the project file (or into `fallback_dir` for an untitled one).
+    pub fn autosave(&self, fallback_dir: &Path) -> Result<PathBuf, StoreError> {
+        let target = match &self.path {
+            Some(p) => store::autosave_path(p),
+            None => fallback_dir.join("untitled.dossier.ron.autosave"),
+        };
+        let mut project = self.project.clone();
+        for article in &mut project.articles {
+            article.path = absolute(&self.article_path(article))
+                .to_string_lossy()
+                .into_owned();
+        }
+        store::write_atomically(&target, store::to_ron(&project)?.as_bytes(), false)?;
+        Ok(target)
+    }
+}
+
+/// `path` made absolute against the current directory, without touching the disk.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `path` relative to `base` when they share a root; both absolute.
+fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let p: Vec<Component> = path.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return path.to_path_buf();
+    }
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &p[common..] {
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_climb_and_descend() {
+        assert_eq!(
+            relative_to(Path::new("/a/b/c.txt"), Path::new("/a/d")),
+            PathBuf::from("../b/c.txt")
+        );
+        assert_eq!(
+            relative_to(Path::new("/a/b/c.txt"), Path::new("/a/b")),
+            PathBuf::from("c.txt")
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! The real app driven headless through its accessibility tree (egui_kittest):
+//! open the sample, select a fact in the table, edit it, undo, redo, save,
+//! reopen and find the edit there.
+
+use std::collections::VecDeque;
+use std::fs;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use dossier::model::Status;
+use dossier::ui::{Answer, App, FileDialogs, Modal, Purpose};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
+
+/// File dialogs that answer from a script, and record what was asked.
+#[derive(Clone, Default)]
+struct ScriptedDialogs {
+    answers: Arc<Mutex<VecDeque<Answer>>>,
+    asked: Arc<Mutex<Vec<Purpose>>>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn ask(&mut self, purpose: Purpose, _dir: Option<&std::path::Path>, _name: &str) -> Answer {
+        self.asked.lock().unwrap().push(purpose);
+        self.answers
+            .lock()
+            .unwrap()
+            .pop_front()
+            .unwrap_or(Answer::Cancelled)
+    }
+}
+
+impl ScriptedDialogs {
+    fn will_answer(&self, answer: Answer) {
+        self.answers.lock().unwrap().push_back(answer);
+    }
+}
+
+fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir(&articles).unwrap();
+    for entry in fs::read_dir(SAMPLE).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
+    }
+    (dir, articles)
+}
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.ui_for_tests(ui), app)
+}
+
+fn opened(path: PathBuf, dialogs: &ScriptedDialogs, data: &std::path::Path) -> App {
+    let mut app = App::new(Box::new(dialogs.clone()), data.to_owned());
+    app.open_path(path);
+    app.wait_for_jobs();
+    app
+}
+
+#[test]
+fn select_edit_undo_redo_save_and_reopen() {
+    let (dir, articles) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(opened(articles, &dialogs, dir.path()));
+    h.run();
+    assert_eq!(h.state().ws.project.articles.len(), 5);
+
+    // Click a fact in the table: the first row.
+    let first_row_text = {
+        let app = h.state();
+        let view = &app.ws.project.view;
+        let rows = dossier_rows(app, view);
+        app.ws.project.fact(rows[0]).unwrap().text.clone()
+    };
+    h.get_all_by_label(&first_row_text)
+        .next()
+        .expect("row is drawn")
+        .click();
+    h.run();
+    let selected = h
+        .state()
+        .ws
+        .project
+        .view
+        .selected_fact
+        .expect("a fact is selected");
+    assert_eq!(
+        h.state().ws.project.fact(selected).unwrap().text,
+        first_row_text
+    );
+    let original_value = h.state().ws.project.fact(selected).unwrap().value.clone();
+
+    // Edit its value in place.
+    let value_field = h.get_by_role_and_label(Role::TextInput, "Value");
+    value_field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Value")
+        .type_text("checked by hand");
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    let fact = h.state().ws.project.fact(selected).unwrap().clone();
+    assert_eq!(fact.value, "checked by hand");
+    assert_eq!(fact.status, Status::Edited);
+    assert!(h.state().ws.is_dirty());
+    assert!(
+        h.state().title().starts_with('*'),
+        "title shows unsaved changes: {}",
+        h.state().title()
+    );
+
+    // Undo through the Edit menu.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.project.fact(selected).unwrap().value,
+        original_value
+    );
+
+    // Redo with the keyboard, once no text field has focus.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(
+        h.state().ws.project.fact(selected).unwrap().value,
+        "checked by hand"
+    );
+
+    // Save As through the (scripted) dialog.
+    let saved = dir.path().join("edited.dossier.ron");
+    dialogs.will_answer(Answer::Chosen(vec![saved.clone()]));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Save As…").click();
+    h.run();
+    assert!(saved.exists(), "status: {}", h.state().status);
+    assert!(!h.state().ws.is_dirty());
+    assert!(!h.state().title().starts_with('*'));
+
+    // Open it again in a fresh app: the edit is there, and so is the selection.
+    let mut h2 = harness(opened(saved, &dialogs, dir.path()));
+    h2.run();
+    let app = h2.state();
+    assert_eq!(
+        app.ws.project.fact(selected).unwrap().value,
+        "checked by hand"
+    );
+    assert_eq!(app.ws.project.view.selected_fact, Some(selected));
+    assert!(app.ws.problems.is_empty(), "{:?}", app.ws.problems);
+}
+
+#[test]
+fn opening_another_project_with_unsaved_changes_asks_first() {
+    let (dir, articles) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(opened(articles.clone(), &dialogs, dir.path()));
+    h.run();
+    let id = *h.state().ws.project.facts.keys().next().unwrap();
+    h.state_mut().queue(dossier::commands::Command::SetStatus(
+        vec![id],
+        Status::Rejected,
+    ));
+    h.run();
+    assert!(h.state().ws.is_dirty());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New project").click();
+    h.run();
+    assert!(matches!(h.state().modal(), Some(Modal::ConfirmDiscard(_))));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().ws.project.articles.len(), 5, "nothing discarded");
+    assert_eq!(
+        h.state().ws.project.fact(id).unwrap().status,
+        Status::Rejected
+    );
+}
+
+#[test]
+fn without_a_native_dialog_a_path_prompt_opens_the_folder() {
+    let (dir, articles) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.will_answer(Answer::Unavailable);
+    let app = App::new(Box::new(dialogs.clone()), dir.path().to_owned());
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open folder…").click();
+    h.run();
+    assert!(matches!(h.state().modal(), Some(Modal::PathPrompt { .. })));
+    let field = h.get_by_role_and_label(Role::TextInput, "Path");
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(articles.to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert_eq!(h.state().ws.project.articles.len(), 5);
+}
+
+/// The facts table's rows in display order, as the panel computes them.
+fn dossier_rows(app: &App, view: &dossier::model::ViewState) -> Vec<dossier::model::FactId> {
+    dossier::ui::visible_rows(&app.ws.project, &view.filter, view.sort)
+}
