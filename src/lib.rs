@@ -12,5 +12,6 @@ pub mod jobs;
 pub mod model;
 pub mod sample;
 pub mod store;
+pub mod synth;
 pub mod ui;
 pub mod workspace;

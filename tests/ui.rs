@@ -143,7 +143,7 @@ fn select_edit_undo_redo_save_and_reopen() {
     dialogs.will_answer(Answer::Chosen(vec![saved.clone()]));
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label("Save As…").click();
+    h.get_by_label_contains("Save As").click();
     h.run();
     assert!(saved.exists(), "status: {}", h.state().status);
     assert!(!h.state().ws.is_dirty());

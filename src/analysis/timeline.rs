@@ -26,7 +26,7 @@ pub struct TimelineItem {
 /// The laid-out timeline.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimelineLayout {
-    /// One lane per article, in project order: its id and title.
+    /// One lane per article, in project order: its id and file name without extension.
     pub lanes: Vec<(ArticleId, String)>,
     /// Each lane's publication date, in days since 1970-01-01.
     pub published: Vec<Option<f64>>,
@@ -51,7 +51,11 @@ impl TimelineLayout {
         let lanes: Vec<(ArticleId, String)> = project
             .articles
             .iter()
-            .map(|a| (a.id, a.title.clone()))
+            .map(|a| {
+                let name = a.file_name();
+                let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+                (a.id, stem.to_owned())
+            })
             .collect();
         let published = project
             .articles

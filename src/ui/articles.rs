@@ -11,7 +11,7 @@ use crate::model::{Article, ArticleId, FactKind, Reliability, Status};
 /// Drafts of the selected article's editable fields.
 #[derive(Default)]
 pub struct ArticlesPanel {
-    draft_for: Option<ArticleId>,
+    draft_for: Option<(ArticleId, u64)>,
     title: String,
     outlet: String,
     date: String,
@@ -93,9 +93,10 @@ fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected:
 }
 
 fn details(app: &mut App, ui: &mut egui::Ui, article: &Article) {
+    let revision = app.ws.revision();
     let panel = &mut app.panels.articles;
-    if panel.draft_for != Some(article.id) {
-        panel.draft_for = Some(article.id);
+    if panel.draft_for != Some((article.id, revision)) {
+        panel.draft_for = Some((article.id, revision));
         panel.title = article.title.clone();
         panel.outlet = article.outlet.clone();
         panel.date = article.published.map(|d| d.to_string()).unwrap_or_default();
@@ -103,35 +104,36 @@ fn details(app: &mut App, ui: &mut egui::Ui, article: &Article) {
     let mut commands = Vec::new();
     egui::Grid::new("article-details")
         .num_columns(2)
+        .min_col_width(60.0)
         .show(ui, |ui| {
-            let l = ui.label("Title");
-            ui.add(egui::TextEdit::singleline(&mut panel.title).desired_width(170.0))
+            for (name, value, hint) in [
+                ("Title", &mut panel.title, ""),
+                ("Outlet", &mut panel.outlet, "unknown"),
+                ("Published", &mut panel.date, "YYYY-MM-DD"),
+            ] {
+                let l = ui.label(name);
+                ui.add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text(hint)
+                        .desired_width(f32::INFINITY),
+                )
                 .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label("Outlet");
-            ui.add(egui::TextEdit::singleline(&mut panel.outlet).desired_width(170.0))
-                .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label("Published");
-            ui.add(
-                egui::TextEdit::singleline(&mut panel.date)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(170.0),
-            )
-            .labelled_by(l.id);
-            ui.end_row();
-            let mut grade = article.reliability;
-            egui::ComboBox::from_label("Reliability")
-                .selected_text(format!("{grade:?} — {}", grade.meaning()))
-                .show_ui(ui, |ui| {
-                    for g in Reliability::ALL {
-                        ui.selectable_value(&mut grade, g, format!("{g:?} — {}", g.meaning()));
-                    }
-                });
-            if grade != article.reliability {
-                commands.push(Command::SetReliability(article.id, grade));
+                ui.end_row();
             }
         });
+    ui.horizontal(|ui| {
+        let mut grade = article.reliability;
+        egui::ComboBox::from_label("Reliability")
+            .selected_text(format!("{grade:?} — {}", grade.meaning()))
+            .show_ui(ui, |ui| {
+                for g in Reliability::ALL {
+                    ui.selectable_value(&mut grade, g, format!("{g:?} — {}", g.meaning()));
+                }
+            });
+        if grade != article.reliability {
+            commands.push(Command::SetReliability(article.id, grade));
+        }
+    });
     ui.horizontal(|ui| {
         if ui.button("Apply").clicked() {
             let date = panel.date.trim();

@@ -11,7 +11,7 @@ use super::source::shorten;
 use super::{App, kind_color};
 use crate::commands::Command;
 use crate::model::{
-    ArticleId, Fact, FactFilter, FactId, FactKind, Origin, Project, SortColumn, SortOrder, Status,
+    Fact, FactFilter, FactId, FactKind, Origin, Project, SortColumn, SortOrder, Status,
 };
 
 /// Editable copy of the selected fact's fields.
@@ -51,46 +51,46 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 
 fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
     let mut filter = app.ws.project.view.filter.clone();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong("Facts");
-        egui::ComboBox::from_label("Kind")
-            .selected_text(filter.kind.map_or("all", FactKind::as_str))
-            .show_ui(ui, |ui| {
+        labelled_combo(
+            ui,
+            "Kind",
+            filter.kind.map_or("all", FactKind::as_str),
+            |ui| {
                 ui.selectable_value(&mut filter.kind, None, "all");
                 for k in FactKind::ALL {
                     ui.selectable_value(&mut filter.kind, Some(k), k.as_str());
                 }
-            });
-        egui::ComboBox::from_label("Status")
-            .selected_text(filter.status.map_or("all", Status::as_str))
-            .show_ui(ui, |ui| {
+            },
+        );
+        labelled_combo(
+            ui,
+            "Status",
+            filter.status.map_or("all", Status::as_str),
+            |ui| {
                 ui.selectable_value(&mut filter.status, None, "all");
                 for s in Status::ALL {
                     ui.selectable_value(&mut filter.status, Some(s), s.as_str());
                 }
-            });
-        let article_name = |id: Option<ArticleId>| {
-            id.and_then(|id| app.ws.project.article(id))
-                .map_or("all".to_owned(), |a| shorten(a.file_name(), 24))
-        };
-        egui::ComboBox::from_label("Article")
-            .selected_text(article_name(filter.article))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.article, None, "all");
-                for a in &app.ws.project.articles {
-                    ui.selectable_value(
-                        &mut filter.article,
-                        Some(a.id),
-                        shorten(a.file_name(), 40),
-                    );
-                }
-            });
+            },
+        );
+        let article_name = filter
+            .article
+            .and_then(|id| app.ws.project.article(id))
+            .map_or("all".to_owned(), |a| shorten(a.file_name(), 20));
+        labelled_combo(ui, "Article", &article_name, |ui| {
+            ui.selectable_value(&mut filter.article, None, "all");
+            for a in &app.ws.project.articles {
+                ui.selectable_value(&mut filter.article, Some(a.id), shorten(a.file_name(), 40));
+            }
+        });
         let label = ui.label("Search");
         let search = ui
             .add(
                 egui::TextEdit::singleline(&mut filter.text)
                     .hint_text("text, value, note…")
-                    .desired_width(180.0),
+                    .desired_width(150.0),
             )
             .labelled_by(label.id);
         if std::mem::take(&mut app.panels.facts.focus_search) {
@@ -106,6 +106,22 @@ fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
         app.ws.project.view.filter = filter;
         app.ws.touch_view();
     }
+}
+
+/// A combo box with its name in front, as people read a form.
+fn labelled_combo(
+    ui: &mut egui::Ui,
+    name: &str,
+    selected: &str,
+    items: impl FnOnce(&mut egui::Ui),
+) {
+    let label = ui.label(name);
+    egui::ComboBox::from_id_salt(name)
+        .selected_text(selected)
+        .width(100.0)
+        .show_ui(ui, items)
+        .response
+        .labelled_by(label.id);
 }
 
 /// Recomputes the row order when the project, filter or sort changed.
@@ -183,13 +199,11 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.strong(format!("{} ·", fact.id));
-        egui::ComboBox::from_label("Fact kind")
-            .selected_text(draft.kind.as_str())
-            .show_ui(ui, |ui| {
-                for k in FactKind::ALL {
-                    ui.selectable_value(&mut draft.kind, k, k.as_str());
-                }
-            });
+        labelled_combo(ui, "Fact kind", draft.kind.as_str(), |ui| {
+            for k in FactKind::ALL {
+                ui.selectable_value(&mut draft.kind, k, k.as_str());
+            }
+        });
         labelled_field(ui, "Label", &mut draft.label, 70.0);
         labelled_field(ui, "Value", &mut draft.value, 170.0);
         labelled_field(ui, "Start", &mut draft.start, 50.0);

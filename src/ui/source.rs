@@ -125,13 +125,16 @@ fn add_fact_bar(app: &mut App, ui: &mut egui::Ui, article: ArticleId, text: &Arc
             shorten(quoted, 40)
         };
         ui.label(egui::RichText::new(shown).italics());
-        egui::ComboBox::from_label("kind")
+        let label = ui.label("as");
+        egui::ComboBox::from_id_salt("add-kind")
             .selected_text(app.panels.source.add_kind.as_str())
             .show_ui(ui, |ui| {
                 for kind in FactKind::ALL {
                     ui.selectable_value(&mut app.panels.source.add_kind, kind, kind.as_str());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         if ui
             .add_enabled(selection.is_some(), egui::Button::new("Add fact"))
             .clicked()

@@ -12,7 +12,7 @@ use crate::model::FactKind;
 
 const LANE_HEIGHT: f32 = 30.0;
 const AXIS_HEIGHT: f32 = 22.0;
-const LABEL_WIDTH: f32 = 96.0;
+const LABEL_WIDTH: f32 = 110.0;
 
 /// State of the timeline that is not part of the model.
 #[derive(Default)]
@@ -98,7 +98,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 if i % 2 == 0 {
                     painter.rect_filled(lane, 0.0, ui.visuals().faint_bg_color);
                 }
-                let name = super::source::shorten(title, 14);
+                let name = super::source::shorten(title, 16);
                 painter.text(
                     Pos2::new(rect.left() + 4.0, lane.center().y),
                     Align2::LEFT_CENTER,
@@ -209,7 +209,28 @@ fn zoom((lo, hi): (f64, f64), center: f64, factor: f64) -> (f64, f64) {
     }
 }
 
-/// Ticks at days, weeks, months or years, whichever keeps labels apart.
+/// Tick spacings, smallest first: days, weeks, months, quarters, years, 5/10/100 years.
+const TICK_STEPS: [(f64, TickUnit); 8] = [
+    (1.0, TickUnit::Days(1)),
+    (7.0, TickUnit::Days(7)),
+    (30.4, TickUnit::Months(1)),
+    (91.3, TickUnit::Months(3)),
+    (365.2, TickUnit::Months(12)),
+    (1826.0, TickUnit::Months(60)),
+    (3652.0, TickUnit::Months(120)),
+    (36524.0, TickUnit::Months(1200)),
+];
+
+/// The fewest pixels between two labelled ticks.
+const MIN_TICK_GAP: f64 = 72.0;
+
+#[derive(Clone, Copy)]
+enum TickUnit {
+    Days(u64),
+    Months(u32),
+}
+
+/// Ticks at the smallest calendar step that keeps labels apart.
 fn draw_axis(
     painter: &egui::Painter,
     plot: Rect,
@@ -218,31 +239,34 @@ fn draw_axis(
     color: Color32,
 ) {
     let px_per_day = plot.width() as f64 / (range.1 - range.0);
+    let unit = TICK_STEPS
+        .iter()
+        .find(|(days, _)| days * px_per_day >= MIN_TICK_GAP)
+        .map_or(TickUnit::Months(1200), |(_, u)| *u);
     let (Some(first), Some(last)) = (date_of(range.0), date_of(range.1)) else {
         return;
     };
-    let mut ticks = Vec::new();
-    let mut d = first;
-    while d <= last && ticks.len() < 400 {
-        let label = if px_per_day > 40.0 {
-            Some(d.format("%b %-d").to_string())
-        } else if px_per_day > 6.0 {
-            (d.weekday() == chrono::Weekday::Mon).then(|| d.format("%b %-d").to_string())
-        } else if px_per_day > 0.5 {
-            (d.day() == 1).then(|| d.format("%b %Y").to_string())
-        } else {
-            (d.ordinal() == 1 && (px_per_day > 0.05 || d.year() % 10 == 0))
-                .then(|| d.format("%Y").to_string())
-        };
-        if let Some(label) = label {
-            ticks.push((d, label));
+    let mut d = match unit {
+        TickUnit::Days(7) => {
+            first - chrono::Days::new(first.weekday().num_days_from_monday() as u64)
         }
-        d = match d.succ_opt() {
-            Some(n) => n,
-            None => break,
+        TickUnit::Days(_) => first,
+        TickUnit::Months(m) => {
+            let months = first.year() * 12 + first.month0() as i32;
+            let aligned = months - months.rem_euclid(m as i32);
+            NaiveDate::from_ymd_opt(aligned.div_euclid(12), aligned.rem_euclid(12) as u32 + 1, 1)
+                .unwrap_or(first)
+        }
+    };
+    for _ in 0..200 {
+        if d > last {
+            break;
+        }
+        let label = match unit {
+            TickUnit::Days(_) => d.format("%b %-d").to_string(),
+            TickUnit::Months(m) if m < 12 => d.format("%b %Y").to_string(),
+            TickUnit::Months(_) => d.format("%Y").to_string(),
         };
-    }
-    for (d, label) in ticks {
         let x = to_x(days_of(d.year(), d.month(), d.day()));
         painter.line_segment(
             [Pos2::new(x, plot.top() - 4.0), Pos2::new(x, plot.bottom())],
@@ -255,5 +279,13 @@ fn draw_axis(
             FontId::proportional(10.0),
             color,
         );
+        let next = match unit {
+            TickUnit::Days(n) => d.checked_add_days(chrono::Days::new(n)),
+            TickUnit::Months(m) => d.checked_add_months(chrono::Months::new(m)),
+        };
+        match next {
+            Some(n) => d = n,
+            None => break,
+        }
     }
 }
