@@ -430,20 +430,16 @@ impl Workspace {
         Ok(())
     }
 
-    /// Writes the autosave beside the project file (or into `fallback_dir` for an untitled one).
-    pub fn autosave(&self, fallback_dir: &Path) -> Result<PathBuf, StoreError> {
-        let target = match &self.path {
-            Some(p) => store::autosave_path(p),
-            None => fallback_dir.join("untitled.dossier.ron.autosave"),
-        };
+    /// Writes the project to `target` as an autosave, with absolute article
+    /// paths so it opens from wherever it is.
+    pub fn autosave(&self, target: &Path) -> Result<(), StoreError> {
         let mut project = self.project.clone();
         for article in &mut project.articles {
             article.path = absolute(&self.article_path(article))
                 .to_string_lossy()
                 .into_owned();
         }
-        store::write_atomically(&target, store::to_ron(&project)?.as_bytes(), false)?;
-        Ok(target)
+        store::write_atomically(target, store::to_ron(&project)?.as_bytes(), false)
     }
 }
 

@@ -404,3 +404,41 @@ fn command_line_prints_json_lines_in_code_points() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("/nonexistent/file.txt"));
 }
+
+#[test]
+fn unsaved_work_is_recovered_from_the_autosave() {
+    let (dir, articles) = sample_copy();
+    let path = dir.path().join("p.dossier.ron");
+    let mut ws = import_folder(&articles, &path);
+    ws.save_as(&path).unwrap();
+    let id = *ws.project.facts.keys().next().unwrap();
+    ws.execute(Command::SetStatus(vec![id], Status::Confirmed))
+        .unwrap();
+    let autosave = store::autosave_path(&path);
+    ws.autosave(&autosave).unwrap();
+    // The app "crashes" here: the project file still has the old state.
+    assert_eq!(
+        Workspace::open(&path)
+            .unwrap()
+            .project
+            .fact(id)
+            .unwrap()
+            .status,
+        Status::Unreviewed
+    );
+    let recovered = Workspace::recover(&autosave).unwrap();
+    assert_eq!(
+        recovered.project.fact(id).unwrap().status,
+        Status::Confirmed
+    );
+    assert_eq!(
+        recovered.path.as_deref(),
+        Some(path.as_path()),
+        "saving goes to the project file"
+    );
+    assert!(
+        recovered.is_dirty(),
+        "recovered work is unsaved until saved"
+    );
+    assert!(recovered.problems.is_empty(), "{:?}", recovered.problems);
+}

@@ -210,6 +210,23 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
         labelled_field(ui, "End", &mut draft.end, 50.0);
         labelled_field(ui, "Fields", &mut draft.fields, 220.0);
         labelled_field(ui, "Note", &mut draft.note, 160.0);
+        let selection = app
+            .panels
+            .source
+            .selection
+            .filter(|_| app.ws.project.view.selected_article == Some(fact.article));
+        if ui
+            .add_enabled(
+                selection.is_some(),
+                egui::Button::new("Span from selection"),
+            )
+            .on_hover_text("Use the text selected in the article as this fact's span")
+            .clicked()
+            && let Some((start, end)) = selection
+        {
+            draft.start = start.to_string();
+            draft.end = end.to_string();
+        }
         if ui.button("Apply").clicked() {
             match fact_from_draft(&fact, draft) {
                 Ok(updated) => commands.push(Command::UpdateFact(updated)),

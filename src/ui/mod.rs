@@ -148,7 +148,24 @@ impl App {
             Ok(path) => app.open_path(path),
             Err(e) => app.status = format!("The sample dossier could not be prepared: {e}"),
         }
+        let untitled = app.untitled_autosave();
+        if untitled.exists() && app.modal.is_none() {
+            app.modal = Some(Modal::OfferRecovery(untitled));
+        }
         app
+    }
+
+    /// Where unsaved work of an untitled project is autosaved.
+    fn untitled_autosave(&self) -> PathBuf {
+        self.data_dir.join("untitled.dossier.ron.autosave")
+    }
+
+    /// The autosave of the open project.
+    fn current_autosave(&self) -> PathBuf {
+        self.ws
+            .path
+            .as_deref()
+            .map_or_else(|| self.untitled_autosave(), store::autosave_path)
     }
 
     /// Queues a command, as a panel does.
@@ -628,9 +645,10 @@ impl App {
             return;
         }
         self.last_autosave = Instant::now();
+        let target = self.current_autosave();
         if let Err(e) = std::fs::create_dir_all(&self.data_dir)
             .map_err(|e| e.to_string())
-            .and_then(|()| self.ws.autosave(&self.data_dir).map_err(|e| e.to_string()))
+            .and_then(|()| self.ws.autosave(&target).map_err(|e| e.to_string()))
         {
             self.status = format!("Autosave failed: {e}");
         }
@@ -660,6 +678,11 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    /// A clean exit: the analyst saved or chose to discard, so the autosave has served.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        let _ = std::fs::remove_file(self.current_autosave());
     }
 }
 

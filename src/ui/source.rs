@@ -16,8 +16,8 @@ pub struct SourcePanel {
     pub scroll_to_selection: bool,
     /// The kind "Add fact" creates.
     add_kind: FactKind,
-    /// The current text selection, as byte offsets into the article.
-    selection: Option<(usize, usize)>,
+    /// The current text selection, as byte offsets into the selected article.
+    pub selection: Option<(usize, usize)>,
 }
 
 impl Default for SourcePanel {
