@@ -84,3 +84,78 @@ impl History {
         self.distance_from_saved != Some(0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, ArticleId, Fact, FactId, FactKind, Origin, Status};
+
+    fn fact(id: u64, value: &str) -> Fact {
+        Fact {
+            id: FactId(id),
+            article: ArticleId(1),
+            start: 0,
+            end: 1,
+            text: "x".into(),
+            kind: FactKind::Entity,
+            label: "PER".into(),
+            value: value.into(),
+            attrs: Default::default(),
+            origin: Origin::Manual,
+            status: Status::Unreviewed,
+            note: String::new(),
+            anchor: Anchor::Exact,
+        }
+    }
+
+    #[test]
+    fn undo_restores_and_redo_reapplies() {
+        let mut p = Project::default();
+        let mut h = History::default();
+        h.mark_saved();
+        h.apply(&mut p, "add", Edit::InsertFacts(vec![fact(5, "a")]));
+        h.apply(&mut p, "edit", Edit::ReplaceFact(fact(5, "b")));
+        assert_eq!(p.fact(FactId(5)).unwrap().value, "b");
+        assert_eq!(h.undo(&mut p).as_deref(), Some("edit"));
+        assert_eq!(p.fact(FactId(5)).unwrap().value, "a");
+        assert_eq!(h.undo(&mut p).as_deref(), Some("add"));
+        assert!(p.facts.is_empty());
+        assert!(!h.is_dirty(), "back at the saved state");
+        assert_eq!(h.redo(&mut p).as_deref(), Some("add"));
+        assert_eq!(h.redo(&mut p).as_deref(), Some("edit"));
+        assert_eq!(p.fact(FactId(5)).unwrap().value, "b");
+        assert!(h.redo(&mut p).is_none());
+        assert!(p.next_id > 5, "ids are never reused");
+    }
+
+    #[test]
+    fn a_new_step_after_undo_past_the_save_point_stays_dirty() {
+        let mut p = Project::default();
+        let mut h = History::default();
+        h.apply(&mut p, "add", Edit::InsertFacts(vec![fact(1, "a")]));
+        h.mark_saved();
+        h.undo(&mut p);
+        assert!(h.is_dirty());
+        h.apply(&mut p, "other", Edit::InsertFacts(vec![fact(2, "b")]));
+        h.undo(&mut p);
+        assert!(h.is_dirty(), "the saved state is no longer reachable");
+    }
+
+    #[test]
+    fn batches_undo_in_reverse_order() {
+        let mut p = Project::default();
+        let mut h = History::default();
+        let batch = Edit::Batch(vec![
+            Edit::InsertFacts(vec![fact(1, "a")]),
+            Edit::InsertFacts(vec![fact(2, "b")]),
+            Edit::ReplaceFact(fact(1, "c")),
+        ]);
+        h.apply(&mut p, "batch", batch);
+        let after = p.facts.clone();
+        assert_eq!(after[&FactId(1)].value, "c");
+        h.undo(&mut p);
+        assert!(p.facts.is_empty(), "fully reversed, not half");
+        h.redo(&mut p);
+        assert_eq!(p.facts, after);
+    }
+}

@@ -8,7 +8,7 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 
 use super::{App, kind_color};
 use crate::commands::Command;
-use crate::model::{ArticleId, Fact, FactId, FactKind, Status};
+use crate::model::{Anchor, ArticleId, Fact, FactId, FactKind, Status};
 
 /// State of the source panel that is not part of the model.
 pub struct SourcePanel {
@@ -88,7 +88,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 .frame(egui::Frame::NONE)
                 .show(ui);
             if let Some(byte) = scroll_target {
-                let cursor = CCursor::new(text[..byte].chars().count());
+                let cursor = CCursor::new(text.get(..byte).map_or(0, |t| t.chars().count()));
                 let rect = output
                     .galley
                     .pos_from_cursor(cursor)
@@ -156,7 +156,7 @@ fn highlights(app: &App, article: ArticleId) -> Vec<Highlight> {
         .ws
         .project
         .facts_of(article)
-        .filter(|f: &&Fact| f.start < f.end)
+        .filter(|f: &&Fact| f.start < f.end && f.anchor != Anchor::Lost)
         .map(|f| Highlight {
             start: f.start,
             end: f.end,
