@@ -184,8 +184,8 @@ impl Sheet {
 
 /// Reads one file and extracts its facts; an error names the file and says why.
 pub fn prepare(path: PathBuf, sheet: Option<&Sheet>) -> Result<PreparedArticle, String> {
-    let mut imported =
-        import::read_article(&path).map_err(|e| format!("Skipped {}: {e}", path.display()))?;
+    let mut imported = import::read_article(&path)
+        .map_err(|e| format!("Skipped {}: {}", path.display(), e.cause()))?;
     if let Some((sheet, row)) = sheet.and_then(|s| Some((s, s.row_for(&path)?))) {
         if let Some(t) = &row.title {
             imported.title = t.clone();

@@ -103,7 +103,7 @@ fn select_edit_undo_redo_save_and_reopen() {
     h.get_by_role_and_label(Role::TextInput, "Value")
         .type_text("checked by hand");
     h.run();
-    h.get_by_label("Apply").click();
+    h.get_by_label("Apply edit").click();
     h.run();
     let fact = h.state().ws.project.fact(selected).unwrap().clone();
     assert_eq!(fact.value, "checked by hand");

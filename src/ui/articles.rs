@@ -135,7 +135,7 @@ fn details(app: &mut App, ui: &mut egui::Ui, article: &Article) {
         }
     });
     ui.horizontal(|ui| {
-        if ui.button("Apply").clicked() {
+        if ui.button("Update article").clicked() {
             let date = panel.date.trim();
             let parsed = if date.is_empty() {
                 Ok(None)

@@ -227,7 +227,7 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
             draft.start = start.to_string();
             draft.end = end.to_string();
         }
-        if ui.button("Apply").clicked() {
+        if ui.button("Apply edit").clicked() {
             match fact_from_draft(&fact, draft) {
                 Ok(updated) => commands.push(Command::UpdateFact(updated)),
                 Err(e) => app.status = e,
@@ -335,13 +335,13 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(70.0))
-        .column(Column::initial(260.0).at_least(80.0).clip(true))
-        .column(Column::initial(160.0).at_least(60.0).clip(true))
-        .column(Column::initial(60.0).at_least(40.0).clip(true))
+        .column(Column::exact(64.0))
+        .column(Column::initial(300.0).at_least(80.0).clip(true))
+        .column(Column::initial(170.0).at_least(60.0).clip(true))
+        .column(Column::initial(56.0).at_least(40.0).clip(true))
         .column(Column::initial(150.0).at_least(60.0).clip(true))
-        .column(Column::initial(80.0).at_least(60.0))
-        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::initial(80.0).at_least(60.0).clip(true))
+        .column(Column::remainder().at_least(60.0).clip(true))
         .min_scrolled_height(0.0)
         .auto_shrink([false, false]);
     if let Some(row) = scroll_row {

@@ -222,16 +222,16 @@ impl App {
             .default_size(280.0)
             .min_size(180.0)
             .show(ui, |ui| articles::show(self, ui));
-        egui::Panel::right("timeline")
-            .resizable(true)
-            .default_size(380.0)
-            .min_size(220.0)
-            .show(ui, |ui| timeline::show(self, ui));
         egui::Panel::bottom("facts")
             .resizable(true)
             .default_size(330.0)
             .min_size(160.0)
             .show(ui, |ui| facts::show(self, ui));
+        egui::Panel::right("timeline")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(220.0)
+            .show(ui, |ui| timeline::show(self, ui));
         egui::CentralPanel::default().show(ui, |ui| source::show(self, ui));
         if let Some(modal) = self.modal.take() {
             self.modal = modals::show(self, ui.ctx(), modal);

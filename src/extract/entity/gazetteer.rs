@@ -1,0 +1,215 @@
+//! Small word lists that guide the entity and role extractors. They are plain text under
+//! `assets/gazetteer/`, compiled into the binary and parsed once on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The longest gazetteer phrase, in words; bounds phrase look-ups.
+pub(crate) const MAX_PHRASE_WORDS: usize = 5;
+
+/// All lists, parsed once.
+pub(crate) static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+/// The parsed lists. Name keys are lower-case with single spaces and straight apostrophes.
+pub(crate) struct Gazetteer {
+    loc: HashSet<String>,
+    misc: HashMap<String, String>,
+    org: HashSet<String>,
+    org_words: HashSet<String>,
+    loc_words: HashSet<String>,
+    misc_words: HashSet<String>,
+    of_heads: HashSet<String>,
+    first_names: HashSet<String>,
+    title_heads: HashSet<String>,
+    title_mods: HashSet<String>,
+    stop: HashSet<String>,
+}
+
+/// The label a gazetteer gives a whole name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Known {
+    /// A place.
+    Loc,
+    /// An organisation.
+    Org,
+    /// A nationality, language, religion or event.
+    Misc,
+}
+
+impl Gazetteer {
+    fn load() -> Self {
+        let (title_heads, title_mods) =
+            parse_titles(include_str!("../../../assets/gazetteer/titles.txt"));
+        Gazetteer {
+            loc: key_set(include_str!("../../../assets/gazetteer/loc.txt")),
+            misc: parse_misc(include_str!("../../../assets/gazetteer/misc.txt")),
+            org: key_set(include_str!("../../../assets/gazetteer/org.txt")),
+            org_words: key_set(include_str!("../../../assets/gazetteer/org_words.txt")),
+            loc_words: key_set(include_str!("../../../assets/gazetteer/loc_words.txt")),
+            misc_words: key_set(include_str!("../../../assets/gazetteer/misc_words.txt")),
+            of_heads: key_set(include_str!("../../../assets/gazetteer/of_heads.txt")),
+            first_names: key_set(include_str!("../../../assets/gazetteer/first_names.txt")),
+            title_heads,
+            title_mods,
+            stop: lines(include_str!("../../../assets/gazetteer/stop.txt"))
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
+    /// The label of a whole known name (`name` in any case), organisations first.
+    pub(crate) fn known(&self, name: &str) -> Option<Known> {
+        let key = key(name);
+        if self.org.contains(&key) {
+            Some(Known::Org)
+        } else if self.loc.contains(&key) {
+            Some(Known::Loc)
+        } else if self.misc.contains_key(&key) || self.is_plural_demonym(&key) {
+            Some(Known::Misc)
+        } else {
+            None
+        }
+    }
+
+    /// "Palestinians", "Russians": plurals of listed nationalities.
+    fn is_plural_demonym(&self, key: &str) -> bool {
+        key.strip_suffix('s')
+            .is_some_and(|stem| self.misc.contains_key(stem))
+    }
+
+    /// The country a demonym belongs to ("Ukrainian" -> "Ukraine").
+    pub(crate) fn demonym_country(&self, word: &str) -> Option<&str> {
+        self.misc
+            .get(&key(word))
+            .filter(|country| !country.is_empty())
+            .map(String::as_str)
+    }
+
+    /// Whether `word` makes a name an organisation ("Ministry", "Inc").
+    pub(crate) fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(&key(word))
+    }
+
+    /// Whether a name ending in `word` is a place ("Road", "Palace").
+    pub(crate) fn is_loc_word(&self, word: &str) -> bool {
+        self.loc_words.contains(&key(word))
+    }
+
+    /// Whether a name ending in `word` is an event, law or award ("Open", "Treaty").
+    pub(crate) fn is_misc_word(&self, word: &str) -> bool {
+        self.misc_words.contains(&key(word))
+    }
+
+    /// Whether "of"/"for"/"on" after `word` continues the name ("Ministry of ...").
+    pub(crate) fn is_of_head(&self, word: &str) -> bool {
+        self.of_heads.contains(&key(word))
+    }
+
+    /// Whether `word` is a common given name.
+    pub(crate) fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(&key(word))
+    }
+
+    /// Whether `word` is a title that marks the following name as a person.
+    pub(crate) fn is_title_head(&self, word: &str) -> bool {
+        self.title_heads.contains(&key(word))
+    }
+
+    /// Whether `word` may precede a title head inside a title ("Defense").
+    pub(crate) fn is_title_mod(&self, word: &str) -> bool {
+        self.title_mods.contains(&key(word))
+    }
+
+    /// Whether the capitalised word (exact case) never starts or forms a name.
+    pub(crate) fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+}
+
+/// The look-up key of a name: lower case, straight apostrophes, single spaces.
+pub(crate) fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(
+            word.chars()
+                .map(straight_apostrophe)
+                .flat_map(char::to_lowercase),
+        );
+    }
+    out
+}
+
+/// Maps curly apostrophes to the straight one.
+pub(crate) fn straight_apostrophe(c: char) -> char {
+    if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}') {
+        '\''
+    } else {
+        c
+    }
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+fn key_set(text: &str) -> HashSet<String> {
+    lines(text).map(key).collect()
+}
+
+fn parse_misc(text: &str) -> HashMap<String, String> {
+    lines(text)
+        .map(|line| match line.split_once('|') {
+            Some((word, country)) => (key(word), country.trim().to_owned()),
+            None => (key(line), String::new()),
+        })
+        .collect()
+}
+
+fn parse_titles(text: &str) -> (HashSet<String>, HashSet<String>) {
+    let mut heads = HashSet::new();
+    let mut mods = HashSet::new();
+    for line in lines(text) {
+        if let Some(word) = line.strip_prefix("head ") {
+            heads.insert(key(word));
+        } else if let Some(word) = line.strip_prefix("mod ") {
+            mods.insert(key(word));
+        }
+    }
+    (heads, mods)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_parse_and_answer() {
+        let cases: &[(&str, Option<Known>)] = &[
+            ("Ukraine", Some(Known::Loc)),
+            ("new york", Some(Known::Loc)),
+            ("NATO", Some(Known::Org)),
+            ("Ukrainian", Some(Known::Misc)),
+            ("Palestinians", Some(Known::Misc)),
+            ("Rustem", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(GAZ.known(name), *want, "{name}");
+        }
+        assert_eq!(GAZ.demonym_country("Ukrainian"), Some("Ukraine"));
+        assert!(GAZ.is_first_name("Volodymyr"));
+        assert!(GAZ.is_title_head("minister"));
+        assert!(GAZ.is_title_mod("Defense"));
+        assert!(GAZ.is_org_word("Ministry"));
+        assert!(GAZ.is_stop("The") && !GAZ.is_stop("US"));
+    }
+
+    #[test]
+    fn key_normalises_case_space_and_apostrophes() {
+        assert_eq!(key("O\u{2019}Brien  Group"), "o'brien group");
+    }
+}

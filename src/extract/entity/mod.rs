@@ -1,0 +1,232 @@
+//! Entity extractor, version 1: rule-based. Capitalised word sequences (with name connectors,
+//! initials and inner apostrophes) become candidate names; titles are stripped from person names;
+//! small gazetteers, name shapes and context words choose the label; labels are then made
+//! consistent across the document, and headlines (where capitals say little) only yield names
+//! that are known from the gazetteers or from the body of the article.
+
+pub(crate) mod gazetteer;
+mod resolve;
+mod token;
+
+use std::collections::{HashMap, HashSet};
+
+use super::Candidate;
+use crate::model::FactKind;
+use gazetteer::{GAZ, MAX_PHRASE_WORDS, key, straight_apostrophe};
+use resolve::{Doc, Label, Span};
+use token::{Kind, Token};
+
+/// Finds entity facts in `text`: names of people, organisations, places and other things.
+pub fn extract(text: &str) -> Vec<Candidate> {
+    let tokens = token::tokenize(text);
+    let headlines = token::headline_lines(&tokens);
+    let doc = Doc::new(&tokens, &headlines);
+    let mut spans: Vec<Span> = body_runs(&tokens, &headlines)
+        .into_iter()
+        .flat_map(|(first, last)| resolve::resolve_run(&tokens, first, last, &doc))
+        .collect();
+    harmonise(&tokens, &mut spans);
+    let headline_spans = headline_names(&tokens, &headlines, &spans);
+    spans.extend(headline_spans);
+    spans.sort_by_key(|s| s.first);
+    spans
+        .iter()
+        .map(|s| to_candidate(text, &tokens, s))
+        .collect()
+}
+
+/// Builds the candidate for one span; the value is the name with straight apostrophes.
+fn to_candidate(text: &str, tokens: &[Token<'_>], span: &Span) -> Candidate {
+    let start = tokens[span.first].start;
+    let end = tokens[span.last].end;
+    let value: String = text[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(straight_apostrophe)
+        .collect();
+    Candidate::new(start, end, FactKind::Entity, span.label.as_str(), value)
+        .with_attr("reason", span.reason)
+}
+
+/// Whether the token may be part of a name: a capitalised word of two or more characters (or
+/// an initial with its dot) that is not a stop word.
+fn is_name_token(token: &Token<'_>) -> bool {
+    let long = token.text.chars().nth(1).is_some();
+    ((long && token.is_capitalised()) || token.is_initial()) && !GAZ.is_stop(token.text)
+}
+
+/// Lower-case particles inside names ("Charles de Gaulle", "Osama bin Laden").
+const PARTICLES: &[&str] = &[
+    "de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn",
+    "al", "el", "dos", "das", "y",
+];
+
+/// Maximal runs of name tokens on body lines, joined by connectors; inclusive token ranges.
+fn body_runs(tokens: &[Token<'_>], headlines: &[bool]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if headlines[tokens[i].line] || !is_name_token(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while let Some(next) = run_continues(tokens, last) {
+            last = next;
+        }
+        runs.push((i, last));
+        i = last + 1;
+    }
+    runs
+}
+
+/// The index of the next name token that continues a run ending at `last`, if any.
+fn run_continues(tokens: &[Token<'_>], last: usize) -> Option<usize> {
+    let line = tokens[last].line;
+    let mut j = last + 1;
+    let joined = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.line == line && is_name_token(t))
+            .map(|_| j)
+    };
+    let next = tokens.get(j)?;
+    if next.kind == Kind::Word && is_name_token(next) {
+        return joined(j);
+    }
+    let word = next.text;
+    if next.kind == Kind::Punct && word == "&" {
+        return joined(j + 1);
+    }
+    if next.kind != Kind::Word {
+        return None;
+    }
+    if matches!(word, "of" | "for" | "on") && GAZ.is_of_head(tokens[last].text) {
+        j += 1;
+        if tokens.get(j).is_some_and(|t| t.text == "the") {
+            j += 1;
+        }
+        return joined(j);
+    }
+    if PARTICLES.contains(&word) {
+        let after = tokens
+            .get(j + 1)
+            .filter(|t| PARTICLES.contains(&t.text))
+            .map_or(j + 1, |_| j + 2);
+        return joined(after);
+    }
+    None
+}
+
+/// Makes labels consistent across the document: a name decided firmly once keeps its label, a
+/// lone surname of a known person is that person, and a word labelled only by default takes the
+/// label that its context gave it elsewhere ("in Arbil" makes every "Arbil" a place).
+fn harmonise(tokens: &[Token<'_>], spans: &mut [Span]) {
+    let text_of = |s: &Span| span_key(tokens, s.first, s.last);
+    let mut firm: HashMap<String, Label> = HashMap::new();
+    let mut person_parts: HashSet<String> = HashSet::new();
+    for s in spans.iter() {
+        if s.firm {
+            firm.entry(text_of(s)).or_insert(s.label);
+        }
+        if s.label == Label::Per && s.last > s.first {
+            person_parts.insert(key(tokens[s.last].text));
+        }
+    }
+    let mut hinted: HashMap<String, Label> = HashMap::new();
+    for s in spans
+        .iter()
+        .filter(|s| !s.firm && s.reason != resolve::NO_CLUE)
+    {
+        hinted.entry(text_of(s)).or_insert(s.label);
+    }
+    for s in spans.iter_mut().filter(|s| !s.firm) {
+        if let Some(label) = firm.get(&text_of(&*s)) {
+            s.label = *label;
+            s.reason = "document";
+        } else if person_parts.contains(&key(tokens[s.last].text)) {
+            s.label = Label::Per;
+            s.reason = "document-person";
+        } else if let Some(label) = hinted
+            .get(&text_of(&*s))
+            .filter(|_| s.reason == resolve::NO_CLUE)
+        {
+            s.label = *label;
+            s.reason = "document-context";
+        }
+    }
+}
+
+/// The look-up key of the tokens `first..=last`.
+fn span_key(tokens: &[Token<'_>], first: usize, last: usize) -> String {
+    let words: Vec<&str> = tokens[first..=last].iter().map(|t| t.text).collect();
+    key(&words.join(" "))
+}
+
+/// Names on headline lines: the longest word sequences known from the body or the gazetteers.
+fn headline_names(tokens: &[Token<'_>], headlines: &[bool], body: &[Span]) -> Vec<Span> {
+    let mut known: HashMap<String, Label> = HashMap::new();
+    for s in body {
+        known
+            .entry(span_key(tokens, s.first, s.last))
+            .or_insert(s.label);
+        if s.label == Label::Per && s.last > s.first {
+            known.entry(key(tokens[s.last].text)).or_insert(Label::Per);
+        }
+    }
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match headline_match(tokens, headlines, i, &known) {
+            Some(span) => {
+                i = span.last + 1;
+                spans.push(span);
+            }
+            None => i += 1,
+        }
+    }
+    spans
+}
+
+/// The longest known name starting at token `i` of a headline line.
+fn headline_match(
+    tokens: &[Token<'_>],
+    headlines: &[bool],
+    i: usize,
+    known: &HashMap<String, Label>,
+) -> Option<Span> {
+    let first = tokens.get(i)?;
+    if !headlines[first.line]
+        || first.kind != Kind::Word
+        || !first.text.chars().any(char::is_alphabetic)
+    {
+        return None;
+    }
+    let mut end = i;
+    while end + 1 < tokens.len()
+        && end + 1 - i < MAX_PHRASE_WORDS
+        && tokens[end + 1].kind == Kind::Word
+        && tokens[end + 1].line == first.line
+    {
+        end += 1;
+    }
+    (i..=end).rev().find_map(|last| {
+        let k = span_key(tokens, i, last);
+        let (label, reason) = match known.get(&k) {
+            Some(label) => (*label, "headline-document"),
+            None => (Label::from_known(GAZ.known(&k)?), "headline-gazetteer"),
+        };
+        Some(Span {
+            first: i,
+            last,
+            label,
+            reason,
+            firm: true,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,107 @@
+//! Sentence bounds that ignore punctuation inside quoted passages, so that
+//! "“We are ready. We wait,” he said." stays one sentence.
+
+use super::marks::Quoted;
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "prof", "rev",
+    "gov", "sen", "rep", "vs", "etc", "inc", "ltd", "co", "corp", "no", "e.g", "i.e", "u.s", "u.k",
+    "u.n", "approx", "dept", "est",
+];
+
+/// The sentences of `text` as byte ranges, in order, covering all of it.
+pub fn sentences(text: &str, quotes: &[Quoted]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quote_iter = quotes.iter().peekable();
+    for (i, c) in text.char_indices() {
+        while quote_iter.peek().is_some_and(|q| q.close_end <= i) {
+            quote_iter.next();
+        }
+        let inside = quote_iter
+            .peek()
+            .is_some_and(|q| q.open <= i && i < q.close_end);
+        let after = i + c.len_utf8();
+        let ends = if c == '\n' {
+            true
+        } else if inside {
+            quote_iter
+                .peek()
+                .is_some_and(|q| q.close == i && closes_sentence(text, q))
+        } else {
+            matches!(c, '.' | '!' | '?') && ends_sentence(text, i, after)
+        };
+        if ends {
+            out.push((start, after));
+            start = after;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// A quote ends its sentence when its words end with . ! ? and a new sentence follows.
+fn closes_sentence(text: &str, q: &Quoted) -> bool {
+    let inner = text[..q.close].trim_end();
+    let terminal = inner.ends_with(['.', '!', '?']);
+    terminal && next_starts_sentence(&text[q.close_end..])
+}
+
+/// A full stop, ! or ? ends the sentence unless it follows an abbreviation or initial.
+fn ends_sentence(text: &str, at: usize, after: usize) -> bool {
+    if !next_starts_sentence(&text[after..]) {
+        return false;
+    }
+    if text[at..].starts_with('.') {
+        let word: String = text[..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic() || *c == '.')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// White space, then an upper-case letter, a digit or an opening mark (or the end).
+fn next_starts_sentence(rest: &str) -> bool {
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() && !rest.is_empty() {
+        return false;
+    }
+    trimmed
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“”‘'«*".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::quoted;
+    use super::*;
+
+    #[test]
+    fn splits_outside_quotes_only() {
+        let text = "Mr. Smith spoke. “We are ready. We wait,” he said. ‘Done.’ Next one.";
+        let found = sentences(text, &quoted(text));
+        let parts: Vec<&str> = found.iter().map(|&(s, e)| text[s..e].trim()).collect();
+        assert_eq!(
+            parts,
+            [
+                "Mr. Smith spoke.",
+                "“We are ready. We wait,” he said.",
+                "‘Done.’",
+                "Next one."
+            ]
+        );
+    }
+}

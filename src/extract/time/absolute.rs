@@ -1,0 +1,627 @@
+//! Absolute dates: calendar dates, months, years, decades, centuries,
+//! quarters, halves and seasons, written out in full or with the year
+//! left for the publication date to supply.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Captures;
+
+use super::calendar::{resolve_month, resolve_month_day, ymd};
+use super::lexicon::{Num, month_number, ordinal_number, parse_num, weekday_number};
+use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
+
+/// The absolute-date rules.
+pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        Rule::new(
+            "iso date",
+            r"\b(?P<y>[12][0-9]{3})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])\b",
+            iso_date,
+        ),
+        Rule::new(
+            "numeric date",
+            r"\b(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})\b",
+            numeric_date,
+        ),
+        Rule::new(
+            "month day year",
+            r"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[12][0-9]{3})\b)?",
+            month_day,
+        ),
+        Rule::new(
+            "day month year",
+            r"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>[12][0-9]{3})\b)?",
+            month_day,
+        ),
+        Rule::new(
+            "month year",
+            r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>[12][0-9]{3})\b",
+            month_year,
+        ),
+        Rule::new("bare month", r"\b(?P<mon>{MONTH_NOT_MAY})", bare_month),
+        Rule::new(
+            "May after a cue word",
+            r"\b(?i:in|on|since|of|by|until|till|through|from|during|before|after|early|late|mid)(?:\s+|-)(?P<t>(?P<mon>May))\b",
+            bare_month,
+        ),
+        Rule::new(
+            "year",
+            r"\b(?:(?P<fiscal>(?i:fiscal)(?:\s+(?i:year))?)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})\b",
+            year,
+        ),
+        Rule::new(
+            "spoken year",
+            r"(?i)\b(?:the\s+year\s+)?(?:nineteen\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<k>two\s+thousand)(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine))?)\b",
+            spoken_year,
+        ),
+        Rule::new(
+            "year period",
+            r"(?i)\bthe\s+(?P<y>[12][0-9]{3})\s+(?:period|quarter)\b",
+            year_period,
+        ),
+        Rule::new(
+            "decade",
+            r"\b(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<c>1[0-9]|20)(?P<d>[0-9])0['’]?s\b",
+            decade,
+        ),
+        Rule::new(
+            "century",
+            r"(?i)\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<o>{ORDINAL})[\s-]+century\b",
+            century,
+        ),
+        Rule::new(
+            "quarter",
+            r"(?i)\b(?:(?:the|this|last|next|(?P<rel>this|last|next)\s+year['’]s)\s+)?(?:(?P<y0>[12][0-9]{3})\s+)?(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y>[12][0-9]{3})\b)?",
+            quarter,
+        ),
+        Rule::new(
+            "Q quarter",
+            r"\b(?:(?P<y0>[12][0-9]{3})[\s-]?)?Q(?P<q>[1-4])\b(?:\s+(?P<y>[12][0-9]{3})\b)?",
+            q_quarter,
+        ),
+        Rule::new(
+            "half year",
+            r"(?i)\b(?:the\s+)?(?P<o>first|second|last|latter)\s+half\s+of\s+(?:fiscal\s+)?(?P<y>[12][0-9]{3})\b",
+            half_year,
+        ),
+        Rule::new(
+            "season year",
+            r"(?i)\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>[12][0-9]{3})\b",
+            season_year,
+        ),
+    ]
+});
+
+/// The TIMEX3 season code for a season word.
+pub(super) fn season_code(word: &str) -> Option<&'static str> {
+    match word.to_ascii_lowercase().as_str() {
+        "spring" => Some("SP"),
+        "summer" => Some("SU"),
+        "autumn" | "fall" => Some("FA"),
+        "winter" => Some("WI"),
+        _ => None,
+    }
+}
+
+/// A number group parsed as u32.
+fn num(caps: &Captures<'_>, name: &str) -> Option<u32> {
+    group(caps, name)?.parse().ok()
+}
+
+fn iso_date(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let day =
+        (|| NaiveDate::from_ymd_opt(num(caps, "y")? as i32, num(caps, "m")?, num(caps, "d")?))();
+    day.map(|d| Timex::new(span(caps), Type::Date, ymd(d), "explicit date"))
+        .into_iter()
+        .collect()
+}
+
+fn numeric_date(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    if ctx.inside_number(sp) {
+        return Vec::new();
+    }
+    let (Some(a), Some(b), Some(y)) = (num(caps, "a"), num(caps, "b"), num(caps, "y")) else {
+        return Vec::new();
+    };
+    let year = match y {
+        0..=49 => 2000 + y,
+        50..=99 => 1900 + y,
+        _ => y,
+    };
+    let (m, d, note) = if a > 12 {
+        (b, a, "explicit date (day/month/year)")
+    } else {
+        (a, b, "explicit date (month/day/year)")
+    };
+    NaiveDate::from_ymd_opt(year as i32, m, d)
+        .map(|day| Timex::new(sp, Type::Date, ymd(day), note))
+        .into_iter()
+        .collect()
+}
+
+/// Builds the value of a month+day, taking the year from the text or the DCT.
+pub(super) fn day_value(
+    ctx: &Ctx<'_>,
+    sp: (usize, usize),
+    m: u32,
+    d: u32,
+    year: Option<u32>,
+) -> Option<Timex> {
+    if let Some(y) = year {
+        let day = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+        return Some(Timex::new(sp, Type::Date, ymd(day), "explicit date"));
+    }
+    NaiveDate::from_ymd_opt(2000, m, d)?;
+    let Some(dct) = ctx.dct else {
+        let value = format!("XXXX-{m:02}-{d:02}");
+        return Some(Timex::new(
+            sp,
+            Type::Date,
+            value,
+            "month+day, no publication date",
+        ));
+    };
+    let tense = ctx.tense(sp);
+    let day = resolve_month_day(dct, m, d, tense)?;
+    let note = format!(
+        "month+day, year from publication date {} ({})",
+        ymd(dct),
+        tense.word()
+    );
+    Some(Timex::new(sp, Type::Date, ymd(day), note).attr("anchor", ymd(dct)))
+}
+
+fn month_day(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    if ctx.inside_number(sp) {
+        return Vec::new();
+    }
+    let m = group(caps, "mon").and_then(month_number);
+    let d = num(caps, "d").filter(|d| (1..=31).contains(d));
+    let (Some(m), Some(d)) = (m, d) else {
+        return Vec::new();
+    };
+    let found = day_value(ctx, sp, m, d, num(caps, "y"));
+    let wd = group(caps, "wd").and_then(weekday_number);
+    found
+        .filter(|t| wd.is_none() || weekday_agrees(&t.value, wd))
+        .into_iter()
+        .collect()
+}
+
+/// True when a written weekday agrees with the date (or the date has no year).
+fn weekday_agrees(value: &str, wd: Option<u32>) -> bool {
+    use chrono::Datelike;
+    match (super::calendar::parse_ymd(value), wd) {
+        (Some(d), Some(w)) => d.weekday().number_from_monday() == w,
+        _ => true,
+    }
+}
+
+fn month_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (Some(m), Some(y)) = (group(caps, "mon").and_then(month_number), num(caps, "y")) else {
+        return Vec::new();
+    };
+    vec![Timex::new(
+        span(caps),
+        Type::Date,
+        format!("{y:04}-{m:02}"),
+        "explicit month",
+    )]
+}
+
+fn bare_month(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let Some(m) = group(caps, "mon").and_then(month_number) else {
+        return Vec::new();
+    };
+    let Some(dct) = ctx.dct else {
+        return vec![Timex::new(
+            sp,
+            Type::Date,
+            format!("XXXX-{m:02}"),
+            "month, no publication date",
+        )];
+    };
+    let tense = ctx.tense(sp);
+    let y = resolve_month(dct, m, tense);
+    let note = format!(
+        "month, year from publication date {} ({})",
+        ymd(dct),
+        tense.word()
+    );
+    vec![Timex::new(sp, Type::Date, format!("{y:04}-{m:02}"), note).attr("anchor", ymd(dct))]
+}
+
+/// Words before a year that make an old year believable ("in 1848").
+fn year_cue_before(ctx: &Ctx<'_>, start: usize) -> bool {
+    let before = ctx.before(start).trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "in" | "of" | "since" | "by" | "from" | "until" | "to" | "year" | "before" | "after"
+    )
+}
+
+fn year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let Some(y) = num(caps, "y") else {
+        return Vec::new();
+    };
+    let plausible = (1900..=2099).contains(&y) || year_cue_before(ctx, sp.0);
+    if !plausible || ctx.inside_number(sp) {
+        return Vec::new();
+    }
+    let note = if caps.name("fiscal").is_some() {
+        "explicit fiscal year"
+    } else {
+        "explicit year"
+    };
+    vec![Timex::new(sp, Type::Date, format!("{y:04}"), note)]
+}
+
+fn spoken_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let word = |name: &str| {
+        group(caps, name)
+            .and_then(parse_num)
+            .map_or(0.0, |n| match n {
+                Num::Exact(v) => v,
+                Num::Vague => 0.0,
+            })
+    };
+    let y = if caps.name("k").is_some() {
+        if !caps
+            .get(0)
+            .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("the"))
+        {
+            return Vec::new();
+        }
+        2000.0 + word("small")
+    } else {
+        1900.0 + word("tens") + word("ones")
+    };
+    vec![Timex::new(
+        span(caps),
+        Type::Date,
+        format!("{y:.0}"),
+        "year in words",
+    )]
+}
+
+fn year_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let Some(y) = num(caps, "y") else {
+        return Vec::new();
+    };
+    let quarterly = ctx.dct.map(|d| {
+        let r = super::calendar::shift(d, -1, super::lexicon::Unit::Quarter).unwrap_or(d);
+        super::calendar::quarter_of(r)
+    });
+    let value = match quarterly {
+        Some(q) => format!("{y:04}-Q{q}"),
+        None => format!("{y:04}"),
+    };
+    vec![Timex::new(
+        span(caps),
+        Type::Date,
+        value,
+        "reported period of an explicit year",
+    )]
+}
+
+fn decade(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (Some(c), Some(d)) = (group(caps, "c"), group(caps, "d")) else {
+        return Vec::new();
+    };
+    let t = Timex::new(span(caps), Type::Date, format!("{c}{d}"), "explicit decade");
+    vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
+}
+
+fn century(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let Some(n) = group(caps, "o")
+        .and_then(ordinal_number)
+        .filter(|n| *n >= 1)
+    else {
+        return Vec::new();
+    };
+    let t = Timex::new(
+        span(caps),
+        Type::Date,
+        format!("{:02}", n - 1),
+        "explicit century",
+    );
+    vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
+}
+
+/// The year of a quarter or half given without one: the DCT's year, or the
+/// one before when that period has not started yet (reports look back).
+fn period_year(ctx: &Ctx<'_>, caps: &Captures<'_>, first_month: u32) -> Option<(i32, String)> {
+    use chrono::Datelike;
+    let dct = ctx.dct?;
+    let rel = group(caps, "rel").map(str::to_ascii_lowercase);
+    let y = dct.year();
+    let year = match rel.as_deref() {
+        Some("last") => y - 1,
+        Some("next") => y + 1,
+        Some(_) => y,
+        None if first_month > dct.month()
+            && ctx.tense(span(caps)) != super::calendar::Tense::Future =>
+        {
+            y - 1
+        }
+        None => y,
+    };
+    Some((year, format!("year from publication date {}", ymd(dct))))
+}
+
+fn quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let Some(q) = group(caps, "o")
+        .and_then(ordinal_number)
+        .filter(|q| (1..=4).contains(q))
+    else {
+        return Vec::new();
+    };
+    let hyphen = group(caps, "sep").is_some_and(|s| s.starts_with('-'));
+    let sp = match caps.name("o") {
+        Some(o) if hyphen && caps.name("y0").is_none() => (o.start(), span(caps).1),
+        _ => span(caps),
+    };
+    if let Some(y) = num(caps, "y").or_else(|| num(caps, "y0")) {
+        return vec![Timex::new(
+            sp,
+            Type::Date,
+            format!("{y:04}-Q{q}"),
+            "explicit quarter",
+        )];
+    }
+    match period_year(ctx, caps, q * 3 - 2) {
+        Some((y, note)) => {
+            let t = Timex::new(
+                sp,
+                Type::Date,
+                format!("{y:04}-Q{q}"),
+                format!("quarter, {note}"),
+            );
+            vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
+        }
+        None => vec![Timex::new(
+            sp,
+            Type::Date,
+            format!("XXXX-Q{q}"),
+            "quarter, no publication date",
+        )],
+    }
+}
+
+fn q_quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let Some(q) = num(caps, "q") else {
+        return Vec::new();
+    };
+    let sp = span(caps);
+    if let Some(y) = num(caps, "y0").or_else(|| num(caps, "y")) {
+        return vec![Timex::new(
+            sp,
+            Type::Date,
+            format!("{y:04}-Q{q}"),
+            "explicit quarter",
+        )];
+    }
+    match period_year(ctx, caps, q * 3 - 2) {
+        Some((y, note)) => vec![Timex::new(
+            sp,
+            Type::Date,
+            format!("{y:04}-Q{q}"),
+            format!("quarter, {note}"),
+        )],
+        None => vec![Timex::new(
+            sp,
+            Type::Date,
+            format!("XXXX-Q{q}"),
+            "quarter, no publication date",
+        )],
+    }
+}
+
+fn half_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let h = match group(caps, "o").map(str::to_ascii_lowercase).as_deref() {
+        Some("first") => 1,
+        _ => 2,
+    };
+    let Some(y) = num(caps, "y") else {
+        return Vec::new();
+    };
+    vec![Timex::new(
+        span(caps),
+        Type::Date,
+        format!("{y:04}-H{h}"),
+        "explicit half year",
+    )]
+}
+
+fn season_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (Some(s), Some(y)) = (group(caps, "s").and_then(season_code), num(caps, "y")) else {
+        return Vec::new();
+    };
+    vec![Timex::new(
+        span(caps),
+        Type::Date,
+        format!("{y:04}-{s}"),
+        "explicit season",
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rule::{check_none, check_table};
+
+    #[test]
+    fn absolute_dates() {
+        check_table(&[
+            (
+                "They met on May 16.",
+                "2025-05-20",
+                "May 16",
+                "DATE",
+                "2025-05-16",
+            ),
+            (
+                "They met on 16 May 2025.",
+                "2025-05-20",
+                "16 May 2025",
+                "DATE",
+                "2025-05-16",
+            ),
+            (
+                "They met on May 16, 2025, in Istanbul.",
+                "2025-05-20",
+                "May 16, 2025",
+                "DATE",
+                "2025-05-16",
+            ),
+            (
+                "Filed 2025-05-16 in Kyiv.",
+                "2025-05-20",
+                "2025-05-16",
+                "DATE",
+                "2025-05-16",
+            ),
+            (
+                "Filed 05/16/2025 in Kyiv.",
+                "2025-05-20",
+                "05/16/2025",
+                "DATE",
+                "2025-05-16",
+            ),
+            (
+                "Filed 16/05/2025 in Kyiv.",
+                "2025-05-20",
+                "16/05/2025",
+                "DATE",
+                "2025-05-16",
+            ),
+            (
+                "Prices rose in May 2025.",
+                "2025-05-20",
+                "May 2025",
+                "DATE",
+                "2025-05",
+            ),
+            ("Prices rose in 2024.", "2025-05-20", "2024", "DATE", "2024"),
+            (
+                "Prices rose in fiscal 2024.",
+                "2025-05-20",
+                "fiscal 2024",
+                "DATE",
+                "2024",
+            ),
+            (
+                "It was popular in the 1990s.",
+                "2025-05-20",
+                "the 1990s",
+                "DATE",
+                "199",
+            ),
+            (
+                "It was popular in the late 1980s.",
+                "2025-05-20",
+                "the late 1980s",
+                "DATE",
+                "198",
+            ),
+            (
+                "The plan was drafted in early 1998.",
+                "2025-05-20",
+                "early 1998",
+                "DATE",
+                "1998",
+            ),
+            (
+                "Talks resume in mid-May.",
+                "2025-05-20",
+                "mid-May",
+                "DATE",
+                "2025-05",
+            ),
+            (
+                "It shaped the 20th century.",
+                "2025-05-20",
+                "the 20th century",
+                "DATE",
+                "19",
+            ),
+            ("Sales fell in Q2.", "2025-05-20", "Q2", "DATE", "2025-Q2"),
+            (
+                "Sales fell in the third quarter.",
+                "2025-10-20",
+                "the third quarter",
+                "DATE",
+                "2025-Q3",
+            ),
+            (
+                "Fourth-quarter sales fell.",
+                "2025-01-20",
+                "Fourth-quarter",
+                "DATE",
+                "2024-Q4",
+            ),
+            (
+                "The talks were held in spring 2025.",
+                "2025-05-20",
+                "spring 2025",
+                "DATE",
+                "2025-SP",
+            ),
+            (
+                "The talks were held in December.",
+                "2025-05-20",
+                "December",
+                "DATE",
+                "2024-12",
+            ),
+            (
+                "The talks will be held in December.",
+                "2025-05-20",
+                "December",
+                "DATE",
+                "2025-12",
+            ),
+            (
+                "The talks were held in May.",
+                "2025-05-20",
+                "May",
+                "DATE",
+                "2025-05",
+            ),
+            (
+                "The talks were held on Dec. 28.",
+                "2025-01-05",
+                "Dec. 28",
+                "DATE",
+                "2024-12-28",
+            ),
+            (
+                "They talked on Friday, May 16, 2025.",
+                "2025-05-20",
+                "Friday, May 16, 2025",
+                "DATE",
+                "2025-05-16",
+            ),
+            ("They met on May 16.", "", "May 16", "DATE", "XXXX-05-16"),
+        ]);
+    }
+
+    #[test]
+    fn not_absolute_dates() {
+        check_none(&[
+            "A 1,000 for 1,000 swap.",
+            "We may go. May God help us.",
+            "May the talks succeed.",
+            "He paid $2000 for it.",
+            "Turnout was 1999.5 votes on average.",
+        ]);
+    }
+}

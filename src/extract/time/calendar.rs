@@ -1,0 +1,279 @@
+//! Calendar arithmetic against the publication date (DCT) and the tense
+//! of the sentence around an expression, which decides which way an
+//! underspecified date ("Friday", "May 18") points.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use regex::Regex;
+
+use super::lexicon::Unit;
+
+/// Which way a sentence points in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tense {
+    /// Past tense: underspecified dates lie before the DCT.
+    Past,
+    /// Future tense: underspecified dates lie after the DCT.
+    Future,
+    /// No evidence: take the nearest date.
+    Unknown,
+}
+
+impl Tense {
+    /// A short word for the resolution note.
+    pub(super) fn word(self) -> &'static str {
+        match self {
+            Tense::Past => "past tense",
+            Tense::Future => "future tense",
+            Tense::Unknown => "tense unknown",
+        }
+    }
+}
+
+/// Words that mark a sentence as looking forward.
+static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:will|won't|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|upcoming|next|would)(?-u:\b)|['’]ll(?-u:\b)")
+        .expect("valid future-cue pattern")
+});
+
+/// Auxiliaries and reporting verbs that mark a sentence as looking back.
+static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:was|were|had|did|said|told|ago|last|earlier)(?-u:\b)")
+        .expect("valid past-cue pattern")
+});
+
+/// Past-tense verb forms; weaker evidence, since many are also participles.
+static PAST_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:met|went|came|took|gave|left|began|held|fell|rose|saw|made|won|lost|found|got|sent|spent|paid|sold|bought|brought|thought|kept|led|became|broke|spoke|wrote|struck|chose|flew|drew|ran|grew|knew|[a-z]{3,}ed)(?-u:\b)")
+        .expect("valid past-form pattern")
+});
+
+/// The byte range of the sentence around `start..end`, at most 150 bytes each side.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut s = start;
+    let low = start.saturating_sub(150);
+    while s > low {
+        let b = bytes[s - 1];
+        if b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && s < start) {
+            break;
+        }
+        s -= 1;
+    }
+    let mut e = end;
+    let high = (end + 150).min(bytes.len());
+    while e < high && !matches!(bytes[e], b'.' | b'!' | b'?' | b'\n') {
+        e += 1;
+    }
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    (s, e.max(s))
+}
+
+/// The tense of the sentence around `start..end`: the nearest future or
+/// past auxiliary wins; past verb forms count only when neither is there.
+pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+    let (s, e) = sentence_around(text, start, end);
+    let Some(sentence) = text.get(s..e) else {
+        return Tense::Unknown;
+    };
+    let distance = |m: regex::Match<'_>| {
+        let (ms, me) = (m.start() + s, m.end() + s);
+        if me <= start {
+            start - me
+        } else if ms >= end {
+            ms - end
+        } else {
+            usize::MAX
+        }
+    };
+    let nearest = |re: &Regex| re.find_iter(sentence).map(distance).min();
+    let future = nearest(&FUTURE_CUE).unwrap_or(usize::MAX);
+    let past = nearest(&PAST_CUE).unwrap_or(usize::MAX);
+    if future < usize::MAX && future <= past {
+        Tense::Future
+    } else if past < usize::MAX || nearest(&PAST_FORM).is_some_and(|d| d < usize::MAX) {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
+}
+
+/// Formats a day as YYYY-MM-DD.
+pub(super) fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Formats the ISO week of a day as YYYY-Www.
+pub(super) fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// The quarter (1–4) a day falls in.
+pub(super) fn quarter_of(d: NaiveDate) -> u32 {
+    d.month0() / 3 + 1
+}
+
+/// Moves a day by `n` units (negative = back), saturating at the calendar's ends.
+pub(super) fn shift(d: NaiveDate, n: i64, unit: Unit) -> Option<NaiveDate> {
+    let months = |m: i64| -> Option<NaiveDate> {
+        let abs = Months::new(u32::try_from(m.unsigned_abs()).ok()?);
+        if m >= 0 {
+            d.checked_add_months(abs)
+        } else {
+            d.checked_sub_months(abs)
+        }
+    };
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => Some(d),
+        Unit::Day => d.checked_add_signed(Duration::try_days(n)?),
+        Unit::Week => d.checked_add_signed(Duration::try_weeks(n)?),
+        Unit::Month => months(n),
+        Unit::Quarter => months(n.checked_mul(3)?),
+        Unit::Year => months(n.checked_mul(12)?),
+        Unit::Decade => months(n.checked_mul(120)?),
+        Unit::Century => months(n.checked_mul(1200)?),
+    }
+}
+
+/// Formats a day at the granularity of `unit` ("2025-05", "2025-W21", "199").
+pub(super) fn at_granularity(d: NaiveDate, unit: Unit) -> String {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => ymd(d),
+        Unit::Week => iso_week(d),
+        Unit::Month => d.format("%Y-%m").to_string(),
+        Unit::Quarter => format!("{:04}-Q{}", d.year(), quarter_of(d)),
+        Unit::Year => format!("{:04}", d.year()),
+        Unit::Decade => format!("{:03}", d.year().div_euclid(10)),
+        Unit::Century => format!("{:02}", d.year().div_euclid(100)),
+    }
+}
+
+/// The weekday `wd` (1 = Monday) nearest to `dct` in the direction of the tense.
+/// The DCT itself counts: news often says "said Wednesday" of the day it appears.
+pub(super) fn resolve_weekday(dct: NaiveDate, wd: u32, tense: Tense) -> Option<NaiveDate> {
+    let target = Weekday::try_from(u8::try_from(wd.checked_sub(1)?).ok()?).ok()?;
+    let today = dct.weekday().num_days_from_monday();
+    let diff = i64::from(target.num_days_from_monday()) - i64::from(today);
+    let back = (-diff).rem_euclid(7);
+    let forward = diff.rem_euclid(7);
+    let offset = match tense {
+        Tense::Past => -back,
+        Tense::Future => forward,
+        Tense::Unknown if forward <= 3 => forward,
+        Tense::Unknown => forward - 7,
+    };
+    dct.checked_add_signed(Duration::try_days(offset)?)
+}
+
+/// How far (days) the tense may push a month or month+day away from the
+/// nearest occurrence; beyond it the tense cue is more likely wrong than the date.
+const TENSE_REACH_DAYS: i64 = 240;
+
+/// The year of month+day `m`/`d` seen from `dct`: the occurrence the tense
+/// points to when it lies within [`TENSE_REACH_DAYS`], else the nearest.
+pub(super) fn resolve_month_day(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
+    let y = dct.year();
+    let candidates: Vec<NaiveDate> = [y - 1, y, y + 1]
+        .iter()
+        .filter_map(|year| NaiveDate::from_ymd_opt(*year, m, d))
+        .collect();
+    let near = |c: &NaiveDate| (*c - dct).num_days().abs() <= TENSE_REACH_DAYS;
+    let by_tense = match tense {
+        Tense::Past => candidates.iter().rev().find(|c| **c <= dct && near(c)),
+        Tense::Future => candidates.iter().find(|c| **c >= dct && near(c)),
+        Tense::Unknown => None,
+    };
+    by_tense
+        .or_else(|| {
+            candidates
+                .iter()
+                .min_by_key(|c| (**c - dct).num_days().abs())
+        })
+        .copied()
+}
+
+/// The year of a bare month `m` seen from `dct`, chosen like [`resolve_month_day`]
+/// with the middle of the month.
+pub(super) fn resolve_month(dct: NaiveDate, m: u32, tense: Tense) -> i32 {
+    let same_month = m == dct.month();
+    match resolve_month_day(dct, m, 15, tense) {
+        Some(_) if same_month => dct.year(),
+        Some(day) => day.year(),
+        None => dct.year(),
+    }
+}
+
+/// Parses a YYYY-MM-DD date.
+pub(super) fn parse_ymd(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        parse_ymd(s).expect("test date")
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        // 2025-05-20 is a Tuesday.
+        let dct = day("2025-05-20");
+        let table = [
+            (5, Tense::Past, "2025-05-16"),
+            (5, Tense::Future, "2025-05-23"),
+            (5, Tense::Unknown, "2025-05-23"),
+            (7, Tense::Unknown, "2025-05-18"),
+            (2, Tense::Past, "2025-05-20"),
+        ];
+        for (wd, tense, want) in table {
+            assert_eq!(
+                resolve_weekday(dct, wd, tense),
+                Some(day(want)),
+                "{wd} {tense:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn month_days_follow_tense() {
+        let dct = day("2025-01-10");
+        assert_eq!(
+            resolve_month_day(dct, 12, 28, Tense::Past),
+            Some(day("2024-12-28"))
+        );
+        assert_eq!(
+            resolve_month_day(dct, 12, 28, Tense::Future),
+            Some(day("2024-12-28"))
+        );
+        assert_eq!(
+            resolve_month_day(dct, 2, 1, Tense::Past),
+            Some(day("2025-02-01"))
+        );
+        assert_eq!(
+            resolve_month_day(dct, 9, 1, Tense::Past),
+            Some(day("2024-09-01"))
+        );
+        assert_eq!(
+            resolve_month_day(dct, 12, 28, Tense::Unknown),
+            Some(day("2024-12-28"))
+        );
+    }
+
+    #[test]
+    fn tense_comes_from_the_nearest_cue() {
+        let text = "He said on Wednesday that they will meet on Friday.";
+        let wed = text.find("Wednesday").unwrap_or(0);
+        let fri = text.find("Friday").unwrap_or(0);
+        assert_eq!(tense_at(text, wed, wed + 9), Tense::Past);
+        assert_eq!(tense_at(text, fri, fri + 6), Tense::Future);
+    }
+}

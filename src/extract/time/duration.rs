@@ -1,0 +1,207 @@
+//! Durations: an amount of a calendar unit ("two weeks", "the past three
+//! months", "a two-year contract", "several years"), and bare plural
+//! units after a preposition ("for years").
+
+use std::sync::LazyLock;
+
+use regex::Captures;
+
+use super::lexicon::{Num, Unit, parse_num};
+use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
+
+/// The duration rules.
+pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        Rule::new(
+            "amount of unit",
+            r"(?i)\b(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|remaining|following|initial|latest)\s+)?(?:(?P<mod>about|around|nearly|almost|roughly|approximately|some|more\s+than|over|less\s+than|under|at\s+least|up\s+to|at\s+most)\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<u>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?",
+            amount,
+        ),
+        Rule::new(
+            "bare plural unit",
+            r"(?i)\b(?:for|over|within|in|after|took|take|takes|lasted|last)\s+(?P<t>(?P<u>years|months|weeks|decades|hours))\b",
+            bare_unit,
+        ),
+    ]
+});
+
+/// Rewrites a fractional amount in the next smaller unit ("1.5 years" → 18 months).
+fn whole_amount(amount: f64, unit: Unit) -> (Num, Unit) {
+    if amount.fract() == 0.0 {
+        return (Num::Exact(amount), unit);
+    }
+    let (factor, smaller) = match unit {
+        Unit::Year => (12.0, Unit::Month),
+        Unit::Week => (7.0, Unit::Day),
+        Unit::Day => (24.0, Unit::Hour),
+        Unit::Hour => (60.0, Unit::Minute),
+        Unit::Minute => (60.0, Unit::Second),
+        _ => return (Num::Exact(amount), unit),
+    };
+    let scaled = amount * factor;
+    if scaled.fract() == 0.0 {
+        (Num::Exact(scaled), smaller)
+    } else {
+        (Num::Exact(amount), unit)
+    }
+}
+
+fn amount(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let n_text = group(caps, "n").unwrap_or("");
+    let (Some(n), Some(unit)) = (parse_num(n_text), group(caps, "u").and_then(Unit::parse)) else {
+        return Vec::new();
+    };
+    let article = matches!(n_text.to_ascii_lowercase().as_str(), "a" | "an");
+    let ordinal_second = unit == Unit::Second
+        && (article
+            || ctx
+                .after(sp.1)
+                .trim_start()
+                .starts_with(|c: char| c.is_alphabetic()));
+    if ctx.inside_number(sp) || ordinal_second || unit == Unit::Quarter {
+        return Vec::new();
+    }
+    let (n, unit) = match (n, caps.name("half")) {
+        (Num::Exact(v), Some(_)) => whole_amount(v + 0.5, unit),
+        (Num::Exact(v), None) => whole_amount(v, unit),
+        (Num::Vague, _) => (Num::Vague, unit),
+    };
+    let sp = adjective_span(caps, sp);
+    let t = Timex::new(sp, Type::Duration, unit.duration(n), "amount of a unit");
+    vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
+}
+
+/// A hyphenated amount used as an adjective ("the two-week visit") leaves
+/// the article outside, as TimeML does.
+fn adjective_span(caps: &Captures<'_>, sp: (usize, usize)) -> (usize, usize) {
+    match caps.name("n") {
+        Some(n)
+            if caps
+                .get(0)
+                .is_some_and(|m| m.as_str()[n.end() - m.start()..].starts_with('-')) =>
+        {
+            (n.start(), sp.1)
+        }
+        _ => sp,
+    }
+}
+
+fn bare_unit(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let Some(unit) = group(caps, "u").and_then(Unit::parse) else {
+        return Vec::new();
+    };
+    vec![Timex::new(
+        span(caps),
+        Type::Duration,
+        unit.duration(Num::Vague),
+        "unit without amount",
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rule::{check_none, check_table};
+
+    #[test]
+    fn durations() {
+        check_table(&[
+            (
+                "They talked for two weeks.",
+                "2025-05-20",
+                "two weeks",
+                "DURATION",
+                "P2W",
+            ),
+            (
+                "They talked for 3 hours.",
+                "2025-05-20",
+                "3 hours",
+                "DURATION",
+                "PT3H",
+            ),
+            (
+                "They talked for several years.",
+                "2025-05-20",
+                "several years",
+                "DURATION",
+                "PXY",
+            ),
+            (
+                "Prices rose over the past three months.",
+                "2025-05-20",
+                "the past three months",
+                "DURATION",
+                "P3M",
+            ),
+            (
+                "It took a decade.",
+                "2025-05-20",
+                "a decade",
+                "DURATION",
+                "P1DE",
+            ),
+            (
+                "He signed a two-year contract.",
+                "2025-05-20",
+                "two-year",
+                "DURATION",
+                "P2Y",
+            ),
+            (
+                "It lasted twenty-four hours.",
+                "2025-05-20",
+                "twenty-four hours",
+                "DURATION",
+                "PT24H",
+            ),
+            (
+                "It lasted half an hour.",
+                "2025-05-20",
+                "half an hour",
+                "DURATION",
+                "PT30M",
+            ),
+            (
+                "It lasted a year and a half.",
+                "2025-05-20",
+                "a year and a half",
+                "DURATION",
+                "P18M",
+            ),
+            (
+                "It lasted nearly forty years.",
+                "2025-05-20",
+                "nearly forty years",
+                "DURATION",
+                "P40Y",
+            ),
+            (
+                "They waited a few days.",
+                "2025-05-20",
+                "a few days",
+                "DURATION",
+                "PXD",
+            ),
+            (
+                "They have waited for years.",
+                "2025-05-20",
+                "years",
+                "DURATION",
+                "PXY",
+            ),
+            (
+                "Sales in the first nine months rose.",
+                "2025-05-20",
+                "the first nine months",
+                "DURATION",
+                "P9M",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn not_durations() {
+        check_none(&["He won a second term.", "Add 1,000 days of rain."]);
+    }
+}

@@ -1,0 +1,232 @@
+//! The time-expression tagger: finds TIMEX3 expressions (DATE, TIME,
+//! DURATION, SET) and normalises them against the publication date.
+//!
+//! Rules live in one table per family (absolute dates, relative dates,
+//! durations, sets, times of day, ranges). Every rule is a regex plus a
+//! builder; all rules run over the text, then the longest non-overlapping
+//! matches win and modifiers in front ("early", "the end of") are folded in.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::Candidate;
+use crate::model::FactKind;
+
+mod absolute;
+mod calendar;
+mod clock;
+mod duration;
+mod interval;
+mod lexicon;
+mod range;
+mod relative;
+mod rule;
+mod set;
+
+pub use interval::{Granularity, TimeInterval, interval_of};
+
+use rule::{Ctx, Rule, Timex, Type, mod_of};
+
+/// Finds time expressions in `text`, resolving relative ones against the
+/// publication date when it is known.
+pub fn extract(text: &str, published: Option<NaiveDate>) -> Vec<Candidate> {
+    let quarterly = text.match_indices("quarter").nth(1).is_some();
+    let ctx = Ctx {
+        text,
+        dct: published,
+        quarterly,
+    };
+    let mut groups: Vec<(usize, Vec<Timex>)> = Vec::new();
+    let mut found = Vec::new();
+    for (order, rule) in all_rules().enumerate() {
+        rule.run(&ctx, &mut found);
+        groups.extend(found.drain(..).map(|g| (order, g)));
+    }
+    let chosen = select(text, groups);
+    let mut out: Vec<Candidate> = Vec::with_capacity(chosen.len());
+    let mut prev_end = 0;
+    for t in chosen {
+        let t = fold_prefix(&ctx, t, prev_end);
+        prev_end = t.end;
+        out.push(to_candidate(t));
+    }
+    out
+}
+
+/// Every rule, families in priority order for equally long matches.
+fn all_rules() -> impl Iterator<Item = &'static Rule> {
+    [
+        &*range::RULES,
+        &*clock::RULES,
+        &*set::RULES,
+        &*absolute::RULES,
+        &*relative::RULES,
+        &*duration::RULES,
+    ]
+    .into_iter()
+    .flat_map(|family| family.iter())
+}
+
+/// The extent (first start, last end) of a group of timexes.
+fn extent(group: &[Timex]) -> (usize, usize) {
+    let start = group.iter().map(|t| t.start).min().unwrap_or(0);
+    let end = group.iter().map(|t| t.end).max().unwrap_or(0);
+    (start, end)
+}
+
+/// True when a span is non-empty and lies on character boundaries.
+fn valid_span(text: &str, t: &Timex) -> bool {
+    t.start < t.end
+        && t.end <= text.len()
+        && text.is_char_boundary(t.start)
+        && text.is_char_boundary(t.end)
+}
+
+/// Keeps the longest groups that do not overlap one another; ties go to
+/// the earlier rule. Returns the timexes sorted by position.
+fn select(text: &str, mut groups: Vec<(usize, Vec<Timex>)>) -> Vec<Timex> {
+    groups.retain(|(_, g)| g.iter().all(|t| valid_span(text, t)));
+    groups.sort_by_key(|(order, g)| {
+        let (s, e) = extent(g);
+        (std::cmp::Reverse(e - s), s, *order)
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let free = |taken: &BTreeMap<usize, usize>, s: usize, e: usize| {
+        let before = taken.range(..=s).next_back().is_none_or(|(_, &pe)| pe <= s);
+        let after = taken.range(s..e).next().is_none();
+        before && after
+    };
+    let mut chosen = Vec::new();
+    for (_, group) in groups {
+        if group.iter().all(|t| free(&taken, t.start, t.end)) {
+            for t in group {
+                taken.insert(t.start, t.end);
+                chosen.push(t);
+            }
+        }
+    }
+    chosen.sort_by_key(|t| (t.start, t.end));
+    chosen
+}
+
+/// A modifier right before an expression ("early", "late", "mid-",
+/// "the end of", "the beginning of"), which TimeML includes in the span.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:the\s+)?(?:very\s+)?(?P<w>early|late|mid|end|beginning|start|middle|close)(?:\s+of\s+(?:the\s+)?|\s+|-)$")
+        .expect("valid prefix pattern")
+});
+
+/// Extends a dated expression over a modifier in front of it and records its "mod".
+fn fold_prefix(ctx: &Ctx<'_>, mut t: Timex, prev_end: usize) -> Timex {
+    let dated = matches!(t.kind, Type::Date | Type::Time) && !t.value.ends_with("_REF");
+    if !dated || t.get("mod").is_some() {
+        return t;
+    }
+    let lo = ctx
+        .text
+        .floor_char_boundary(t.start.saturating_sub(40).max(prev_end));
+    let Some(window) = ctx.text.get(lo..t.start) else {
+        return t;
+    };
+    let Some(caps) = PREFIX.captures(window) else {
+        return t;
+    };
+    let (Some(whole), Some(word)) = (caps.get(0), caps.name("w")) else {
+        return t;
+    };
+    let needs_of = matches!(
+        word.as_str().to_ascii_lowercase().as_str(),
+        "end" | "beginning" | "start" | "middle" | "close"
+    );
+    if needs_of && !whole.as_str().to_ascii_lowercase().contains(" of") {
+        return t;
+    }
+    if let Some(m) = mod_of(word.as_str()) {
+        t.start = lo + whole.start();
+        t.attrs.push(("mod", m.to_owned()));
+    }
+    t
+}
+
+/// Converts a timex into the shared candidate type.
+fn to_candidate(t: Timex) -> Candidate {
+    let mut c = Candidate::new(t.start, t.end, FactKind::Time, t.kind.label(), t.value)
+        .with_attr("resolution", t.resolution);
+    for (k, v) in t.attrs {
+        c = c.with_attr(k, v);
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_rule_compiles() {
+        assert!(all_rules().count() > 30);
+    }
+
+    #[test]
+    fn seed_story_dates() {
+        rule::check_table(&[
+            (
+                "The Coordination Staff convened on May 18 at the request of the president.",
+                "2025-05-20",
+                "May 18",
+                "DATE",
+                "2025-05-18",
+            ),
+            (
+                "A swap on a ‘1,000 for 1,000’ basis was agreed on Friday.",
+                "2025-05-20",
+                "Friday",
+                "DATE",
+                "2025-05-16",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn candidates_carry_resolution_and_anchor() {
+        let found = extract("He left yesterday.", calendar::parse_ymd("2025-05-20"));
+        let c = found.first().cloned();
+        let anchor = c
+            .as_ref()
+            .and_then(|c| c.attrs.get("anchor"))
+            .map(String::as_str);
+        assert_eq!(anchor, Some("2025-05-20"));
+        assert!(c.is_some_and(|c| c.kind == FactKind::Time && c.attrs.contains_key("resolution")));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_sound(text in "\\PC*", days in 0i64..40000) {
+            let dct = NaiveDate::from_ymd_opt(1950, 1, 1)
+                .and_then(|d| d.checked_add_signed(chrono::Duration::days(days)));
+            check_spans(&text, dct)?;
+        }
+
+        #[test]
+        fn timeish_text_never_panics(text in "([0-9]{1,4}|May|June|Friday|the|last|ago|a\\.m\\.|,|-|–|’s| |\\.|and|early|years?|Q[0-9]|[ée])*") {
+            check_spans(&text, calendar::parse_ymd("2025-05-20"))?;
+            check_spans(&text, None)?;
+        }
+    }
+
+    fn check_spans(text: &str, dct: Option<NaiveDate>) -> Result<(), TestCaseError> {
+        let found = extract(text, dct);
+        for c in &found {
+            prop_assert!(c.start < c.end && c.end <= text.len());
+            prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+        }
+        for pair in found.windows(2) {
+            prop_assert!(pair[0].end <= pair[1].start, "overlap {:?}", pair);
+        }
+        Ok(())
+    }
+}

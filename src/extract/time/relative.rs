@@ -1,0 +1,613 @@
+//! Relative dates, resolved against the publication date (DCT): today,
+//! last week, next Friday, three days ago, a year earlier, the weekend,
+//! and the vague references (now, recently, the future).
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Captures;
+
+use super::absolute::season_code;
+use super::calendar::{Tense, at_granularity, iso_week, quarter_of, resolve_weekday, shift, ymd};
+use super::lexicon::{Num, Unit, month_number, parse_num, weekday_number};
+use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
+
+/// The relative-date rules.
+pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        Rule::new(
+            "day word",
+            r"(?i)\b(?P<w>today|yesterday|tomorrow)\b",
+            day_word,
+        ),
+        Rule::new(
+            "this/last/next unit",
+            r"(?i)\b(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|previous|next|coming|this|current)\s+(?P<u>week|month|year|quarter|decade|century|weekend)\b",
+            rel_unit,
+        ),
+        Rule::new(
+            "this/last/next weekday",
+            r"\b(?P<rel>(?i:last|next|this|coming|past))\s+(?P<wd>{WEEKDAY})\b",
+            rel_weekday,
+        ),
+        Rule::new("weekday", r"\b(?P<wd>{WEEKDAY})\b", rel_weekday),
+        Rule::new(
+            "this/last/next month name",
+            r"\b(?P<rel>(?i:last|next|this))\s+(?P<mon>{MONTH})",
+            rel_month,
+        ),
+        Rule::new(
+            "this/last/next season",
+            r"(?i)\b(?P<rel>last|next|this|past|coming)\s+(?P<s>spring|summer|autumn|fall|winter)\b",
+            rel_season,
+        ),
+        Rule::new("the weekend", r"(?i)\bthe\s+weekend\b", the_weekend),
+        Rule::new(
+            "amount ago/later",
+            r"(?i)\b(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
+            ago,
+        ),
+        Rule::new(
+            "year-earlier period",
+            r"(?i)\b(?:the\s+)?(?P<ye>year[\s-](?:earlier|ago))(?:\s+(?P<what>quarter|period))?\b",
+            year_earlier,
+        ),
+        Rule::new(
+            "the latest quarter",
+            r"(?i)\bthe\s+(?:(?:latest|most\s+recent|same|just-ended|recent)\s+)?quarter\b",
+            reported_quarter,
+        ),
+        Rule::new(
+            "coming units",
+            r"(?i)\b(?:the\s+)?coming\s+(?P<t>years|months|weeks|days|quarters)\b",
+            coming,
+        ),
+        Rule::new(
+            "recent units",
+            r"(?i)\b(?:recent|past)\s+(?:years|months|weeks|days|decades)\b",
+            reference,
+        ),
+        Rule::new(
+            "reference word",
+            r"(?i)\b(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+past|these\s+days|present)\b",
+            reference,
+        ),
+    ]
+});
+
+/// The TIMEX3 value of an unknown date at a unit's granularity.
+pub(super) fn underspecified(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX",
+        Unit::Week => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+    }
+}
+
+/// A date `n` units from the DCT at the unit's granularity, or an underspecified value.
+fn from_dct(ctx: &Ctx<'_>, sp: (usize, usize), n: i64, unit: Unit, what: &str) -> Option<Timex> {
+    let Some(dct) = ctx.dct else {
+        let note = format!("{what}, no publication date");
+        return Some(Timex::new(sp, Type::Date, underspecified(unit), note));
+    };
+    let day = shift(dct, n, unit)?;
+    let note = format!("{what}, relative to publication date {}", ymd(dct));
+    Some(Timex::new(sp, Type::Date, at_granularity(day, unit), note).attr("anchor", ymd(dct)))
+}
+
+fn day_word(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let n = match group(caps, "w").map(str::to_ascii_lowercase).as_deref() {
+        Some("yesterday") => -1,
+        Some("tomorrow") => 1,
+        _ => 0,
+    };
+    from_dct(ctx, span(caps), n, Unit::Day, "day word")
+        .into_iter()
+        .collect()
+}
+
+/// The step (-1, 0, +1) a relative word points to.
+fn step(rel: &str) -> i64 {
+    match rel.to_ascii_lowercase().as_str() {
+        "last" | "past" | "previous" => -1,
+        "next" | "coming" => 1,
+        _ => 0,
+    }
+}
+
+fn rel_unit(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let n = group(caps, "rel").map_or(0, step);
+    let word = group(caps, "u").unwrap_or("").to_ascii_lowercase();
+    if word == "weekend" {
+        let found = from_dct(ctx, sp, n, Unit::Week, "weekend");
+        return found
+            .map(|mut t| {
+                t.value.push_str("-WE");
+                t
+            })
+            .into_iter()
+            .collect();
+    }
+    let Some(unit) = Unit::parse(&word) else {
+        return Vec::new();
+    };
+    from_dct(ctx, sp, n, unit, "relative period")
+        .into_iter()
+        .collect()
+}
+
+fn rel_weekday(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let Some(wd) = group(caps, "wd").and_then(weekday_number) else {
+        return Vec::new();
+    };
+    let Some(dct) = ctx.dct else {
+        let note = "weekday, no publication date";
+        return vec![Timex::new(sp, Type::Date, "XXXX-XX-XX", note)];
+    };
+    let n = group(caps, "rel").map_or(0, step);
+    let day = match n {
+        -1 => dct
+            .pred_opt()
+            .and_then(|d| resolve_weekday(d, wd, Tense::Past)),
+        1 => dct
+            .succ_opt()
+            .and_then(|d| resolve_weekday(d, wd, Tense::Future)),
+        _ => resolve_weekday(dct, wd, ctx.tense(sp)),
+    };
+    let note = format!("weekday relative to publication date {}", ymd(dct));
+    day.map(|d| Timex::new(sp, Type::Date, ymd(d), note).attr("anchor", ymd(dct)))
+        .into_iter()
+        .collect()
+}
+
+fn rel_month(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let Some(m) = group(caps, "mon").and_then(month_number) else {
+        return Vec::new();
+    };
+    let Some(dct) = ctx.dct else {
+        return vec![Timex::new(
+            sp,
+            Type::Date,
+            format!("XXXX-{m:02}"),
+            "month, no publication date",
+        )];
+    };
+    let y = dct.year();
+    let year = match group(caps, "rel").map_or(0, step) {
+        -1 if m >= dct.month() => y - 1,
+        1 if m <= dct.month() => y + 1,
+        _ => y,
+    };
+    let note = format!("month relative to publication date {}", ymd(dct));
+    vec![Timex::new(sp, Type::Date, format!("{year:04}-{m:02}"), note).attr("anchor", ymd(dct))]
+}
+
+/// The season (0 = spring … 3 = winter) a month falls in, and the year it is counted in.
+fn season_index(d: NaiveDate) -> (u32, i32) {
+    match d.month() {
+        3..=5 => (0, d.year()),
+        6..=8 => (1, d.year()),
+        9..=11 => (2, d.year()),
+        12 => (3, d.year()),
+        _ => (3, d.year() - 1),
+    }
+}
+
+fn rel_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let Some(code) = group(caps, "s").and_then(season_code) else {
+        return Vec::new();
+    };
+    let Some(dct) = ctx.dct else {
+        return vec![Timex::new(
+            sp,
+            Type::Date,
+            format!("XXXX-{code}"),
+            "season, no publication date",
+        )];
+    };
+    let target = ["SP", "SU", "FA", "WI"]
+        .iter()
+        .position(|c| *c == code)
+        .unwrap_or(0) as u32;
+    let (now, y) = season_index(dct);
+    let year = match group(caps, "rel").map_or(0, step) {
+        -1 if target >= now => y - 1,
+        1 if target <= now => y + 1,
+        _ => y,
+    };
+    let note = format!("season relative to publication date {}", ymd(dct));
+    vec![Timex::new(sp, Type::Date, format!("{year:04}-{code}"), note).attr("anchor", ymd(dct))]
+}
+
+fn the_weekend(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let Some(dct) = ctx.dct else {
+        return vec![Timex::new(
+            sp,
+            Type::Date,
+            "XXXX-WXX-WE",
+            "weekend, no publication date",
+        )];
+    };
+    let saturday = match ctx.tense(sp) {
+        Tense::Future => resolve_weekday(dct, 6, Tense::Future),
+        _ => resolve_weekday(dct, 6, Tense::Past),
+    };
+    let note = format!("weekend by tense from publication date {}", ymd(dct));
+    saturday
+        .map(|d| {
+            Timex::new(sp, Type::Date, format!("{}-WE", iso_week(d)), note).attr("anchor", ymd(dct))
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The quarter a financial report is about: the last one completed before the DCT.
+fn reported_quarter_of(dct: NaiveDate) -> Option<NaiveDate> {
+    shift(dct, -1, Unit::Quarter)
+}
+
+/// True when the document or the sentence around a span talks about quarters.
+fn quarter_context(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
+    if ctx.quarterly {
+        return true;
+    }
+    let lo = ctx.text.floor_char_boundary(sp.0.saturating_sub(200));
+    let hi = ctx
+        .text
+        .ceil_char_boundary((sp.1 + 200).min(ctx.text.len()));
+    ctx.text
+        .get(lo..hi)
+        .is_some_and(|w| w.to_ascii_lowercase().contains("quarter"))
+}
+
+fn ago(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let (Some(n), Some(unit)) = (
+        group(caps, "n").and_then(parse_num),
+        group(caps, "u").and_then(Unit::parse),
+    ) else {
+        return Vec::new();
+    };
+    let dir = group(caps, "dir").unwrap_or("").to_ascii_lowercase();
+    let anchored_to_event = matches!(dir.as_str(), "before" | "after")
+        && ctx
+            .after(sp.1)
+            .trim_start()
+            .starts_with(|c: char| c.is_alphanumeric());
+    if anchored_to_event {
+        return Vec::new();
+    }
+    let back = matches!(dir.as_str(), "ago" | "earlier" | "before");
+    let Num::Exact(amount) = n else {
+        let value = if back { "PAST_REF" } else { "FUTURE_REF" };
+        return vec![Timex::new(
+            sp,
+            Type::Date,
+            value,
+            "vague amount relative to now",
+        )];
+    };
+    if amount.fract() != 0.0 {
+        return Vec::new();
+    }
+    let signed = if back {
+        -(amount as i64)
+    } else {
+        amount as i64
+    };
+    let found = match (unit, ctx.dct) {
+        (Unit::Year, Some(dct)) if quarter_context(ctx, sp) => reported_quarter_of(dct)
+            .and_then(|q| shift(q, signed, Unit::Year))
+            .map(|d| {
+                let note = format!(
+                    "reported quarter shifted {signed} years from publication date {}",
+                    ymd(dct)
+                );
+                Timex::new(sp, Type::Date, at_granularity(d, Unit::Quarter), note)
+                    .attr("anchor", ymd(dct))
+            }),
+        _ => from_dct(ctx, sp, signed, unit, "amount from publication date"),
+    };
+    found
+        .map(|t| t.attr_opt("mod", group(caps, "mod").and_then(mod_of)))
+        .into_iter()
+        .collect()
+}
+
+fn year_earlier(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let quarterly = caps.name("what").is_some() || quarter_context(ctx, span(caps));
+    let sp = match (caps.name("what"), caps.name("ye")) {
+        (None, Some(ye)) => (ye.start(), ye.end()),
+        _ => span(caps),
+    };
+    let Some(dct) = ctx.dct else {
+        let v = if quarterly { "XXXX-QX" } else { "XXXX" };
+        return vec![Timex::new(
+            sp,
+            Type::Date,
+            v,
+            "year-earlier period, no publication date",
+        )];
+    };
+    let (unit, base) = if quarterly {
+        (Unit::Quarter, reported_quarter_of(dct))
+    } else {
+        (Unit::Year, Some(dct))
+    };
+    let note = format!(
+        "year before the reported period, publication date {}",
+        ymd(dct)
+    );
+    base.and_then(|b| shift(b, -1, Unit::Year))
+        .map(|d| Timex::new(sp, Type::Date, at_granularity(d, unit), note).attr("anchor", ymd(dct)))
+        .into_iter()
+        .collect()
+}
+
+fn reported_quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let Some(dct) = ctx.dct else {
+        return vec![Timex::new(
+            sp,
+            Type::Date,
+            "XXXX-QX",
+            "reported quarter, no publication date",
+        )];
+    };
+    let note = format!(
+        "last completed quarter before publication date {}",
+        ymd(dct)
+    );
+    reported_quarter_of(dct)
+        .map(|d| {
+            let value = format!("{:04}-Q{}", d.year(), quarter_of(d));
+            Timex::new(sp, Type::Date, value, note).attr("anchor", ymd(dct))
+        })
+        .into_iter()
+        .collect()
+}
+
+fn coming(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    vec![Timex::new(
+        span(caps),
+        Type::Date,
+        "FUTURE_REF",
+        "the coming period",
+    )]
+}
+
+fn reference(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let word = ctx.text.get(sp.0..sp.1).unwrap_or("").to_ascii_lowercase();
+    let value = if word.contains("future") {
+        "FUTURE_REF"
+    } else if word.starts_with("recent")
+        || word.contains("past")
+        || (word.ends_with("ly") && word != "currently")
+    {
+        "PAST_REF"
+    } else {
+        "PRESENT_REF"
+    };
+    let before = ctx.before(sp.0).as_bytes();
+    let after_at = before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"at ");
+    if word == "present" && !after_at {
+        return Vec::new();
+    }
+    vec![Timex::new(
+        sp,
+        Type::Date,
+        value,
+        "reference to the present, past or future",
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rule::check_table;
+
+    #[test]
+    fn relative_dates() {
+        check_table(&[
+            (
+                "He arrived today.",
+                "2025-05-20",
+                "today",
+                "DATE",
+                "2025-05-20",
+            ),
+            (
+                "He arrived yesterday.",
+                "2025-05-20",
+                "yesterday",
+                "DATE",
+                "2025-05-19",
+            ),
+            (
+                "He arrives tomorrow.",
+                "2025-05-20",
+                "tomorrow",
+                "DATE",
+                "2025-05-21",
+            ),
+            (
+                "They met last week.",
+                "2025-05-20",
+                "last week",
+                "DATE",
+                "2025-W20",
+            ),
+            (
+                "They meet next month.",
+                "2025-05-20",
+                "next month",
+                "DATE",
+                "2025-06",
+            ),
+            (
+                "Sales rose this year.",
+                "2025-05-20",
+                "this year",
+                "DATE",
+                "2025",
+            ),
+            (
+                "Sales rose earlier this month.",
+                "2025-05-20",
+                "earlier this month",
+                "DATE",
+                "2025-05",
+            ),
+            (
+                "They met last Friday.",
+                "2025-05-20",
+                "last Friday",
+                "DATE",
+                "2025-05-16",
+            ),
+            (
+                "He said on Friday that talks failed.",
+                "2025-05-20",
+                "Friday",
+                "DATE",
+                "2025-05-16",
+            ),
+            (
+                "Talks will resume on Friday.",
+                "2025-05-20",
+                "Friday",
+                "DATE",
+                "2025-05-23",
+            ),
+            (
+                "Talks resume on Friday.",
+                "",
+                "Friday",
+                "DATE",
+                "XXXX-XX-XX",
+            ),
+            (
+                "They meet next Friday.",
+                "2025-05-20",
+                "next Friday",
+                "DATE",
+                "2025-05-23",
+            ),
+            (
+                "He left three days ago.",
+                "2025-05-20",
+                "three days ago",
+                "DATE",
+                "2025-05-17",
+            ),
+            (
+                "Sales were lower a year earlier.",
+                "2025-05-20",
+                "a year earlier",
+                "DATE",
+                "2024",
+            ),
+            (
+                "They will meet two weeks later.",
+                "2025-05-20",
+                "two weeks later",
+                "DATE",
+                "2025-W23",
+            ),
+            (
+                "They met last year.",
+                "2025-05-20",
+                "last year",
+                "DATE",
+                "2024",
+            ),
+            ("They met last year.", "", "last year", "DATE", "XXXX"),
+            (
+                "They met last April.",
+                "2025-03-20",
+                "last April",
+                "DATE",
+                "2024-04",
+            ),
+            (
+                "It rained over the weekend.",
+                "2025-05-20",
+                "the weekend",
+                "DATE",
+                "2025-W20-WE",
+            ),
+            (
+                "It is raining now.",
+                "2025-05-20",
+                "now",
+                "DATE",
+                "PRESENT_REF",
+            ),
+            (
+                "He is currently abroad.",
+                "2025-05-20",
+                "currently",
+                "DATE",
+                "PRESENT_REF",
+            ),
+            (
+                "He recently left.",
+                "2025-05-20",
+                "recently",
+                "DATE",
+                "PAST_REF",
+            ),
+            (
+                "He thinks about the future.",
+                "2025-05-20",
+                "the future",
+                "DATE",
+                "FUTURE_REF",
+            ),
+            (
+                "He was formerly a judge.",
+                "2025-05-20",
+                "formerly",
+                "DATE",
+                "PAST_REF",
+            ),
+            (
+                "Profit beat the year-earlier quarter.",
+                "2025-10-20",
+                "the year-earlier quarter",
+                "DATE",
+                "2024-Q3",
+            ),
+            (
+                "Profit rose in the quarter.",
+                "2025-10-20",
+                "the quarter",
+                "DATE",
+                "2025-Q3",
+            ),
+            (
+                "Tourism grew in recent years.",
+                "2025-05-20",
+                "recent years",
+                "DATE",
+                "PAST_REF",
+            ),
+            (
+                "They met several years ago.",
+                "2025-05-20",
+                "several years ago",
+                "DATE",
+                "PAST_REF",
+            ),
+        ]);
+    }
+}

@@ -1,0 +1,235 @@
+//! The machinery every rule family shares: a rule is a regex plus a
+//! function that turns one match into TIMEX3 values.
+
+use chrono::NaiveDate;
+use regex::{Captures, Regex};
+
+use super::calendar::{Tense, tense_at};
+use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, WEEKDAY};
+
+/// The four TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Type {
+    /// A calendar date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurring time.
+    Set,
+}
+
+impl Type {
+    /// The TIMEX3 label.
+    pub(super) fn label(self) -> &'static str {
+        match self {
+            Type::Date => "DATE",
+            Type::Time => "TIME",
+            Type::Duration => "DURATION",
+            Type::Set => "SET",
+        }
+    }
+}
+
+/// One time expression found by a rule, with its byte span.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Timex {
+    /// Span start (bytes).
+    pub start: usize,
+    /// Span end (bytes, exclusive).
+    pub end: usize,
+    /// TIMEX3 type.
+    pub kind: Type,
+    /// TIMEX3 value.
+    pub value: String,
+    /// How the value was reached, for the analyst.
+    pub resolution: String,
+    /// Further TIMEX3 attributes ("mod", "anchor", "freq", "range_end").
+    pub attrs: Vec<(&'static str, String)>,
+}
+
+impl Timex {
+    /// A timex over `start..end` with no further attributes.
+    pub(super) fn new(
+        (start, end): (usize, usize),
+        kind: Type,
+        value: impl Into<String>,
+        resolution: impl Into<String>,
+    ) -> Timex {
+        Timex {
+            start,
+            end,
+            kind,
+            value: value.into(),
+            resolution: resolution.into(),
+            attrs: Vec::new(),
+        }
+    }
+
+    /// Adds one attribute.
+    pub(super) fn attr(mut self, key: &'static str, value: impl Into<String>) -> Timex {
+        self.attrs.push((key, value.into()));
+        self
+    }
+
+    /// Adds an attribute when it is present.
+    pub(super) fn attr_opt(self, key: &'static str, value: Option<&str>) -> Timex {
+        match value {
+            Some(v) => self.attr(key, v),
+            None => self,
+        }
+    }
+
+    /// The value of attribute `key`, if set.
+    pub(super) fn get(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What a rule sees besides its match: the whole text and the DCT.
+pub(super) struct Ctx<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// The publication date, when known.
+    pub dct: Option<NaiveDate>,
+    /// True for financial reports, which count time in quarters: "a year
+    /// ago" there means the same quarter a year before.
+    pub quarterly: bool,
+}
+
+impl Ctx<'_> {
+    /// The tense of the sentence around a span.
+    pub(super) fn tense(&self, span: (usize, usize)) -> Tense {
+        tense_at(self.text, span.0, span.1)
+    }
+
+    /// The text right after `end`.
+    pub(super) fn after(&self, end: usize) -> &str {
+        self.text.get(end..).unwrap_or("")
+    }
+
+    /// True when the span is part of a bigger number or amount ("1,000",
+    /// "2.5", "$2000", "15%"), which is then no time expression.
+    pub(super) fn inside_number(&self, (start, end): (usize, usize)) -> bool {
+        let after = self.after(end).as_bytes();
+        let before = self.before(start).as_bytes();
+        matches!(after, [b',' | b'.' | b':', d, ..] if d.is_ascii_digit())
+            || matches!(after, [b'%', ..])
+            || matches!(before, [.., d, b',' | b'.' | b'/' | b'-'] if d.is_ascii_digit())
+            || matches!(before, [.., b'$'])
+    }
+
+    /// The text right before `start`.
+    pub(super) fn before(&self, start: usize) -> &str {
+        self.text.get(..start).unwrap_or("")
+    }
+}
+
+/// Turns one match into zero or more timexes (ranges give several).
+pub(super) type Build = fn(&Captures<'_>, &Ctx<'_>) -> Vec<Timex>;
+
+/// A pattern with its builder (the name in each table documents it and
+/// labels compile errors).
+pub(super) struct Rule {
+    /// The compiled pattern.
+    pub re: Regex,
+    /// Turns a match into values.
+    pub build: Build,
+}
+
+impl Rule {
+    /// Compiles a rule; `{MONTH}`-style placeholders expand to lexicon
+    /// fragments and `\b` becomes an ASCII word boundary so the fast DFA
+    /// engines can run it on any text.
+    pub(super) fn new(name: &'static str, pattern: &str, build: Build) -> Rule {
+        let expanded = pattern
+            .replace("{MONTH}", MONTH)
+            .replace("{MONTH_NOT_MAY}", MONTH_NOT_MAY)
+            .replace("{WEEKDAY}", WEEKDAY)
+            .replace("{NUM}", NUM)
+            .replace("{UNIT}", UNIT)
+            .replace("{ORDINAL}", ORDINAL)
+            .replace(r"\b", r"(?-u:\b)");
+        let re = Regex::new(&expanded).unwrap_or_else(|e| panic!("rule {name}: {e}"));
+        Rule { re, build }
+    }
+
+    /// All timexes this rule finds in the text, grouped per match.
+    pub(super) fn run(&self, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
+        for caps in self.re.captures_iter(ctx.text) {
+            let found = (self.build)(&caps, ctx);
+            if !found.is_empty() {
+                out.push(found);
+            }
+        }
+    }
+}
+
+/// The span of group `t` when the pattern has one (context words left
+/// outside the TimeML extent), else of the whole match.
+pub(super) fn span(caps: &Captures<'_>) -> (usize, usize) {
+    caps.name("t")
+        .or_else(|| caps.get(0))
+        .map_or((0, 0), |m| (m.start(), m.end()))
+}
+
+/// The text of a named group.
+pub(super) fn group<'t>(caps: &Captures<'t>, name: &str) -> Option<&'t str> {
+    caps.name(name).map(|m| m.as_str())
+}
+
+/// A TIMEX3 "mod" for a modifier word.
+pub(super) fn mod_of(word: &str) -> Option<&'static str> {
+    let lower = word.to_ascii_lowercase();
+    let m = match lower.trim_end_matches('-') {
+        "early" | "beginning" | "start" | "dawn" => "START",
+        "mid" | "middle" => "MID",
+        "late" | "end" | "close" => "END",
+        "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "some" => "APPROX",
+        "more than" | "over" => "MORE_THAN",
+        "less than" | "under" | "up to" => "LESS_THAN",
+        "at least" => "EQUAL_OR_MORE",
+        "at most" => "EQUAL_OR_LESS",
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Test helper: runs the whole tagger and checks each row's expected
+/// (span text, type, value) appears.
+#[cfg(test)]
+pub(super) fn check_table(rows: &[(&str, &str, &str, &str, &str)]) {
+    for (sentence, dct, text, kind, value) in rows {
+        let dct = super::calendar::parse_ymd(dct);
+        let found = super::extract(sentence, dct);
+        let hit = found
+            .iter()
+            .find(|c| sentence.get(c.start..c.end) == Some(*text));
+        let got = hit.map(|c| (c.label.as_str(), c.value.as_str()));
+        let all: Vec<_> = found
+            .iter()
+            .map(|c| {
+                (
+                    sentence.get(c.start..c.end),
+                    c.label.as_str(),
+                    c.value.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(got, Some((*kind, *value)), "{sentence:?}: found {all:?}");
+    }
+}
+
+/// Test helper: checks that nothing at all is tagged in each sentence.
+#[cfg(test)]
+pub(super) fn check_none(sentences: &[&str]) {
+    for sentence in sentences {
+        let found = super::extract(sentence, super::calendar::parse_ymd("2025-05-20"));
+        let texts: Vec<_> = found.iter().map(|c| sentence.get(c.start..c.end)).collect();
+        assert!(found.is_empty(), "{sentence:?}: found {texts:?}");
+    }
+}

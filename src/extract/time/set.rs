@@ -1,0 +1,194 @@
+//! Sets (recurring times): "every week", "each Thursday", "daily",
+//! "twice a year", "$5 a month", "on Mondays".
+
+use std::sync::LazyLock;
+
+use regex::Captures;
+
+use super::lexicon::{Num, Unit, parse_num, weekday_number};
+use super::rule::{Ctx, Rule, Timex, Type, group, span};
+
+/// The set rules.
+pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        Rule::new(
+            "every unit",
+            r"(?i)\b(?:every|each)\s+(?:(?P<n>{NUM})\s+)?(?P<other>other\s+)?(?P<u>year|month|week|day|hour|minute|quarter|decade)s?\b",
+            every_unit,
+        ),
+        Rule::new(
+            "every part of day",
+            r"(?i)\b(?:every|each)\s+(?P<p>morning|afternoon|evening|night)\b",
+            every_part,
+        ),
+        Rule::new(
+            "every weekday",
+            r"\b(?i:every|each)\s+(?P<wd>{WEEKDAY})\b",
+            weekday_set,
+        ),
+        Rule::new(
+            "plural weekday",
+            r"\b(?P<wd>{WEEKDAY})s\b(?:\s+(?P<p>(?i:mornings|afternoons|evenings|nights)))?",
+            weekday_set,
+        ),
+        Rule::new(
+            "frequency adverb",
+            r"(?i)\b(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly)\b",
+            adverb,
+        ),
+        Rule::new(
+            "times a unit",
+            r"(?i)\b(?P<f>once|twice|thrice|(?P<k>{NUM})\s+times)\s+(?P<t>(?:a|an|per|each)\s+(?P<u>year|month|week|day|hour|minute))\b",
+            per_unit,
+        ),
+        Rule::new(
+            "rate per unit",
+            r"(?i)(?:[0-9%]|\b(?:dollars|cents|percent|pounds|euros|yen|marks|rubles|hryvnias))\s+(?P<t>(?:a|an|per)\s+(?P<u>year|month|week|day|hour))\b",
+            per_unit,
+        ),
+    ]
+});
+
+/// The TIMEX3 part-of-day code for a word.
+pub(super) fn part_of_day(word: &str) -> Option<&'static str> {
+    match word.to_ascii_lowercase().trim_end_matches('s') {
+        "morning" => Some("MO"),
+        "afternoon" => Some("AF"),
+        "evening" => Some("EV"),
+        "night" | "tonight" => Some("NI"),
+        _ => None,
+    }
+}
+
+fn every_unit(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let Some(unit) = group(caps, "u").and_then(Unit::parse) else {
+        return Vec::new();
+    };
+    let n = match (group(caps, "n").and_then(parse_num), caps.name("other")) {
+        (_, Some(_)) => Num::Exact(2.0),
+        (Some(n), None) => n,
+        (None, None) => Num::Exact(1.0),
+    };
+    vec![Timex::new(
+        span(caps),
+        Type::Set,
+        unit.duration(n),
+        "recurring every unit",
+    )]
+}
+
+fn every_part(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let Some(code) = group(caps, "p").and_then(part_of_day) else {
+        return Vec::new();
+    };
+    let value = format!("XXXX-XX-XXT{code}");
+    vec![Timex::new(span(caps), Type::Set, value, "recurring part of day").attr("freq", "1D")]
+}
+
+fn weekday_set(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let Some(wd) = group(caps, "wd").and_then(weekday_number) else {
+        return Vec::new();
+    };
+    let part = group(caps, "p")
+        .and_then(part_of_day)
+        .map(|c| format!("T{c}"))
+        .unwrap_or_default();
+    let value = format!("XXXX-WXX-{wd}{part}");
+    vec![Timex::new(span(caps), Type::Set, value, "recurring weekday").attr("freq", "1W")]
+}
+
+fn adverb(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let value = match group(caps, "w").map(str::to_ascii_lowercase).as_deref() {
+        Some("daily" | "nightly") => "P1D",
+        Some("weekly") => "P1W",
+        Some("monthly") => "P1M",
+        Some("hourly") => "PT1H",
+        _ => "P1Y",
+    };
+    vec![Timex::new(span(caps), Type::Set, value, "frequency adverb")]
+}
+
+fn per_unit(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let Some(unit) = group(caps, "u").and_then(Unit::parse) else {
+        return Vec::new();
+    };
+    let freq = match group(caps, "f").map(str::to_ascii_lowercase).as_deref() {
+        Some("once") => Some("1X".to_owned()),
+        Some("twice") => Some("2X".to_owned()),
+        Some("thrice") => Some("3X".to_owned()),
+        Some(_) => match group(caps, "k").and_then(parse_num) {
+            Some(Num::Exact(k)) => Some(format!("{k}X")),
+            _ => Some("XX".to_owned()),
+        },
+        None => None,
+    };
+    let t = Timex::new(
+        span(caps),
+        Type::Set,
+        unit.duration(Num::Exact(1.0)),
+        "rate per unit",
+    );
+    vec![t.attr_opt("freq", freq.as_deref())]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rule::check_table;
+
+    #[test]
+    fn sets() {
+        check_table(&[
+            (
+                "They meet every week.",
+                "2025-05-20",
+                "every week",
+                "SET",
+                "P1W",
+            ),
+            (
+                "They meet each year.",
+                "2025-05-20",
+                "each year",
+                "SET",
+                "P1Y",
+            ),
+            ("They meet weekly.", "2025-05-20", "weekly", "SET", "P1W"),
+            ("They meet daily.", "2025-05-20", "daily", "SET", "P1D"),
+            (
+                "They meet every two weeks.",
+                "2025-05-20",
+                "every two weeks",
+                "SET",
+                "P2W",
+            ),
+            (
+                "They meet each Thursday.",
+                "2025-05-20",
+                "each Thursday",
+                "SET",
+                "XXXX-WXX-4",
+            ),
+            (
+                "They meet on Mondays.",
+                "2025-05-20",
+                "Mondays",
+                "SET",
+                "XXXX-WXX-1",
+            ),
+            (
+                "They meet twice a year.",
+                "2025-05-20",
+                "a year",
+                "SET",
+                "P1Y",
+            ),
+            (
+                "It costs $5 a month.",
+                "2025-05-20",
+                "a month",
+                "SET",
+                "P1M",
+            ),
+        ]);
+    }
+}
