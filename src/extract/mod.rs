@@ -12,6 +12,7 @@ pub mod entity;
 pub mod quantity;
 pub mod quote;
 pub mod role;
+pub mod spans;
 pub mod time;
 
 /// The version of the extractors, recorded in every extracted fact's origin.

@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::number::{Amount, Atom};
 use crate::extract::Candidate;
+use crate::extract::spans::SpanSet;
 
 /// Stretches of text whose digits are dates, clock times or phone numbers.
 static MASKS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -67,7 +68,7 @@ pub fn countable_atoms(text: &str, atoms: Vec<Atom>, times: &[Candidate]) -> Vec
     let masks = masked_spans(text, times);
     atoms
         .into_iter()
-        .filter(|a| !masks.iter().any(|&(s, e)| a.start < e && s < a.end))
+        .filter(|a| !masks.overlaps(a.start, a.end))
         .filter(|a| !is_money_or_percent(text, a))
         .filter(|a| !is_compound_or_fraction(text, a))
         .filter(|a| !is_list_marker(text, a))
@@ -75,7 +76,8 @@ pub fn countable_atoms(text: &str, atoms: Vec<Atom>, times: &[Candidate]) -> Vec
         .collect()
 }
 
-fn masked_spans(text: &str, times: &[Candidate]) -> Vec<(usize, usize)> {
+/// Sorted, disjoint stretches whose digits are not counts.
+fn masked_spans(text: &str, times: &[Candidate]) -> SpanSet {
     let mut spans: Vec<(usize, usize)> = times.iter().map(|t| (t.start, t.end)).collect();
     for re in MASKS.iter() {
         spans.extend(
@@ -84,7 +86,7 @@ fn masked_spans(text: &str, times: &[Candidate]) -> Vec<(usize, usize)> {
                 .map(|m| (m.start(), m.end())),
         );
     }
-    spans
+    SpanSet::new(spans)
 }
 
 /// "10 000 000" looks like a phone number to the mask but is one grouped number.
@@ -124,8 +126,8 @@ fn is_compound_or_fraction(text: &str, atom: &Atom) -> bool {
 
 /// "1." or "2)" at the start of a line.
 fn is_list_marker(text: &str, atom: &Atom) -> bool {
-    let line_start = text[..atom.start].rfind('\n').map_or(0, |i| i + 1);
-    let at_line_start = text[line_start..atom.start].trim().is_empty();
+    let before = text[..atom.start].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    let at_line_start = before.is_empty() || before.ends_with('\n');
     let rest = &text[atom.end..];
     at_line_start && !atom.in_words && (rest.starts_with(". ") || rest.starts_with(')'))
 }

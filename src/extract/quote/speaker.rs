@@ -8,6 +8,7 @@ use regex::Regex;
 use super::marks::Quoted;
 use super::names::{Name, names};
 use crate::extract::Candidate;
+use crate::extract::spans::SpanSet;
 
 /// Speech verbs in every form that introduces or attributes speech.
 const VERB: &str = r"(?:says|said|say|saying|tells|told|telling|adds|added|adding|states|stated|stating|stresse[sd]|stressing|notes|noted|noting|announce[sd]?|announcing|emphasi[sz]e[sd]?|emphasi[sz]ing|insist(?:s|ed|ing)?|claim(?:s|ed|ing)?|warn(?:s|ed|ing)?|writes|wrote|writing|ask(?:s|ed|ing)?|confirm(?:s|ed|ing)?|explain(?:s|ed|ing)?|declare[sd]?|declaring|reveal(?:s|ed|ing)?|highlight(?:s|ed|ing)?|argue[sd]?|arguing|recall(?:s|ed|ing)?|remark(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|acknowledge[sd]?|acknowledging|admit(?:s|ted|ting)?|tweet(?:s|ed|ing)?)";
@@ -85,16 +86,25 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Prepares the rules for one text, its entities and its quoted passages.
     pub fn new(text: &'a str, entities: &'a [Candidate], quotes: &[Quoted]) -> Self {
-        let inside = |p: usize| quotes.iter().any(|q| q.open <= p && p < q.close_end);
+        let quoted = SpanSet::new(quotes.iter().map(|q| (q.open, q.close_end)));
+        let inside = |p: usize| quoted.contains(p);
+        let places = SpanSet::new(
+            entities
+                .iter()
+                .filter(|e| e.label == "LOC" || e.label == "MISC")
+                .map(|e| (e.start, e.end)),
+        );
+        let mut entities: Vec<&Candidate> = entities
+            .iter()
+            .filter(|e| e.start < e.end && e.end <= text.len() && !inside(e.start))
+            .collect();
+        entities.sort_by_key(|e| (e.start, e.end));
         Context {
             text,
-            entities: entities
-                .iter()
-                .filter(|e| e.start < e.end && e.end <= text.len() && !inside(e.start))
-                .collect(),
+            entities,
             names: names(text)
                 .into_iter()
-                .filter(|n| !inside(n.run_start) && !is_place_or_other(entities, n))
+                .filter(|n| !inside(n.run_start) && !places.overlaps(n.start, n.end))
                 .collect(),
             verbs: VERBS
                 .find_iter(text)
@@ -102,6 +112,21 @@ impl<'a> Context<'a> {
                 .map(|m| (m.start(), m.end()))
                 .collect(),
         }
+    }
+
+    /// The entities lying wholly inside `lo..pos`, ordered by position.
+    /// (Entities of one kind never overlap, so their starts and ends are both sorted.)
+    fn entities_within(&self, lo: usize, pos: usize) -> &[&'a Candidate] {
+        let from = self.entities.partition_point(|e| e.start < lo);
+        let to = self.entities.partition_point(|e| e.end <= pos).max(from);
+        &self.entities[from..to]
+    }
+
+    /// The names starting in `lo..pos`, ordered by position.
+    fn names_within(&self, lo: usize, pos: usize) -> &[Name] {
+        let from = self.names.partition_point(|n| n.start < lo);
+        let to = self.names.partition_point(|n| n.start < pos).max(from);
+        &self.names[from..to]
     }
 
     /// The speaker of quote `q` whose sentence (or sentences) span `lo..hi`.
@@ -200,13 +225,15 @@ impl<'a> Context<'a> {
     fn name_at(&self, pos: usize) -> Option<Found> {
         let rest = self.slice(pos, self.text.len());
         let pos = pos + (rest.len() - rest.trim_start().len());
-        let name = self.names.iter().find(|n| n.run_start == pos);
+        let first = self.names.partition_point(|n| n.run_start < pos);
+        let name = self.names.get(first).filter(|n| n.run_start == pos);
         let run_end = name.map_or(pos + 1, |n| n.run_end);
-        let entity = self
-            .entities
+        // Entities of one kind never overlap, so sorted by start they are sorted by end too.
+        let from = self.entities.partition_point(|e| e.end <= pos);
+        let entity = self.entities[from..]
             .iter()
-            .filter(|e| is_speaker_label(e) && e.start < run_end && pos < e.end)
-            .min_by_key(|e| e.start);
+            .take_while(|e| e.start < run_end)
+            .find(|e| is_speaker_label(e));
         match entity {
             Some(e) => Some(Found {
                 end: e.end,
@@ -227,20 +254,19 @@ impl<'a> Context<'a> {
         gap_ok: impl Fn(&str) -> bool,
     ) -> Option<Found> {
         let entity = self
-            .entities
+            .entities_within(lo, pos)
             .iter()
-            .filter(|e| is_speaker_label(e) && e.start >= lo && e.end <= pos)
-            .filter(|e| gap_ok(self.slice(e.end, pos)))
-            .max_by_key(|e| e.end);
+            .rev()
+            .find(|e| is_speaker_label(e) && gap_ok(self.slice(e.end, pos)));
         if let Some(e) = entity {
             return Some(Found {
                 end: e.end,
                 name: e.value.clone(),
             });
         }
-        self.names
+        self.names_within(lo, pos)
             .iter()
-            .filter(|n| n.start >= lo && n.run_end <= pos && gap_ok(self.slice(n.run_end, pos)))
+            .filter(|n| n.run_end <= pos && gap_ok(self.slice(n.run_end, pos)))
             .max_by_key(|n| n.end)
             .map(|n| Found {
                 end: n.end,
@@ -277,32 +303,25 @@ impl<'a> Context<'a> {
     /// The nearest person named in `lo..pos`: a PER entity, else a person-like name.
     fn person_before(&self, pos: usize, lo: usize) -> Option<Found> {
         let entity = self
-            .entities
+            .entities_within(lo, pos)
             .iter()
-            .filter(|e| e.label == "PER" && e.start >= lo && e.end <= pos)
-            .max_by_key(|e| e.end);
+            .rev()
+            .find(|e| e.label == "PER");
         if let Some(e) = entity {
             return Some(Found {
                 end: e.end,
                 name: e.value.clone(),
             });
         }
-        self.names
+        self.names_within(lo, pos)
             .iter()
-            .filter(|n| n.person && n.start >= lo && n.end <= pos)
-            .max_by_key(|n| n.end)
+            .rev()
+            .find(|n| n.person && n.end <= pos)
             .map(|n| Found {
                 end: n.end,
                 name: n.text.clone(),
             })
     }
-}
-
-/// A fallback name that the entity extractor labelled a place or other (LOC/MISC).
-fn is_place_or_other(entities: &[Candidate], name: &Name) -> bool {
-    entities.iter().any(|e| {
-        (e.label == "LOC" || e.label == "MISC") && e.start < name.end && name.start < e.end
-    })
 }
 
 fn is_speaker_label(entity: &Candidate) -> bool {
