@@ -86,16 +86,57 @@ impl TimelineLayout {
         }
     }
 
-    /// The first and last day covered by anything on the timeline.
+    /// The first and last day worth showing: the precise dates (a day or
+    /// finer) and publication dates, or everything when there are none, so a
+    /// stray "2022" does not shrink the days that matter to a sliver.
     pub fn extent(&self) -> Option<(f64, f64)> {
-        let points = self
-            .items
-            .iter()
-            .flat_map(|i| [i.start, i.end])
-            .chain(self.published.iter().flatten().copied());
-        points.fold(None, |acc, x| match acc {
-            None => Some((x, x)),
-            Some((lo, hi)) => Some((lo.min(x), hi.max(x))),
-        })
+        let precise = |i: &&TimelineItem| {
+            matches!(
+                i.granularity,
+                Granularity::Day | Granularity::PartOfDay | Granularity::Hour | Granularity::Minute
+            )
+        };
+        let span = |items: &mut dyn Iterator<Item = &TimelineItem>| {
+            items
+                .flat_map(|i| [i.start, i.end])
+                .chain(self.published.iter().flatten().copied())
+                .fold(None, |acc: Option<(f64, f64)>, x| match acc {
+                    None => Some((x, x)),
+                    Some((lo, hi)) => Some((lo.min(x), hi.max(x))),
+                })
+        };
+        span(&mut self.items.iter().filter(precise)).or_else(|| span(&mut self.items.iter()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(start: f64, end: f64, granularity: Granularity) -> TimelineItem {
+        TimelineItem {
+            fact: FactId(1),
+            lane: 0,
+            start,
+            end,
+            granularity,
+            label: String::new(),
+        }
+    }
+
+    #[test]
+    fn extent_prefers_precise_dates_over_coarse_ones() {
+        let mut layout = TimelineLayout {
+            lanes: vec![],
+            published: vec![Some(20_000.0)],
+            items: vec![
+                item(19_000.0, 19_365.0, Granularity::Year),
+                item(20_010.0, 20_011.0, Granularity::Day),
+            ],
+        };
+        assert_eq!(layout.extent(), Some((20_000.0, 20_011.0)));
+        layout.items.pop();
+        layout.published = vec![None];
+        assert_eq!(layout.extent(), Some((19_000.0, 19_365.0)));
     }
 }
