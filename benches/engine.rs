@@ -34,6 +34,14 @@ fn extraction_throughput(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    group.bench_function("entities only, one core, 500 articles", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|(_, t)| extract::entity::extract(t).len())
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 

@@ -76,18 +76,17 @@ impl Job {
         let (tx, rx) = mpsc::channel();
         let total = items.len();
         let (d, c) = (done.clone(), cancel.clone());
-        thread::Builder::new()
-            .name(label.clone())
-            .spawn(move || {
-                let out = work(items, &d, &c);
-                let out = if c.load(Ordering::Relaxed) {
-                    JobOutput::Cancelled
-                } else {
-                    out
-                };
-                let _ = tx.send(out);
-            })
-            .expect("the system refused to start a thread");
+        // If the system refuses a thread, the closure (and the sender) is
+        // dropped and the job reports itself cancelled: nothing changes.
+        let _ = thread::Builder::new().name(label.clone()).spawn(move || {
+            let out = work(items, &d, &c);
+            let out = if c.load(Ordering::Relaxed) {
+                JobOutput::Cancelled
+            } else {
+                out
+            };
+            let _ = tx.send(out);
+        });
         Job {
             label,
             total,

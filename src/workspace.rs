@@ -123,11 +123,6 @@ impl Workspace {
         label
     }
 
-    /// Marks a view change (selection, filter) so caches refresh; not undoable, not dirty.
-    pub fn touch_view(&mut self) {
-        self.revision += 1;
-    }
-
     /// Adds prepared articles and their facts as one undoable step.
     /// Files already in the project (same path) are skipped and named in the result.
     pub fn add_articles(&mut self, prepared: Vec<PreparedArticle>) -> Vec<String> {

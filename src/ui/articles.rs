@@ -2,6 +2,8 @@
 //! it was obtained), fact counts and reliability; the selected one's details
 //! can be edited.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::App;
@@ -11,6 +13,8 @@ use crate::model::{Article, ArticleId, FactKind, Reliability, Status};
 /// Drafts of the selected article's editable fields.
 #[derive(Default)]
 pub struct ArticlesPanel {
+    counts: HashMap<ArticleId, Counts>,
+    counts_revision: Option<u64>,
     draft_for: Option<(ArticleId, u64)>,
     title: String,
     outlet: String,
@@ -24,15 +28,24 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         ui.label("No articles yet. Use File > Open folder… or drop files here.");
         return;
     }
+    refresh_counts(app);
     let selected = app.ws.project.view.selected_article;
     let details_height = if selected.is_some() { 190.0 } else { 0.0 };
+    let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let row_height = 4.0 * line + 2.0 * ui.spacing().item_spacing.y + 12.0;
+    let count = app.ws.project.articles.len();
     egui::ScrollArea::vertical()
         .id_salt("article-list")
         .max_height(ui.available_height() - details_height)
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for article in app.ws.project.articles.clone() {
-                article_row(app, ui, &article, selected == Some(article.id));
+        .show_rows(ui, row_height, count, |ui, rows| {
+            for i in rows {
+                let Some(article) = app.ws.project.articles.get(i).cloned() else {
+                    continue;
+                };
+                ui.allocate_ui(egui::vec2(ui.available_width(), row_height), |ui| {
+                    article_row(app, ui, &article, selected == Some(article.id));
+                });
             }
         });
     if let Some(article) = selected.and_then(|id| app.ws.project.article(id)).cloned() {
@@ -41,17 +54,40 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     }
 }
 
-fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected: bool) {
-    let mut counts = [0usize; FactKind::ALL.len()];
-    let mut open = 0;
-    for f in app.ws.project.facts_of(article.id) {
+/// Fact counts per article (by kind, not rejected) and facts left to review.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    by_kind: [usize; FactKind::ALL.len()],
+    to_review: usize,
+}
+
+/// Counts every article's facts in one pass when the project changed.
+fn refresh_counts(app: &mut App) {
+    let panel = &mut app.panels.articles;
+    if panel.counts_revision == Some(app.ws.revision()) {
+        return;
+    }
+    panel.counts.clear();
+    for f in app.ws.project.facts.values() {
+        let c = panel.counts.entry(f.article).or_default();
         if f.status != Status::Rejected {
-            counts[f.kind as usize] += 1;
+            c.by_kind[f.kind as usize] += 1;
         }
         if f.status == Status::Unreviewed {
-            open += 1;
+            c.to_review += 1;
         }
     }
+    panel.counts_revision = Some(app.ws.revision());
+}
+
+fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected: bool) {
+    let counts = app
+        .panels
+        .articles
+        .counts
+        .get(&article.id)
+        .copied()
+        .unwrap_or_default();
     let frame = egui::Frame::group(ui.style()).fill(if is_selected {
         ui.visuals().selection.bg_fill.gamma_multiply(0.35)
     } else {
@@ -73,14 +109,14 @@ fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected:
             ui.add(
                 egui::Label::new(format!("{date} ({})", article.date_origin.describe())).truncate(),
             );
-            ui.horizontal_wrapped(|ui| {
+            ui.horizontal(|ui| {
                 for kind in FactKind::ALL {
-                    let n = counts[kind as usize];
+                    let n = counts.by_kind[kind as usize];
                     if n > 0 {
                         ui.colored_label(super::kind_color(kind), format!("{} {n}", kind.as_str()));
                     }
                 }
-                ui.label(format!("· {open} to review"));
+                ui.label(format!("· {} to review", counts.to_review));
             });
         })
         .response
@@ -88,7 +124,6 @@ fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected:
     if response.clicked() {
         app.ws.project.view.selected_article = Some(article.id);
         app.ws.project.view.selected_fact = None;
-        app.ws.touch_view();
     }
 }
 

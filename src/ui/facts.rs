@@ -104,7 +104,6 @@ fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
     });
     if filter != app.ws.project.view.filter {
         app.ws.project.view.filter = filter;
-        app.ws.touch_view();
     }
 }
 
@@ -425,7 +424,6 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
         });
     if sort != app.ws.project.view.sort {
         app.ws.project.view.sort = sort;
-        app.ws.touch_view();
     }
     if let Some(id) = clicked {
         app.select_fact(id);

@@ -664,7 +664,6 @@ impl App {
         }
         self.panels.facts.scroll_to_selection = true;
         self.panels.source.scroll_to_selection = true;
-        self.ws.touch_view();
     }
 }
 

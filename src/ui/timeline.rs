@@ -89,7 +89,18 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             let pointer = response
                 .interact_pointer_pos()
                 .filter(|_| response.clicked());
-            for (i, (_, title)) in layout.lanes.iter().enumerate() {
+            let visible = ui.clip_rect();
+            let first_lane = ((visible.top() - plot.top()) / LANE_HEIGHT)
+                .floor()
+                .max(0.0) as usize;
+            let lane_count = (visible.height() / LANE_HEIGHT).ceil() as usize + 2;
+            for (i, (_, title)) in layout
+                .lanes
+                .iter()
+                .enumerate()
+                .skip(first_lane)
+                .take(lane_count)
+            {
                 let top = plot.top() + i as f32 * LANE_HEIGHT;
                 let lane = Rect::from_min_max(
                     Pos2::new(plot.left(), top),
@@ -126,6 +137,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             }
             for item in &layout.items {
                 let top = plot.top() + item.lane as f32 * LANE_HEIGHT;
+                if top > visible.bottom() || top + LANE_HEIGHT < visible.top() {
+                    continue;
+                }
                 let (x0, x1) = (to_x(item.start), to_x(item.end));
                 let coarse = !matches!(
                     item.granularity,
