@@ -186,8 +186,10 @@ fn layout_job(
         .collect();
     bounds.sort_unstable();
     bounds.dedup();
-    let mut job = LayoutJob::default();
-    job.text = text.to_owned();
+    let mut job = LayoutJob {
+        text: text.to_owned(),
+        ..Default::default()
+    };
     let mut active: Vec<&Highlight> = Vec::new();
     let mut next = 0;
     for pair in bounds.windows(2) {
