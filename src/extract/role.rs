@@ -34,7 +34,7 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that end an appositive title phrase ("head of the delegation and an aide ...").
 static PHRASE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:and|who|which|that|said|says|told|has|had|was|is|will|would)\b")
+    Regex::new(r"\s+(?:and|who|which|that|said|says|told|has|had|was|is|will|would)(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -14,16 +14,16 @@ static MASKS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     let day = r"\d{1,2}(?:st|nd|rd|th)?";
     [
-        r"\b\d{4}-\d{1,2}-\d{1,2}\b".to_owned(),
-        r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b".to_owned(),
-        r"\b\d{1,2}:\d{2}(?::\d{2})?\b".to_owned(),
-        r"(?i)\b\d{1,2}[ \u{A0}]?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock\b)".to_owned(),
+        r"(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)".to_owned(),
+        r"(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)".to_owned(),
+        r"(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)".to_owned(),
+        r"(?i)(?-u:\b)\d{1,2}[ \u{A0}]?(?:a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)|o['’]clock(?-u:\b))".to_owned(),
         format!(
-            r"\b{month}\.?[ \u{{A0}}]+{day}(?:(?:[ \u{{A0}}]*(?:,|-|–|and|to|or)[ \u{{A0}}]*)+{day})*\b"
+            r"(?-u:\b){month}\.?[ \u{{A0}}]+{day}(?:(?:[ \u{{A0}}]*(?:,|-|–|and|to|or)[ \u{{A0}}]*)+{day})*(?-u:\b)"
         ),
-        format!(r"\b{day}(?:[ \u{{A0}}]*(?:-|–|and|to)[ \u{{A0}}]*{day})?[ \u{{A0}}]+(?:of[ \u{{A0}}]+)?{month}\b"),
+        format!(r"(?-u:\b){day}(?:[ \u{{A0}}]*(?:-|–|and|to)[ \u{{A0}}]*{day})?[ \u{{A0}}]+(?:of[ \u{{A0}}]+)?{month}(?-u:\b)"),
         r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,5}){2,}".to_owned(),
-        r"\b\d{3}-\d{4}\b".to_owned(),
+        r"(?-u:\b)\d{3}-\d{4}(?-u:\b)".to_owned(),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid mask regex"))
@@ -36,19 +36,19 @@ static AFTER_NOT_ALONE: LazyLock<Regex> =
 
 /// Percent and money words or signs right after a number.
 static AFTER_NOT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \u{A0}]*(?:%|per[ \u{A0}]?cent\b|percentage[ \u{A0}]+points?\b|[$€£¥₴₽])")
+    Regex::new(r"(?i)^[ \u{A0}]*(?:%|per[ \u{A0}]?cent(?-u:\b)|percentage[ \u{A0}]+points?(?-u:\b)|[$€£¥₴₽])")
         .expect("valid after-number regex")
 });
 
 /// Currency signs or codes right before a number.
 static BEFORE_MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[$€£¥₴₽]|\b(?:USD|EUR|GBP|UAH|RUB|US\$))[ \u{A0}]?$")
+    Regex::new(r"(?:[$€£¥₴₽]|(?-u:\b)(?:USD|EUR|GBP|UAH|RUB|US\$))[ \u{A0}]?$")
         .expect("valid money regex")
 });
 
 /// Words before a number that make it a reference or an age, not a count.
 static BEFORE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:no\.|nos\.|number|aged|age[ \u{A0}]+of|ages[ \u{A0}]+of|page|p\.)|#)[ \u{A0}]*$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:no\.|nos\.|number|aged|age[ \u{A0}]+of|ages[ \u{A0}]+of|page|p\.)|#)[ \u{A0}]*$")
         .expect("valid reference regex")
 });
 

@@ -8,7 +8,7 @@ use regex::Regex;
 /// Numbers written in digits, optionally followed by a scale word.
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u{A0}\u{202F}]\d{3})+|\d+)(?:\.\d+)?(?:(?:[ \u{A0}]|-)?(?i:(hundred|thousand|million|billion|trillion))\b|[ \u{A0}]?(bn|mn|mln)\b)?",
+        r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u{A0}\u{202F}]\d{3})+|\d+)(?:\.\d+)?(?:(?:[ \u{A0}]|-)?(?i:(hundred|thousand|million|billion|trillion))(?-u:\b)|[ \u{A0}]?(bn|mn|mln)(?-u:\b))?",
     )
     .expect("valid digit-number regex")
 });
@@ -18,9 +18,9 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let unit = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
     let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     let scale = "hundred|thousand|million|billion|trillion|dozen";
-    let word = format!(r"(?:(?:{tens})(?:-(?:{unit}))?|{unit}|{scale})\b");
+    let word = format!(r"(?:(?:{tens})(?:-(?:{unit}))?|{unit}|{scale})(?-u:\b)");
     let pattern = format!(
-        r"(?i)\b(?:an?[ \u{{A0}}]+(?:{scale})\b|{word})(?:(?:[ \u{{A0}}]+|-){word})*(?:[ \u{{A0}}]+and[ \u{{A0}}]+(?:(?:{tens})(?:-(?:{unit}))?|{unit})\b)?"
+        r"(?i)(?-u:\b)(?:an?[ \u{{A0}}]+(?:{scale})(?-u:\b)|{word})(?:(?:[ \u{{A0}}]+|-){word})*(?:[ \u{{A0}}]+and[ \u{{A0}}]+(?:(?:{tens})(?:-(?:{unit}))?|{unit})(?-u:\b))?"
     );
     Regex::new(&pattern).expect("valid word-number regex")
 });
@@ -28,14 +28,14 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Vague magnitudes: "hundreds of", "tens of thousands of", "several thousand".
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:(tens|hundreds|dozens)[ \u{A0}]+(?:and|or|to)[ \u{A0}]+)?(tens|hundreds|thousands|millions|billions|dozens)(?:[ \u{A0}]+of[ \u{A0}]+(thousands|millions|billions))?|(several|a few|a couple of|many)[ \u{A0}]+(hundred|thousand|million|billion))(?:[ \u{A0}]+of)?\b",
+        r"(?i)(?-u:\b)(?:(?:(tens|hundreds|dozens)[ \u{A0}]+(?:and|or|to)[ \u{A0}]+)?(tens|hundreds|thousands|millions|billions|dozens)(?:[ \u{A0}]+of[ \u{A0}]+(thousands|millions|billions))?|(several|a few|a couple of|many)[ \u{A0}]+(hundred|thousand|million|billion))(?:[ \u{A0}]+of)?(?-u:\b)",
     )
     .expect("valid vague-number regex")
 });
 
 /// "all", only as a side of an exchange formula ("all-for-all").
 static ALL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\ball\b").expect("valid all regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)all(?-u:\b)").expect("valid all regex"));
 
 /// A non-negative decimal number held exactly: `digits / 10^frac`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,7 +13,7 @@ static NEXT_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "of" and a singular noun completing a plural head ("prisoners of war").
 static OF_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \u{A0}]+of[ \u{A0}]+(\p{Ll}[\p{Ll}\-]*)\b").expect("valid of-noun regex")
+    Regex::new(r"^[ \u{A0}]+of[ \u{A0}]+(\p{Ll}[\p{Ll}\-]*)(?-u:\b)").expect("valid of-noun regex")
 });
 
 /// Words that end the search for a counted noun.

@@ -18,7 +18,7 @@ fn regex(pattern: &str) -> Regex {
 }
 
 /// Speech verbs anywhere.
-static VERBS: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"\b{VERB}\b")));
+static VERBS: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?-u:\b){VERB}(?-u:\b)")));
 
 /// "…,” said X" / "…,” told by X": the verb right after the quote.
 static TAIL_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -30,14 +30,14 @@ static TAIL_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// "…,” he added" / "…,” said she".
 static TAIL_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^[ \u{{A0}}]*,?[ \u{{A0}}]*(?:(?:[Hh]e|[Ss]he)[ \u{{A0}}]+(?:\p{{Ll}}+[ \u{{A0}}]+)?{VERB}|{VERB}[ \u{{A0}}]+(?:he|she))\b"
+        r"^[ \u{{A0}}]*,?[ \u{{A0}}]*(?:(?:[Hh]e|[Ss]he)[ \u{{A0}}]+(?:\p{{Ll}}+[ \u{{A0}}]+)?{VERB}|{VERB}[ \u{{A0}}]+(?:he|she))(?-u:\b)"
     ))
 });
 
 /// After a name: optional appositive, at most one adverb, then a speech verb.
 static NAME_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:,[^,.;:!?“”\x22‘’]{{1,100}},)?[ \u{{A0}}]+(?:\p{{Ll}}+[ \u{{A0}}]+)?{VERB}\b"
+        r"^(?:,[^,.;:!?“”\x22‘’]{{1,100}},)?[ \u{{A0}}]+(?:\p{{Ll}}+[ \u{{A0}}]+)?{VERB}(?-u:\b)"
     ))
 });
 
@@ -55,7 +55,7 @@ static VERB_TO_QUOTE: LazyLock<Regex> =
 
 /// "according to".
 static ACCORDING_TO: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b[Aa]ccording[ \u{A0}]+to[ \u{A0}]+"));
+    LazyLock::new(|| regex(r"(?-u:\b)[Aa]ccording[ \u{A0}]+to[ \u{A0}]+"));
 
 /// Spaces (and "by") between a verb and an inverted subject ("said Medinsky").
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| regex(r"^[ \u{A0}]+(?:by[ \u{A0}]+)?"));

@@ -33,19 +33,19 @@ impl Tense {
 
 /// Words that mark a sentence as looking forward.
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|won't|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|upcoming|next|would)(?-u:\b)|['’]ll(?-u:\b)")
+    Regex::new(r"(?i)(?-u:(?-u:\b))(?:will|won't|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|upcoming|next|would)(?-u:(?-u:\b))|['’]ll(?-u:(?-u:\b))")
         .expect("valid future-cue pattern")
 });
 
 /// Auxiliaries and reporting verbs that mark a sentence as looking back.
 static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:was|were|had|did|said|told|ago|last|earlier)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:(?-u:\b))(?:was|were|had|did|said|told|ago|last|earlier)(?-u:(?-u:\b))")
         .expect("valid past-cue pattern")
 });
 
 /// Past-tense verb forms; weaker evidence, since many are also participles.
 static PAST_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:met|went|came|took|gave|left|began|held|fell|rose|saw|made|won|lost|found|got|sent|spent|paid|sold|bought|brought|thought|kept|led|became|broke|spoke|wrote|struck|chose|flew|drew|ran|grew|knew|[a-z]{3,}ed)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:(?-u:\b))(?:met|went|came|took|gave|left|began|held|fell|rose|saw|made|won|lost|found|got|sent|spent|paid|sold|bought|brought|thought|kept|led|became|broke|spoke|wrote|struck|chose|flew|drew|ran|grew|knew|[a-z]{3,}ed)(?-u:(?-u:\b))")
         .expect("valid past-form pattern")
 });
 

@@ -17,23 +17,23 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "12-hour clock",
-            r"(?i)\b(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-5][0-9]))?\s*(?P<ap>[ap]\.m\.|(?:[ap]m|[ap]\.m)\b)(?:\s+(?P<z>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|EET|EEST|MSK)\b)?(?:,?\s+(?-i:(?P<wd>{WEEKDAY})\b|(?P<mon>{MONTH})\s*(?P<d>[0-9]{1,2})\b))?",
+            r"(?i)(?-u:\b)(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-5][0-9]))?\s*(?P<ap>[ap]\.m\.|(?:[ap]m|[ap]\.m)(?-u:\b))(?:\s+(?P<z>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|EET|EEST|MSK)(?-u:\b))?(?:,?\s+(?-i:(?P<wd>{WEEKDAY})(?-u:\b)|(?P<mon>{MONTH})\s*(?P<d>[0-9]{1,2})(?-u:\b)))?",
             twelve_hour,
         ),
         Rule::new(
             "24-hour clock",
-            r"\b(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])\b(?:\s+(?P<z>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|EET|EEST|MSK)\b)?",
+            r"(?-u:\b)(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])(?-u:\b)(?:\s+(?P<z>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|EET|EEST|MSK)(?-u:\b))?",
             twenty_four_hour,
         ),
         Rule::new(
             "noon",
-            r"(?i)\b(?P<w>noon|midday|midnight)\b(?:,?\s+(?-i:(?P<wd>{WEEKDAY})\b|(?P<mon>{MONTH})\s*(?P<d>[0-9]{1,2})\b))?",
+            r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)(?:,?\s+(?-i:(?P<wd>{WEEKDAY})(?-u:\b)|(?P<mon>{MONTH})\s*(?P<d>[0-9]{1,2})(?-u:\b)))?",
             noon,
         ),
-        Rule::new("tonight", r"(?i)\b(?P<p>tonight)\b", part_with_day),
+        Rule::new("tonight", r"(?i)(?-u:\b)(?P<p>tonight)(?-u:\b)", part_with_day),
         Rule::new(
             "day and part of day",
-            r"(?i)\b(?P<d>this|yesterday|tomorrow|today|last|(?-i:{WEEKDAY}))\s+(?P<p>morning|afternoon|evening|night)\b",
+            r"(?i)(?-u:\b)(?P<d>this|yesterday|tomorrow|today|last|(?-i:{WEEKDAY}))\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",
             part_with_day,
         ),
     ]

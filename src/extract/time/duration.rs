@@ -14,12 +14,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "amount of unit",
-            r"(?i)\b(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|remaining|following|initial|latest)\s+)?(?:(?P<mod>about|around|nearly|almost|roughly|approximately|some|more\s+than|over|less\s+than|under|at\s+least|up\s+to|at\s+most)\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<u>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?",
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|remaining|following|initial|latest)\s+)?(?:(?P<mod>about|around|nearly|almost|roughly|approximately|some|more\s+than|over|less\s+than|under|at\s+least|up\s+to|at\s+most)\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<u>{UNIT})(?-u:\b)(?P<half>\s+and\s+a\s+half(?-u:\b))?",
             amount,
         ),
         Rule::new(
             "bare plural unit",
-            r"(?i)\b(?:for|over|within|in|after|took|take|takes|lasted|last)\s+(?P<t>(?P<u>years|months|weeks|decades|hours))\b",
+            r"(?i)(?-u:\b)(?:for|over|within|in|after|took|take|takes|lasted|last)\s+(?P<t>(?P<u>years|months|weeks|decades|hours))(?-u:\b)",
             bare_unit,
         ),
     ]

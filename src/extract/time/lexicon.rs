@@ -3,16 +3,16 @@
 
 /// Month names and their abbreviations, capitalised. "May" alone is
 /// ambiguous, so rules that accept a bare month exclude it themselves.
-pub(super) const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
+pub(super) const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.?)";
 
 /// Month names without "May", for rules that need no further evidence.
-pub(super) const MONTH_NOT_MAY: &str = r"(?:(?:January|February|March|April|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.)";
+pub(super) const MONTH_NOT_MAY: &str = r"(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.)";
 
 /// Day names, capitalised.
 pub(super) const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
 /// Cardinal numbers in digits or words, including vague amounts.
-pub(super) const NUM: &str = r"(?i:[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|a\s+hundred|one\s+hundred|a\s+few|a\s+couple(?:\s+of)?|a\s+dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|several|few|many|some|half\s+an?|an?)";
+pub(super) const NUM: &str = r"(?i:[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b))?|a\s+hundred|one\s+hundred|a\s+few|a\s+couple(?:\s+of)?|a\s+dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|several|few|many|some|half\s+an?|an?)";
 
 /// Calendar units, singular or plural.
 pub(super) const UNIT: &str =

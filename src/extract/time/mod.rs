@@ -115,7 +115,7 @@ fn select(text: &str, mut groups: Vec<(usize, Vec<Timex>)>) -> Vec<Timex> {
 /// A modifier right before an expression ("early", "late", "mid-",
 /// "the end of", "the beginning of"), which TimeML includes in the span.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:the\s+)?(?:very\s+)?(?P<w>early|late|mid|end|beginning|start|middle|close)(?:\s+of\s+(?:the\s+)?|\s+|-)$")
+    Regex::new(r"(?i)(?-u:(?-u:\b))(?:the\s+)?(?:very\s+)?(?P<w>early|late|mid|end|beginning|start|middle|close)(?:\s+of\s+(?:the\s+)?|\s+|-)$")
         .expect("valid prefix pattern")
 });
 

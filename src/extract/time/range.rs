@@ -16,27 +16,27 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "month day-day",
-            r"\b(?P<mon>{MONTH})\s*(?P<d1>[0-9]{1,2})\s*[-–—]\s*(?P<d2>[0-9]{1,2})\b(?:,?\s+(?P<y>[12][0-9]{3})\b)?",
+            r"(?-u:\b)(?P<mon>{MONTH})\s*(?P<d1>[0-9]{1,2})\s*[-–—]\s*(?P<d2>[0-9]{1,2})(?-u:\b)(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?",
             dash_days,
         ),
         Rule::new(
             "day-day month",
-            r"\b(?P<d1>[0-9]{1,2})\s*[-–—]\s*(?P<d2>[0-9]{1,2})\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>[12][0-9]{3})\b)?",
+            r"(?-u:\b)(?P<d1>[0-9]{1,2})\s*[-–—]\s*(?P<d2>[0-9]{1,2})\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?",
             dash_days,
         ),
         Rule::new(
             "month day and day",
-            r"\b(?P<a>(?P<mon>{MONTH})\s*(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>[12][0-9]{3})\b)?)\s*(?i:and|to|through|until|till|or|&)\s+(?P<b>(?:(?P<mon2>{MONTH})\s*)?(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[12][0-9]{3})\b)?)",
+            r"(?-u:\b)(?P<a>(?P<mon>{MONTH})\s*(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>[12][0-9]{3})(?-u:\b))?)\s*(?i:and|to|through|until|till|or|&)\s+(?P<b>(?:(?P<mon2>{MONTH})\s*)?(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?)",
             worded_days,
         ),
         Rule::new(
             "day and day month",
-            r"\b(?P<a>(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?)\s+(?i:and|to|through|until|till|or|&)\s+(?P<b>(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>[12][0-9]{3})\b)?)",
+            r"(?-u:\b)(?P<a>(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?)\s+(?i:and|to|through|until|till|or|&)\s+(?P<b>(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?)",
             worded_days,
         ),
         Rule::new(
             "year-year",
-            r"\b(?P<y1>1[0-9]{3}|20[0-9]{2})\s*[-–—]\s*(?P<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})\b",
+            r"(?-u:\b)(?P<y1>1[0-9]{3}|20[0-9]{2})\s*[-–—]\s*(?P<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?-u:\b)",
             dash_years,
         ),
     ]

@@ -17,59 +17,59 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "day word",
-            r"(?i)\b(?P<w>today|yesterday|tomorrow)\b",
+            r"(?i)(?-u:\b)(?P<w>today|yesterday|tomorrow)(?-u:\b)",
             day_word,
         ),
         Rule::new(
             "this/last/next unit",
-            r"(?i)\b(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|previous|next|coming|this|current)\s+(?P<u>week|month|year|quarter|decade|century|weekend)\b",
+            r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|previous|next|coming|this|current)\s+(?P<u>week|month|year|quarter|decade|century|weekend)(?-u:\b)",
             rel_unit,
         ),
         Rule::new(
             "this/last/next weekday",
-            r"\b(?P<rel>(?i:last|next|this|coming|past))\s+(?P<wd>{WEEKDAY})\b",
+            r"(?-u:\b)(?P<rel>(?i:last|next|this|coming|past))\s+(?P<wd>{WEEKDAY})(?-u:\b)",
             rel_weekday,
         ),
-        Rule::new("weekday", r"\b(?P<wd>{WEEKDAY})\b", rel_weekday),
+        Rule::new("weekday", r"(?-u:\b)(?P<wd>{WEEKDAY})(?-u:\b)", rel_weekday),
         Rule::new(
             "this/last/next month name",
-            r"\b(?P<rel>(?i:last|next|this))\s+(?P<mon>{MONTH})",
+            r"(?-u:\b)(?P<rel>(?i:last|next|this))\s+(?P<mon>{MONTH})",
             rel_month,
         ),
         Rule::new(
             "this/last/next season",
-            r"(?i)\b(?P<rel>last|next|this|past|coming)\s+(?P<s>spring|summer|autumn|fall|winter)\b",
+            r"(?i)(?-u:\b)(?P<rel>last|next|this|past|coming)\s+(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)",
             rel_season,
         ),
-        Rule::new("the weekend", r"(?i)\bthe\s+weekend\b", the_weekend),
+        Rule::new("the weekend", r"(?i)(?-u:\b)the\s+weekend(?-u:\b)", the_weekend),
         Rule::new(
             "amount ago/later",
-            r"(?i)\b(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
+            r"(?i)(?-u:\b)(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)(?-u:\b)",
             ago,
         ),
         Rule::new(
             "year-earlier period",
-            r"(?i)\b(?:the\s+)?(?P<ye>year[\s-](?:earlier|ago))(?:\s+(?P<what>quarter|period))?\b",
+            r"(?i)(?-u:\b)(?:the\s+)?(?P<ye>year[\s-](?:earlier|ago))(?:\s+(?P<what>quarter|period))?(?-u:\b)",
             year_earlier,
         ),
         Rule::new(
             "the latest quarter",
-            r"(?i)\bthe\s+(?:(?:latest|most\s+recent|same|just-ended|recent)\s+)?quarter\b",
+            r"(?i)(?-u:\b)the\s+(?:(?:latest|most\s+recent|same|just-ended|recent)\s+)?quarter(?-u:\b)",
             reported_quarter,
         ),
         Rule::new(
             "coming units",
-            r"(?i)\b(?:the\s+)?coming\s+(?P<t>years|months|weeks|days|quarters)\b",
+            r"(?i)(?-u:\b)(?:the\s+)?coming\s+(?P<t>years|months|weeks|days|quarters)(?-u:\b)",
             coming,
         ),
         Rule::new(
             "recent units",
-            r"(?i)\b(?:recent|past)\s+(?:years|months|weeks|days|decades)\b",
+            r"(?i)(?-u:\b)(?:recent|past)\s+(?:years|months|weeks|days|decades)(?-u:\b)",
             reference,
         ),
         Rule::new(
             "reference word",
-            r"(?i)\b(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+past|these\s+days|present)\b",
+            r"(?i)(?-u:\b)(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+past|these\s+days|present)(?-u:\b)",
             reference,
         ),
     ]

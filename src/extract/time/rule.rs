@@ -143,7 +143,7 @@ pub(super) struct Rule {
 
 impl Rule {
     /// Compiles a rule; `{MONTH}`-style placeholders expand to lexicon
-    /// fragments and `\b` becomes an ASCII word boundary so the fast DFA
+    /// fragments and `(?-u:\b)` becomes an ASCII word boundary so the fast DFA
     /// engines can run it on any text.
     pub(super) fn new(name: &'static str, pattern: &str, build: Build) -> Rule {
         let expanded = pattern
@@ -153,7 +153,7 @@ impl Rule {
             .replace("{NUM}", NUM)
             .replace("{UNIT}", UNIT)
             .replace("{ORDINAL}", ORDINAL)
-            .replace(r"\b", r"(?-u:\b)");
+            .replace(r"(?-u:\b)", r"(?-u:(?-u:\b))");
         let re = Regex::new(&expanded).unwrap_or_else(|e| panic!("rule {name}: {e}"));
         Rule { re, build }
     }

@@ -13,37 +13,37 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "every unit",
-            r"(?i)\b(?:every|each)\s+(?:(?P<n>{NUM})\s+)?(?P<other>other\s+)?(?P<u>year|month|week|day|hour|minute|quarter|decade)s?\b",
+            r"(?i)(?-u:\b)(?:every|each)\s+(?:(?P<n>{NUM})\s+)?(?P<other>other\s+)?(?P<u>year|month|week|day|hour|minute|quarter|decade)s?(?-u:\b)",
             every_unit,
         ),
         Rule::new(
             "every part of day",
-            r"(?i)\b(?:every|each)\s+(?P<p>morning|afternoon|evening|night)\b",
+            r"(?i)(?-u:\b)(?:every|each)\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",
             every_part,
         ),
         Rule::new(
             "every weekday",
-            r"\b(?i:every|each)\s+(?P<wd>{WEEKDAY})\b",
+            r"(?-u:\b)(?i:every|each)\s+(?P<wd>{WEEKDAY})(?-u:\b)",
             weekday_set,
         ),
         Rule::new(
             "plural weekday",
-            r"\b(?P<wd>{WEEKDAY})s\b(?:\s+(?P<p>(?i:mornings|afternoons|evenings|nights)))?",
+            r"(?-u:\b)(?P<wd>{WEEKDAY})s(?-u:\b)(?:\s+(?P<p>(?i:mornings|afternoons|evenings|nights)))?",
             weekday_set,
         ),
         Rule::new(
             "frequency adverb",
-            r"(?i)\b(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly)\b",
+            r"(?i)(?-u:\b)(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly)(?-u:\b)",
             adverb,
         ),
         Rule::new(
             "times a unit",
-            r"(?i)\b(?P<f>once|twice|thrice|(?P<k>{NUM})\s+times)\s+(?P<t>(?:a|an|per|each)\s+(?P<u>year|month|week|day|hour|minute))\b",
+            r"(?i)(?-u:\b)(?P<f>once|twice|thrice|(?P<k>{NUM})\s+times)\s+(?P<t>(?:a|an|per|each)\s+(?P<u>year|month|week|day|hour|minute))(?-u:\b)",
             per_unit,
         ),
         Rule::new(
             "rate per unit",
-            r"(?i)(?:[0-9%]|\b(?:dollars|cents|percent|pounds|euros|yen|marks|rubles|hryvnias))\s+(?P<t>(?:a|an|per)\s+(?P<u>year|month|week|day|hour))\b",
+            r"(?i)(?:[0-9%]|(?-u:\b)(?:dollars|cents|percent|pounds|euros|yen|marks|rubles|hryvnias))\s+(?P<t>(?:a|an|per)\s+(?P<u>year|month|week|day|hour))(?-u:\b)",
             per_unit,
         ),
     ]
