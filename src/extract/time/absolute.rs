@@ -39,7 +39,11 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?-u:\b)(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>[12][0-9]{3})(?-u:\b)",
             month_year,
         ),
-        Rule::new("bare month", r"(?-u:\b)(?P<mon>{MONTH_NOT_MAY})", bare_month),
+        Rule::new(
+            "bare month",
+            r"(?-u:\b)(?P<mon>{MONTH_NOT_MAY})",
+            bare_month,
+        ),
         Rule::new(
             "May after a cue word",
             r"(?-u:\b)(?i:in|on|since|of|by|until|till|through|from|during|before|after|early|late|mid)(?:\s+|-)(?P<t>(?P<mon>May))(?-u:\b)",

@@ -30,7 +30,11 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)(?:,?\s+(?-i:(?P<wd>{WEEKDAY})(?-u:\b)|(?P<mon>{MONTH})\s*(?P<d>[0-9]{1,2})(?-u:\b)))?",
             noon,
         ),
-        Rule::new("tonight", r"(?i)(?-u:\b)(?P<p>tonight)(?-u:\b)", part_with_day),
+        Rule::new(
+            "tonight",
+            r"(?i)(?-u:\b)(?P<p>tonight)(?-u:\b)",
+            part_with_day,
+        ),
         Rule::new(
             "day and part of day",
             r"(?i)(?-u:\b)(?P<d>this|yesterday|tomorrow|today|last|(?-i:{WEEKDAY}))\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",

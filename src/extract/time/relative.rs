@@ -41,7 +41,11 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?P<rel>last|next|this|past|coming)\s+(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)",
             rel_season,
         ),
-        Rule::new("the weekend", r"(?i)(?-u:\b)the\s+weekend(?-u:\b)", the_weekend),
+        Rule::new(
+            "the weekend",
+            r"(?i)(?-u:\b)the\s+weekend(?-u:\b)",
+            the_weekend,
+        ),
         Rule::new(
             "amount ago/later",
             r"(?i)(?-u:\b)(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)(?-u:\b)",
