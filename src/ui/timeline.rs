@@ -85,6 +85,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             let r = range;
             let to_x = |d: f64| plot.left() + ((d - r.0) / (r.1 - r.0)) as f32 * plot.width();
             let painter = ui.painter_at(rect);
+            // Marks never spill into the lane names or the axis.
+            let marks = painter.with_clip_rect(plot.expand(3.0).intersect(painter.clip_rect()));
             draw_axis(&painter, plot, range, &to_x, ui.visuals().weak_text_color());
             let pointer = response
                 .interact_pointer_pos()
@@ -119,14 +121,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 );
                 if let Some(Some(p)) = layout.published.get(i) {
                     let x = to_x(*p);
-                    painter.line_segment(
+                    marks.line_segment(
                         [
                             Pos2::new(x, lane.top() + 2.0),
                             Pos2::new(x, lane.bottom() - 2.0),
                         ],
                         Stroke::new(2.0, ui.visuals().warn_fg_color),
                     );
-                    painter.text(
+                    marks.text(
                         Pos2::new(x + 2.0, lane.top() + 1.0),
                         Align2::LEFT_TOP,
                         "published",
@@ -164,16 +166,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 } else {
                     color
                 };
-                painter.rect_filled(bar, 2.0, fill);
+                marks.rect_filled(bar, 2.0, fill);
                 if selected == Some(item.fact) {
-                    painter.rect_stroke(
+                    marks.rect_stroke(
                         bar.expand(2.0),
                         2.0,
                         Stroke::new(2.0, ui.visuals().strong_text_color()),
                         StrokeKind::Outside,
                     );
                 } else if coarse {
-                    painter.rect_stroke(bar, 2.0, Stroke::new(1.0, color), StrokeKind::Inside);
+                    marks.rect_stroke(bar, 2.0, Stroke::new(1.0, color), StrokeKind::Inside);
                 }
                 if let Some(p) = pointer
                     && bar.expand(3.0).contains(p)
