@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::analysis::Comparison;
 use crate::export;
+use crate::export::report::Report;
 use crate::extract::{self, EXTRACTOR_VERSION};
 use crate::import;
 use crate::jobs::{Job, JobOutput, Sheet};
@@ -43,6 +45,19 @@ pub enum CliCommand {
         /// Write a project file here instead of printing facts.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Compare the sources of a dossier and print what they corroborate,
+    /// where they contradict each other and what only one of them says.
+    Report {
+        /// An article folder or a project file (*.dossier.ron).
+        path: PathBuf,
+        /// A CSV or TSV with a header naming some of: file, title, outlet,
+        /// url, published (or date).
+        #[arg(long)]
+        meta: Option<PathBuf>,
+        /// json (the schema in the README), md or html.
+        #[arg(long, default_value = "json", value_parser = ["json", "md", "html"])]
+        format: String,
     },
 }
 
@@ -79,6 +94,66 @@ pub fn run(command: CliCommand) -> ExitCode {
                 Ok(()) => ExitCode::from(2),
             }
         }
+        CliCommand::Report { path, meta, format } => report(&path, meta.as_deref(), &format),
+    }
+}
+
+/// Opens a folder (importing and extracting it) or a project file, applies
+/// the metadata sheet if one is given, compares the sources and prints the report.
+fn report(path: &Path, meta: Option<&Path>, format: &str) -> ExitCode {
+    let mut failures = Vec::new();
+    let sheet = match meta.map(Sheet::read).transpose() {
+        Ok(sheet) => sheet,
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let ws = if path.is_dir() {
+        let (files, skipped) = expand_inputs(&[path.to_owned()]);
+        failures.extend(skipped);
+        let sheet = sheet.or_else(|| folder_sheet(&[path.to_owned()], &mut failures));
+        let JobOutput::Imported { articles, skipped } = Job::import(files, sheet).wait() else {
+            eprintln!("dossier: extraction was interrupted");
+            return ExitCode::FAILURE;
+        };
+        failures.extend(skipped);
+        let mut ws = Workspace::new();
+        failures.extend(ws.add_articles(articles));
+        ws
+    } else {
+        let mut ws = match Workspace::open(path) {
+            Ok(ws) => ws,
+            Err(e) => {
+                eprintln!("dossier: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        failures.append(&mut ws.problems);
+        if let Some(sheet) = sheet {
+            let (_, unmatched) = ws.apply_sheet(&sheet.rows, &sheet.name);
+            failures.extend(unmatched);
+        }
+        ws
+    };
+    let comparison = Comparison::run(&ws.project, ws.texts());
+    let report = Report::build(&ws, &comparison);
+    let text = match format {
+        "md" => report.to_markdown(),
+        "html" => report.to_html(),
+        _ => report.to_json(),
+    };
+    for f in &failures {
+        eprintln!("dossier: {f}");
+    }
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
+        eprintln!("dossier: could not write to standard output: {e}");
+        return ExitCode::FAILURE;
+    }
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
     }
 }
 

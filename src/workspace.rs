@@ -84,6 +84,11 @@ impl Workspace {
         self.texts.get(&id)
     }
 
+    /// Every article text that could be read, by article.
+    pub fn texts(&self) -> &HashMap<ArticleId, Arc<str>> {
+        &self.texts
+    }
+
     /// The folder article paths are relative to.
     pub fn base_dir(&self) -> PathBuf {
         self.path

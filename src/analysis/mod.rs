@@ -1,3 +1,82 @@
-//! Analysis over the whole project (timeline layout; later corroboration and contradictions).
+//! Analysis over the whole project: the timeline layout, and the comparison
+//! of sources (alias groups, copies, corroboration, contradictions and
+//! single-source claims) that the Compare panel and `dossier report` show.
 
+pub mod aliases;
+pub mod clusters;
+pub mod contradictions;
+pub mod copies;
+pub mod names;
+pub mod sentences;
+pub mod single;
 pub mod timeline;
+pub mod words;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::model::{ArticleId, Project};
+
+pub use aliases::{AliasForm, AliasGroup, Aliases};
+pub use clusters::{Cluster, Clusters};
+pub use contradictions::{Claim, Contradiction, ContradictionKind};
+pub use copies::Sources;
+pub use sentences::ArticleText;
+pub use single::SingleClaim;
+
+/// Everything the comparison of sources found, computed in one pass.
+#[derive(Debug, Clone, Default)]
+pub struct Comparison {
+    /// Entities and their spellings across articles.
+    pub aliases: Aliases,
+    /// Which articles are copies of one another.
+    pub sources: Sources,
+    /// Facts stated by several articles.
+    pub clusters: Clusters,
+    /// Slots filled with incompatible values by different sources.
+    pub contradictions: Vec<Contradiction>,
+    /// Claims only one independent source makes.
+    pub single_source: Vec<SingleClaim>,
+}
+
+impl Comparison {
+    /// Compares the articles of `project`, whose texts are looked up in `texts`
+    /// (articles without a text, such as missing files, are compared by their facts only).
+    pub fn run(project: &Project, texts: &HashMap<ArticleId, std::sync::Arc<str>>) -> Self {
+        let present: Vec<(ArticleId, &str)> = project
+            .articles
+            .iter()
+            .filter_map(|a| texts.get(&a.id).map(|t| (a.id, t.as_ref())))
+            .collect();
+        let (article_texts, (aliases, sources)) = rayon::join(
+            || {
+                present
+                    .par_iter()
+                    .map(|(id, text)| ArticleText::new(*id, text))
+                    .collect::<Vec<_>>()
+            },
+            || rayon::join(|| Aliases::build(project), || copies::detect(&present)),
+        );
+        let clusters = clusters::build(project, &aliases, &sources);
+        let by_id: HashMap<ArticleId, ArticleText<'_>> =
+            article_texts.iter().map(|t| (t.id, t.clone())).collect();
+        let (contradictions, single_source) = rayon::join(
+            || contradictions::find(project, &by_id, &aliases, &sources),
+            || single::find(project, &article_texts, &clusters, &sources),
+        );
+        Comparison {
+            aliases,
+            sources,
+            clusters,
+            contradictions,
+            single_source,
+        }
+    }
+
+    /// How many independent sources state the claim of this fact, if it is one.
+    pub fn corroboration(&self, fact: crate::model::FactId) -> Option<usize> {
+        let cluster = self.clusters.fact_cluster.get(&fact)?;
+        Some(self.clusters.list[*cluster].independent)
+    }
+}

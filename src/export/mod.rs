@@ -1,6 +1,8 @@
 //! Turning facts into what other tools read: JSON lines for the command line
 //! and the evaluation scripts, CSV and JSON for the facts table.
 
+pub mod report;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;

@@ -1,12 +1,14 @@
 //! The data model: project, articles, facts, and the edits and history that change them.
 
 mod article;
+mod decisions;
 mod fact;
 mod history;
 mod ids;
 mod project;
 
 pub use article::{Article, DateOrigin, Reliability};
+pub use decisions::{AliasDecision, Decisions, Verdict, VerdictState};
 pub use fact::{Anchor, Fact, FactKind, Origin, Status};
 pub use history::History;
 pub use ids::{ArticleId, FactId};

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::article::Article;
+use super::decisions::Decisions;
 use super::fact::{Fact, FactKind, Status};
 use super::ids::{ArticleId, FactId};
 
@@ -83,6 +84,9 @@ pub struct Project {
     pub view: ViewState,
     /// The next id to hand out (shared by articles and facts).
     pub next_id: u64,
+    /// The analyst's alias and contradiction decisions.
+    #[serde(default)]
+    pub decisions: Decisions,
 }
 
 fn facts_as_seq<S: Serializer>(facts: &BTreeMap<FactId, Fact>, s: S) -> Result<S::Ok, S::Error> {
@@ -102,6 +106,7 @@ impl Default for Project {
             facts: BTreeMap::new(),
             view: ViewState::default(),
             next_id: 1,
+            decisions: Decisions::default(),
         }
     }
 }
@@ -172,6 +177,9 @@ impl Project {
                 self.articles = kept;
                 Edit::InsertArticles(removed)
             }
+            Edit::SetDecisions(decisions) => {
+                Edit::SetDecisions(std::mem::replace(&mut self.decisions, decisions))
+            }
             Edit::Batch(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| self.apply(e)).collect();
                 inverses.reverse();
@@ -202,6 +210,8 @@ pub enum Edit {
     InsertArticles(Vec<Article>),
     /// Remove the articles with these ids (their facts are removed by separate edits).
     RemoveArticles(Vec<ArticleId>),
+    /// Put these analyst decisions (aliases, verdicts) in place of the current ones.
+    SetDecisions(Decisions),
     /// Several edits applied in order as one step.
     Batch(Vec<Edit>),
 }

@@ -24,6 +24,12 @@ use speaker::{Context, Speaker};
 /// Quotes of at most this many words inside a sentence are scare quotes.
 const SCARE_MAX_WORDS: usize = 4;
 
+/// The sentences of `text` as byte ranges covering all of it; a quoted
+/// passage's inner full stops do not end its sentence.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    sentence::sentences(text, &marks::quoted(text))
+}
+
 /// Finds quotes in `text`, naming speakers from `entities` (PER/ORG) where possible.
 pub fn extract(text: &str, entities: &[Candidate]) -> Vec<Candidate> {
     let quotes = marks::quoted(text);

@@ -1,0 +1,494 @@
+//! Alias groups: the mentions of one entity across the articles of a dossier,
+//! whatever the spelling (Zelensky / Zelenskyy), with or without a title or a
+//! given name (Mr Medinsky, Vladimir Medinsky), while two people who share a
+//! surname stay two. The analyst's merges and splits are applied last.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::model::{AliasDecision, ArticleId, FactId, FactKind, Project, Status};
+
+use super::names::{name_words, same_given_name, same_word, skeleton};
+
+/// One way an entity is written, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AliasForm {
+    /// The text as written (possessive dropped).
+    pub text: String,
+    /// The articles that write it so.
+    pub articles: Vec<ArticleId>,
+    /// The facts that mention it (entity facts, and role facts for their holder).
+    pub facts: Vec<FactId>,
+}
+
+/// One entity and all the ways the dossier writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AliasGroup {
+    /// The name shown for the group (its most common full form).
+    pub name: String,
+    /// PER, ORG, LOC or MISC, by majority of its mentions.
+    pub label: String,
+    /// Its forms, most frequent first.
+    pub forms: Vec<AliasForm>,
+    /// The key the analyst's decisions use for this group (its name's key).
+    pub key: String,
+    /// True when a surname-only mention could belong to several people.
+    pub ambiguous: bool,
+}
+
+impl AliasGroup {
+    /// The articles that mention the entity.
+    pub fn articles(&self) -> BTreeSet<ArticleId> {
+        self.forms
+            .iter()
+            .flat_map(|f| f.articles.iter().copied())
+            .collect()
+    }
+}
+
+/// The alias groups of a project, with lookups from facts and names.
+#[derive(Debug, Clone, Default)]
+pub struct Aliases {
+    /// The groups, largest first.
+    pub groups: Vec<AliasGroup>,
+    /// The group of each mentioning fact.
+    pub fact_group: HashMap<FactId, usize>,
+    /// The groups of each name key, with the articles where the key meant that group.
+    key_groups: HashMap<String, Vec<(usize, BTreeSet<ArticleId>)>>,
+    /// PER groups by the skeleton of their surname.
+    surnames: HashMap<String, Vec<usize>>,
+}
+
+/// The key decisions and lookups use for a name: its folded words without titles.
+pub fn name_key(name: &str) -> String {
+    name_words(name).join(" ")
+}
+
+/// One mention of a name by one fact.
+struct Mention {
+    fact: FactId,
+    article: ArticleId,
+    text: String,
+    key: String,
+    label: String,
+}
+
+impl Aliases {
+    /// Groups the entity mentions of `project`, then applies the analyst's decisions.
+    pub fn build(project: &Project) -> Self {
+        let mentions = mentions(project);
+        let keys = key_stats(&mentions);
+        let mut grouping = Grouping::default();
+        let mut order: Vec<&String> = keys.keys().collect();
+        order.sort_by_key(|k| {
+            let s = &keys[*k];
+            (s.words.len() < 2, std::cmp::Reverse(s.count), (*k).clone())
+        });
+        let mut assignment: Vec<usize> = vec![usize::MAX; mentions.len()];
+        for key in order {
+            let stats = &keys[key];
+            let full = (stats.words.len() >= 2 || stats.label != "PER")
+                .then(|| grouping.place_full(key, stats))
+                .flatten();
+            if let Some(g) = full {
+                for &m in &stats.mentions {
+                    assignment[m] = g;
+                    grouping.articles[g].insert(mentions[m].article);
+                }
+                continue;
+            }
+            grouping.place_short(key, stats, &mentions, &mut assignment);
+        }
+        for decision in &project.decisions.aliases {
+            apply_decision(decision, &mentions, &mut assignment, &mut grouping);
+        }
+        finish(mentions, assignment, grouping.groups.len(), &grouping)
+    }
+
+    /// The group a name written in `article` refers to, if the dossier knows it.
+    pub fn resolve(&self, name: &str, article: ArticleId) -> Option<usize> {
+        let key = name_key(name);
+        if let Some(groups) = self.key_groups.get(&key) {
+            return pick_in_article(groups, article);
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        let surname = words.last()?;
+        let candidates: Vec<usize> = self
+            .surnames
+            .get(&skeleton(surname))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|g| {
+                let group_key = &self.groups[*g].key;
+                group_key
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|s| same_word(s, surname))
+                    && (words.len() == 1
+                        || group_key
+                            .split(' ')
+                            .next()
+                            .is_some_and(|f| same_given_name(f, words[0])))
+            })
+            .collect();
+        match candidates.as_slice() {
+            [only] => Some(*only),
+            _ => candidates
+                .iter()
+                .copied()
+                .find(|g| self.groups[*g].articles().contains(&article)),
+        }
+    }
+}
+
+fn pick_in_article(groups: &[(usize, BTreeSet<ArticleId>)], article: ArticleId) -> Option<usize> {
+    match groups {
+        [(only, _)] => Some(*only),
+        _ => groups
+            .iter()
+            .find(|(_, articles)| articles.contains(&article))
+            .or(groups.first())
+            .map(|(g, _)| *g),
+    }
+}
+
+/// Entity facts, and role facts for their holder, that are not rejected.
+fn mentions(project: &Project) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for fact in project.facts.values() {
+        if fact.status == Status::Rejected {
+            continue;
+        }
+        let (text, label) = match fact.kind {
+            FactKind::Entity => {
+                let name = if fact.value.is_empty() {
+                    &fact.text
+                } else {
+                    &fact.value
+                };
+                (name.as_str(), fact.label.as_str())
+            }
+            FactKind::Role => match fact.attrs.get("holder") {
+                Some(holder) => (holder.as_str(), "PER"),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let text = strip_possessive(text.trim());
+        let key = name_key(text);
+        if key.is_empty() {
+            continue;
+        }
+        out.push(Mention {
+            fact: fact.id,
+            article: fact.article,
+            text: text.to_owned(),
+            key,
+            label: label.to_owned(),
+        });
+    }
+    out
+}
+
+fn strip_possessive(text: &str) -> &str {
+    text.strip_suffix("’s")
+        .or_else(|| text.strip_suffix("'s"))
+        .unwrap_or(text)
+}
+
+/// What is known about one name key.
+struct KeyStats {
+    words: Vec<String>,
+    label: String,
+    count: usize,
+    mentions: Vec<usize>,
+}
+
+fn key_stats(mentions: &[Mention]) -> BTreeMap<String, KeyStats> {
+    let mut votes: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        *votes
+            .entry(&m.key)
+            .or_default()
+            .entry(&m.label)
+            .or_default() += 1;
+        by_key.entry(m.key.clone()).or_default().push(i);
+    }
+    by_key
+        .into_iter()
+        .map(|(key, list)| {
+            let label = majority(&votes[key.as_str()]);
+            let stats = KeyStats {
+                words: key.split(' ').map(str::to_owned).collect(),
+                label,
+                count: list.len(),
+                mentions: list,
+            };
+            (key, stats)
+        })
+        .collect()
+}
+
+/// The label with most votes; PER wins ties, as a person is the costlier miss.
+fn majority(votes: &BTreeMap<&str, usize>) -> String {
+    votes
+        .iter()
+        .max_by_key(|(label, n)| (**n, **label == "PER"))
+        .map(|(l, _)| (*l).to_owned())
+        .unwrap_or_default()
+}
+
+/// Groups being built: each group's keys, and indexes to find candidates fast.
+#[derive(Default)]
+struct Grouping {
+    /// Per group: the key it was founded with.
+    groups: Vec<String>,
+    /// PER groups with a full name, by surname skeleton.
+    surnames: HashMap<String, Vec<usize>>,
+    /// Other groups by the skeleton of their whole key.
+    wholes: HashMap<String, Vec<usize>>,
+    /// The articles each group is mentioned in so far.
+    articles: Vec<BTreeSet<ArticleId>>,
+    /// Groups of a lone surname that several people in the dossier share.
+    ambiguous: BTreeSet<usize>,
+}
+
+impl Grouping {
+    fn new_group(&mut self, key: &str) -> usize {
+        self.groups.push(key.to_owned());
+        self.articles.push(BTreeSet::new());
+        self.groups.len() - 1
+    }
+
+    /// Places a full name (or a non-person name); `None` for a lone person word to place per mention.
+    fn place_full(&mut self, key: &str, stats: &KeyStats) -> Option<usize> {
+        let words = &stats.words;
+        if stats.label == "PER" && words.len() >= 2 {
+            let surname = words.last()?;
+            let bucket = skeleton(surname);
+            let found = self.surnames.get(&bucket).and_then(|gs| {
+                gs.iter().copied().find(|g| {
+                    let gw: Vec<&str> = self.groups[*g].split(' ').collect();
+                    gw.last().is_some_and(|s| same_word(s, surname))
+                        && same_given_name(gw[0], &words[0])
+                })
+            });
+            let g = match found {
+                Some(g) => g,
+                None => {
+                    let g = self.new_group(key);
+                    self.surnames.entry(bucket).or_default().push(g);
+                    g
+                }
+            };
+            return Some(g);
+        }
+        let whole = format!("{} {}", stats.label, whole_skeleton(words));
+        let found = self.wholes.get(&whole).and_then(|gs| {
+            gs.iter().copied().find(|g| {
+                let gw: Vec<&str> = self.groups[*g].split(' ').collect();
+                gw.len() == words.len() && gw.iter().zip(words).all(|(a, b)| same_word(a, b))
+            })
+        });
+        if found.is_none() && words.len() == 1 && !self.person_surname(&words[0]).is_empty() {
+            return None;
+        }
+        let g = found.unwrap_or_else(|| {
+            let g = self.new_group(key);
+            self.wholes.entry(whole).or_default().push(g);
+            g
+        });
+        Some(g)
+    }
+
+    /// PER groups whose surname is spelled like `word`.
+    fn person_surname(&self, word: &str) -> Vec<usize> {
+        self.surnames
+            .get(&skeleton(word))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|g| {
+                self.groups[*g]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|s| same_word(s, word))
+            })
+            .collect()
+    }
+
+    /// Places each mention of a lone name: with the one person of that surname,
+    /// or the one in the same article, or in a group of its own marked ambiguous.
+    fn place_short(
+        &mut self,
+        key: &str,
+        stats: &KeyStats,
+        mentions: &[Mention],
+        assignment: &mut [usize],
+    ) {
+        let candidates = self.person_surname(&stats.words[0]);
+        let mut own: Option<usize> = None;
+        for &m in &stats.mentions {
+            let chosen = match candidates.as_slice() {
+                [only] => Some(*only),
+                [] => None,
+                many => {
+                    let here: Vec<usize> = many
+                        .iter()
+                        .copied()
+                        .filter(|g| self.articles[*g].contains(&mentions[m].article))
+                        .collect();
+                    (here.len() == 1).then(|| here[0])
+                }
+            };
+            assignment[m] = match chosen {
+                Some(g) => g,
+                None => *own.get_or_insert_with(|| {
+                    let g = self.new_group(key);
+                    let whole = format!("{} {}", stats.label, whole_skeleton(&stats.words));
+                    self.wholes.entry(whole).or_default().push(g);
+                    if candidates.len() > 1 {
+                        self.ambiguous.insert(g);
+                    }
+                    g
+                }),
+            };
+            self.articles[assignment[m]].insert(mentions[m].article);
+        }
+    }
+}
+
+fn whole_skeleton(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| skeleton(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Applies one merge or split to the mention assignment.
+fn apply_decision(
+    decision: &AliasDecision,
+    mentions: &[Mention],
+    assignment: &mut [usize],
+    grouping: &mut Grouping,
+) {
+    match decision {
+        AliasDecision::Split(key) => {
+            let g = grouping.new_group(key);
+            for (a, m) in assignment.iter_mut().zip(mentions) {
+                if &m.key == key {
+                    *a = g;
+                }
+            }
+        }
+        AliasDecision::Merge(a, b) => {
+            let group_of = |key: &str, assignment: &[usize]| {
+                assignment
+                    .iter()
+                    .zip(mentions)
+                    .find(|(_, m)| m.key == key)
+                    .map(|(g, _)| *g)
+            };
+            let (Some(ga), Some(gb)) = (group_of(a, assignment), group_of(b, assignment)) else {
+                return;
+            };
+            if ga != gb {
+                for g in assignment.iter_mut() {
+                    if *g == gb {
+                        *g = ga;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Turns the mention assignment into named groups with their forms.
+fn finish(
+    mentions: Vec<Mention>,
+    assignment: Vec<usize>,
+    n_groups: usize,
+    grouping: &Grouping,
+) -> Aliases {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
+    for (m, g) in assignment.iter().enumerate() {
+        if *g < n_groups {
+            members[*g].push(m);
+        }
+    }
+    let mut built: Vec<(AliasGroup, Vec<usize>)> = Vec::new();
+    for (g, list) in members.into_iter().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        let mut forms: BTreeMap<&str, AliasForm> = BTreeMap::new();
+        let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+        for &m in &list {
+            let mention = &mentions[m];
+            let form = forms.entry(&mention.text).or_insert_with(|| AliasForm {
+                text: mention.text.clone(),
+                articles: Vec::new(),
+                facts: Vec::new(),
+            });
+            form.facts.push(mention.fact);
+            if !form.articles.contains(&mention.article) {
+                form.articles.push(mention.article);
+            }
+            *votes.entry(&mention.label).or_default() += 1;
+        }
+        let mut forms: Vec<AliasForm> = forms.into_values().collect();
+        for f in &mut forms {
+            f.articles.sort();
+        }
+        forms.sort_by(|a, b| {
+            b.facts
+                .len()
+                .cmp(&a.facts.len())
+                .then_with(|| a.text.cmp(&b.text))
+        });
+        let name = forms
+            .iter()
+            .filter(|f| f.text.split_whitespace().count() >= 2)
+            .max_by_key(|f| (f.facts.len(), f.text.len()))
+            .or(forms.first())
+            .map(|f| f.text.clone())
+            .unwrap_or_default();
+        let ambiguous = grouping.ambiguous.contains(&g);
+        let group = AliasGroup {
+            key: name_key(&name),
+            name,
+            label: majority(&votes),
+            forms,
+            ambiguous,
+        };
+        built.push((group, list));
+    }
+    built.sort_by(|(a, la), (b, lb)| lb.len().cmp(&la.len()).then_with(|| a.name.cmp(&b.name)));
+    let mut aliases = Aliases::default();
+    for (i, (group, list)) in built.into_iter().enumerate() {
+        for &m in &list {
+            let mention = &mentions[m];
+            aliases.fact_group.insert(mention.fact, i);
+            let entry = aliases.key_groups.entry(mention.key.clone()).or_default();
+            match entry.iter_mut().find(|(g, _)| *g == i) {
+                Some((_, articles)) => {
+                    articles.insert(mention.article);
+                }
+                None => entry.push((i, BTreeSet::from([mention.article]))),
+            }
+        }
+        if group.label == "PER"
+            && let Some(surname) = group.key.rsplit(' ').next()
+        {
+            aliases
+                .surnames
+                .entry(skeleton(surname))
+                .or_default()
+                .push(i);
+        }
+        aliases.groups.push(group);
+    }
+    aliases
+}

@@ -1,0 +1,132 @@
+//! Corroboration: facts that state the same thing in different articles
+//! ("1,000 for 1,000", "1000-for-1000", "thousand-for-thousand") form one
+//! cluster, counted by independent sources.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::model::{ArticleId, Fact, FactId, FactKind, Project, Status};
+
+use super::aliases::Aliases;
+use super::copies::Sources;
+use super::names::fold;
+use super::words::singular;
+
+/// Facts from one or more articles that state the same thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// The kind of its facts.
+    pub kind: FactKind,
+    /// What they state, normalised ("1000 for 1000 (exchange)", "Vladimir Medinsky: head of …").
+    pub value: String,
+    /// Its facts, by article then position.
+    pub facts: Vec<FactId>,
+    /// The articles stating it.
+    pub articles: Vec<ArticleId>,
+    /// How many independent sources those articles are (copies count once).
+    pub independent: usize,
+}
+
+/// All clusters of a project, with each fact's cluster.
+#[derive(Debug, Clone, Default)]
+pub struct Clusters {
+    /// Clusters, most corroborated first.
+    pub list: Vec<Cluster>,
+    /// The cluster of each fact that is a claim.
+    pub fact_cluster: HashMap<FactId, usize>,
+}
+
+/// What a fact claims, as a key equal for facts that state the same thing,
+/// and a value to show; `None` for facts that are not claims (entities).
+pub fn claim_key(fact: &Fact, aliases: &Aliases, mirrored: bool) -> Option<(String, String)> {
+    match fact.kind {
+        FactKind::Quantity => {
+            let unit = fact
+                .attrs
+                .get("unit")
+                .map(|u| singular(u))
+                .unwrap_or_default();
+            let formula = fact.attrs.get("formula").map(String::as_str);
+            let shown = match (formula, unit.is_empty()) {
+                (Some(f), _) => format!("{} ({f})", fact.value),
+                (None, true) => fact.value.clone(),
+                (None, false) => format!("{} {unit}", fact.value),
+            };
+            Some((
+                format!("q|{}|{}|{}", fact.value, unit, formula.unwrap_or("")),
+                shown,
+            ))
+        }
+        FactKind::Role => {
+            let role = fact.attrs.get("role").map(|r| r.to_lowercase())?;
+            let group = aliases.fact_group.get(&fact.id)?;
+            let holder = aliases.groups.get(*group)?.name.as_str();
+            let shown_role = fact.attrs.get("role").map(String::as_str).unwrap_or("");
+            Some((
+                format!("r|{group}|{role}"),
+                format!("{holder}: {shown_role}"),
+            ))
+        }
+        FactKind::Quote if !mirrored => {
+            let words = fold(&fact.value);
+            (!words.is_empty()).then(|| (format!("s|{words}"), fact.value.clone()))
+        }
+        FactKind::Time if matches!(fact.label.as_str(), "DATE" | "TIME") => {
+            let precise = fact.value.len() >= 7 && fact.value.as_bytes()[0].is_ascii_digit();
+            precise.then(|| (format!("t|{}", fact.value), fact.value.clone()))
+        }
+        FactKind::Event => Some((format!("e|{}", fold(&fact.value)), fact.value.clone())),
+        _ => None,
+    }
+}
+
+/// Groups the claims of `project` into clusters.
+pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Clusters {
+    let quantity_spans: HashSet<(ArticleId, usize, usize)> = project
+        .facts
+        .values()
+        .filter(|f| f.kind == FactKind::Quantity && f.status != Status::Rejected)
+        .map(|f| (f.article, f.start, f.end))
+        .collect();
+    let mut by_key: BTreeMap<String, (FactKind, String, Vec<&Fact>)> = BTreeMap::new();
+    for fact in project.facts.values() {
+        if fact.status == Status::Rejected {
+            continue;
+        }
+        let mirrored = quantity_spans.contains(&(fact.article, fact.start, fact.end));
+        if let Some((key, shown)) = claim_key(fact, aliases, mirrored) {
+            by_key
+                .entry(key)
+                .or_insert_with(|| (fact.kind, shown, Vec::new()))
+                .2
+                .push(fact);
+        }
+    }
+    let mut list: Vec<Cluster> = by_key
+        .into_values()
+        .map(|(kind, value, mut facts)| {
+            facts.sort_by_key(|f| (f.article, f.start));
+            let mut articles: Vec<ArticleId> = facts.iter().map(|f| f.article).collect();
+            articles.dedup();
+            Cluster {
+                kind,
+                value,
+                independent: sources.count(&articles),
+                facts: facts.iter().map(|f| f.id).collect(),
+                articles,
+            }
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        b.independent
+            .cmp(&a.independent)
+            .then(b.articles.len().cmp(&a.articles.len()))
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| a.value.cmp(&b.value))
+    });
+    let fact_cluster = list
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.facts.iter().map(move |f| (*f, i)))
+        .collect();
+    Clusters { list, fact_cluster }
+}

@@ -1,0 +1,473 @@
+//! Contradictions: facts from different independent sources that fill the
+//! same slot with values that cannot both be true. Four slots are compared:
+//! who holds a role (person), when an event happened (date), how many of
+//! something an event involved (number), and what a place or body is called
+//! (name). Nothing is decided by majority: every side is shown with its sources.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::extract::time::interval_of;
+use crate::model::{ArticleId, Fact, FactId, FactKind, Project, Status};
+
+use super::aliases::Aliases;
+use super::copies::Sources;
+use super::names::fold;
+use super::sentences::ArticleText;
+use super::timeline::days;
+use super::words::{is_stop, singular, words};
+
+/// What sort of slot two sources disagree on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ContradictionKind {
+    /// The same role held by different people.
+    Person,
+    /// The same event on dates that do not overlap.
+    Date,
+    /// The same count with values beyond the stated approximation.
+    Number,
+    /// Different names for the same place or body.
+    Name,
+}
+
+impl ContradictionKind {
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContradictionKind::Person => "person",
+            ContradictionKind::Date => "date",
+            ContradictionKind::Number => "number",
+            ContradictionKind::Name => "name",
+        }
+    }
+}
+
+/// One side of a contradiction: a value and the facts that state it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The value this side states.
+    pub value: String,
+    /// The facts stating it (the evidence spans).
+    pub facts: Vec<FactId>,
+    /// The articles stating it.
+    pub articles: Vec<ArticleId>,
+}
+
+/// Two or more incompatible claims about one slot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contradiction {
+    /// The sort of slot.
+    pub kind: ContradictionKind,
+    /// What the slot is ("Defense Minister of Ukraine", "prisoners in the exchange").
+    pub topic: String,
+    /// The sides, most articles first.
+    pub claims: Vec<Claim>,
+}
+
+impl Contradiction {
+    /// The key the analyst's verdict is saved under: stable across re-extraction.
+    pub fn key(&self) -> String {
+        format!("{}: {}", self.kind.as_str(), self.topic)
+    }
+}
+
+/// A fact filling a slot, with the value compared and the value shown.
+struct Filler<'a> {
+    fact: &'a Fact,
+    shown: String,
+    range: (f64, f64),
+    /// The date of the event the sentence is about, when it gives one (days).
+    when: Option<(f64, f64)>,
+}
+
+/// Finds every contradiction in `project`.
+pub fn find(
+    project: &Project,
+    texts: &HashMap<ArticleId, ArticleText<'_>>,
+    aliases: &Aliases,
+    sources: &Sources,
+) -> Vec<Contradiction> {
+    let live: Vec<&Fact> = project
+        .facts
+        .values()
+        .filter(|f| f.status != Status::Rejected)
+        .collect();
+    let mut out = persons(&live, aliases, sources);
+    out.extend(numbers(&live, texts, sources));
+    out.extend(dates(&live, texts, aliases, sources));
+    out.extend(names(aliases, project, sources));
+    out
+}
+
+/// Person: a role with a stated organisation or country, held by people of different alias groups.
+fn persons(facts: &[&Fact], aliases: &Aliases, sources: &Sources) -> Vec<Contradiction> {
+    let mut slots: BTreeMap<String, (String, BTreeMap<usize, Vec<&Fact>>)> = BTreeMap::new();
+    for fact in facts.iter().filter(|f| f.kind == FactKind::Role) {
+        let (Some(role), Some(_org)) = (fact.attrs.get("role"), fact.attrs.get("org")) else {
+            continue;
+        };
+        let lower = fact.text.to_lowercase();
+        if ["former", "ex-", "acting", "late "]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            continue;
+        }
+        let Some(group) = aliases.fact_group.get(&fact.id) else {
+            continue;
+        };
+        slots
+            .entry(role.to_lowercase())
+            .or_insert_with(|| (role.clone(), BTreeMap::new()))
+            .1
+            .entry(*group)
+            .or_default()
+            .push(fact);
+    }
+    slots
+        .into_values()
+        .filter(|(_, holders)| holders.len() >= 2)
+        .filter_map(|(topic, holders)| {
+            let claims: Vec<Claim> = holders
+                .into_iter()
+                .map(|(g, facts)| claim(aliases.groups[g].name.clone(), &facts))
+                .collect();
+            disagree(&claims, sources)
+                .then(|| contradiction(ContradictionKind::Person, topic, claims))
+        })
+        .collect()
+}
+
+/// Number: counts of the same thing in sentences about the same kind of event,
+/// whose ranges (after their modifiers) do not overlap.
+fn numbers(
+    facts: &[&Fact],
+    texts: &HashMap<ArticleId, ArticleText<'_>>,
+    sources: &Sources,
+) -> Vec<Contradiction> {
+    let units: BTreeSet<String> = facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Quantity)
+        .filter_map(|f| f.attrs.get("unit"))
+        .map(|u| singular(u))
+        .collect();
+    let sentence_dates = sentence_dates(facts, texts);
+    let mut slots: BTreeMap<String, Vec<Filler>> = BTreeMap::new();
+    for fact in facts.iter().filter(|f| f.kind == FactKind::Quantity) {
+        let Some(text) = texts.get(&fact.article) else {
+            continue;
+        };
+        let Some(range) = count_range(fact) else {
+            continue;
+        };
+        let s = text.sentence_of(fact.start);
+        let Some(event) = text.event_near(fact.start) else {
+            continue;
+        };
+        let unit = match fact.attrs.get("unit") {
+            Some(u) => singular(u),
+            None => match sentence_unit(text, s, &units) {
+                Some(u) => u,
+                None => continue,
+            },
+        };
+        let qualifiers = qualifiers(fact);
+        let topic = if qualifiers.is_empty() {
+            format!("{unit} ({event})")
+        } else {
+            format!("{qualifiers} {unit} ({event})")
+        };
+        let shown = match fact.attrs.get("modifier") {
+            Some(m) => format!("{m} {}", fact.value),
+            None => fact.value.clone(),
+        };
+        slots.entry(topic).or_default().push(Filler {
+            fact,
+            shown,
+            range,
+            when: sentence_dates.get(&(fact.article, s)).copied(),
+        });
+    }
+    conflicts(ContradictionKind::Number, slots, sources)
+}
+
+/// Date: the same kind of event (at the same place, when one is named) on dates that do not overlap.
+fn dates(
+    facts: &[&Fact],
+    texts: &HashMap<ArticleId, ArticleText<'_>>,
+    aliases: &Aliases,
+    sources: &Sources,
+) -> Vec<Contradiction> {
+    let mut places: HashMap<(ArticleId, usize), String> = HashMap::new();
+    for fact in facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Entity && f.label == "LOC")
+    {
+        if let (Some(text), Some(g)) = (texts.get(&fact.article), aliases.fact_group.get(&fact.id))
+        {
+            places
+                .entry((fact.article, text.sentence_of(fact.start)))
+                .or_insert_with(|| aliases.groups[*g].name.clone());
+        }
+    }
+    let mut slots: BTreeMap<String, Vec<Filler>> = BTreeMap::new();
+    for fact in facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Time && f.label == "DATE")
+    {
+        let Some(text) = texts.get(&fact.article) else {
+            continue;
+        };
+        let Some(interval) = interval_of(&fact.value, &fact.attrs) else {
+            continue;
+        };
+        let s = text.sentence_of(fact.start);
+        let Some(event) = text.event_near(fact.start) else {
+            continue;
+        };
+        let topic = match places.get(&(fact.article, s)) {
+            Some(place) => format!("{event} in {place}"),
+            None => (*event).to_owned(),
+        };
+        slots.entry(topic).or_default().push(Filler {
+            fact,
+            shown: fact.value.clone(),
+            range: (days(interval.start), days(interval.end)),
+            when: None,
+        });
+    }
+    conflicts(ContradictionKind::Date, slots, sources)
+}
+
+/// Name: a place or body written with names that are not mere spelling
+/// variants of each other by different sources (Kiev / Kyiv).
+fn names(aliases: &Aliases, project: &Project, sources: &Sources) -> Vec<Contradiction> {
+    let mut out = Vec::new();
+    for group in &aliases.groups {
+        if !matches!(group.label.as_str(), "LOC" | "ORG") {
+            continue;
+        }
+        let mut by_name: BTreeMap<String, Vec<&Fact>> = BTreeMap::new();
+        for form in &group.forms {
+            let facts = form.facts.iter().filter_map(|id| project.fact(*id));
+            by_name.entry(fold(&form.text)).or_default().extend(facts);
+        }
+        if by_name.len() < 2 {
+            continue;
+        }
+        let claims: Vec<Claim> = by_name
+            .into_values()
+            .map(|facts| claim(facts[0].text.clone(), &facts))
+            .collect();
+        if disagree(&claims, sources) {
+            out.push(contradiction(
+                ContradictionKind::Name,
+                group.name.clone(),
+                claims,
+            ));
+        }
+    }
+    out
+}
+
+/// The contradictions among the fillers of each slot: pairs from different
+/// sources whose ranges do not overlap. A slot where one source itself gives
+/// non-overlapping values is several events, not a contradiction.
+fn conflicts(
+    kind: ContradictionKind,
+    slots: BTreeMap<String, Vec<Filler>>,
+    sources: &Sources,
+) -> Vec<Contradiction> {
+    let mut out = Vec::new();
+    for (topic, fillers) in slots {
+        if fillers.len() < 2 {
+            continue;
+        }
+        let mut clash = false;
+        let mut self_clash = false;
+        for (i, a) in fillers.iter().enumerate() {
+            for b in &fillers[i + 1..] {
+                if overlaps(a.range, b.range) || different_events(a, b) {
+                    continue;
+                }
+                if sources.of(a.fact.article) == sources.of(b.fact.article) {
+                    self_clash = true;
+                } else {
+                    clash = true;
+                }
+            }
+        }
+        if !clash || self_clash {
+            continue;
+        }
+        let mut by_value: BTreeMap<String, Vec<&Fact>> = BTreeMap::new();
+        for f in &fillers {
+            by_value.entry(f.shown.clone()).or_default().push(f.fact);
+        }
+        let claims = by_value
+            .into_iter()
+            .map(|(value, facts)| claim(value, &facts))
+            .collect();
+        out.push(contradiction(kind, topic, claims));
+    }
+    out
+}
+
+fn different_events(a: &Filler, b: &Filler) -> bool {
+    matches!((a.when, b.when), (Some(x), Some(y)) if !overlaps(x, y))
+}
+
+fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// True when the claims come from at least two independent sources.
+fn disagree(claims: &[Claim], sources: &Sources) -> bool {
+    sources.count(claims.iter().flat_map(|c| c.articles.iter())) >= 2
+}
+
+fn claim(value: String, facts: &[&Fact]) -> Claim {
+    let mut sorted: Vec<&&Fact> = facts.iter().collect();
+    sorted.sort_by_key(|f| (f.article, f.start));
+    let mut articles: Vec<ArticleId> = sorted.iter().map(|f| f.article).collect();
+    articles.dedup();
+    Claim {
+        value,
+        facts: sorted.iter().map(|f| f.id).collect(),
+        articles,
+    }
+}
+
+fn contradiction(kind: ContradictionKind, topic: String, mut claims: Vec<Claim>) -> Contradiction {
+    claims.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then_with(|| a.value.cmp(&b.value))
+    });
+    Contradiction {
+        kind,
+        topic,
+        claims,
+    }
+}
+
+/// The first precise date of each sentence (day-sized or finer), which tells events apart.
+fn sentence_dates(
+    facts: &[&Fact],
+    texts: &HashMap<ArticleId, ArticleText<'_>>,
+) -> HashMap<(ArticleId, usize), (f64, f64)> {
+    let mut out = HashMap::new();
+    for fact in facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Time && f.label == "DATE")
+    {
+        let (Some(text), Some(interval)) = (
+            texts.get(&fact.article),
+            interval_of(&fact.value, &fact.attrs),
+        ) else {
+            continue;
+        };
+        let range = (days(interval.start), days(interval.end));
+        if range.1 - range.0 <= 7.0 {
+            out.entry((fact.article, text.sentence_of(fact.start)))
+                .or_insert(range);
+        }
+    }
+    out
+}
+
+/// A unit noun of the dossier named in the sentence, for counts that give none
+/// ("the number of prisoners … is expected to be about 1,200").
+fn sentence_unit(text: &ArticleText<'_>, s: usize, units: &BTreeSet<String>) -> Option<String> {
+    let (from, to) = *text.sentences.get(s)?;
+    words(text.text, from, to)
+        .iter()
+        .map(|w| singular(&w.lower))
+        .find(|w| units.contains(w))
+}
+
+/// Lower-case words between the number and its unit ("fallen" in "6,000 fallen
+/// Ukrainian soldiers"), which make it a count of something narrower.
+fn qualifiers(fact: &Fact) -> String {
+    let Some(unit) = fact.attrs.get("unit") else {
+        return String::new();
+    };
+    let Some(at) = fact.text.rfind(unit.as_str()) else {
+        return String::new();
+    };
+    let mut out: Vec<String> = words(&fact.text, 0, at)
+        .into_iter()
+        .filter(|w| {
+            let first = fact.text[w.start..].chars().next();
+            first.is_some_and(char::is_lowercase) && !is_stop(&w.lower) && !is_modifier(&w.lower)
+        })
+        .map(|w| w.lower)
+        .collect();
+    out.dedup();
+    out.join(" ")
+}
+
+fn is_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "about"
+            | "around"
+            | "some"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "approximately"
+            | "least"
+            | "up"
+            | "fewer"
+            | "less"
+            | "several"
+            | "estimated"
+            | "thousand"
+            | "thousands"
+            | "hundred"
+            | "hundreds"
+            | "million"
+            | "millions"
+            | "dozen"
+            | "dozens"
+            | "tens"
+    )
+}
+
+/// The range of counts a quantity fact allows, given its modifier:
+/// "about 1,200" → 1,080–1,320; "at least 1,000" → 1,000–∞. Vague counts
+/// ("thousands", "several hundred") give none: they are too loose to contradict anything.
+pub fn count_range(fact: &Fact) -> Option<(f64, f64)> {
+    let value = fact.value.split(" for ").next()?.trim();
+    if value.ends_with('s') || fact.attrs.get("modifier").is_some_and(|m| m == "several") {
+        return None;
+    }
+    if fact.attrs.contains_key("formula") && value.parse::<f64>().is_ok_and(|n| n < 2.0) {
+        return None;
+    }
+    let (lo, hi) = match value.split_once('-') {
+        Some((a, b)) => (bound(a)?.0, bound(b)?.1),
+        None => bound(value)?,
+    };
+    let modifier = fact.attrs.get("modifier").map(String::as_str).unwrap_or("");
+    Some(match modifier {
+        "about" | "around" | "some" | "roughly" | "approximately" | "an estimated"
+        | "estimated" | "almost" | "nearly" | "close to" => {
+            if matches!(modifier, "almost" | "nearly" | "close to") {
+                (lo * 0.9, hi)
+            } else {
+                (lo * 0.9, hi * 1.1)
+            }
+        }
+        "more than" | "over" | "above" | "at least" | "upwards of" => (lo, f64::INFINITY),
+        "up to" | "fewer than" | "less than" | "under" | "at most" | "below" => (0.0, hi),
+        _ => (lo, hi),
+    })
+}
+
+/// One number of a quantity value.
+fn bound(n: &str) -> Option<(f64, f64)> {
+    let v: f64 = n.trim().parse().ok()?;
+    Some((v, v))
+}

@@ -1,0 +1,76 @@
+//! Each article's sentences and the event words in them: the context in which
+//! facts are compared ("1,000 prisoners" in a sentence about an exchange).
+
+use crate::extract::quote;
+use crate::model::ArticleId;
+
+use super::words::{event_kind, words};
+
+/// One article's text cut into sentences.
+#[derive(Debug, Clone)]
+pub struct ArticleText<'a> {
+    /// The article.
+    pub id: ArticleId,
+    /// Its text.
+    pub text: &'a str,
+    /// Sentence byte ranges, in order, covering the text.
+    pub sentences: Vec<(usize, usize)>,
+    /// The event words of each sentence: byte position and event kind.
+    pub events: Vec<Vec<(usize, &'static str)>>,
+}
+
+impl<'a> ArticleText<'a> {
+    /// Cuts `text` into sentences and finds their event words.
+    pub fn new(id: ArticleId, text: &'a str) -> Self {
+        let sentences = quote::sentences(text);
+        let events = sentences
+            .iter()
+            .map(|(s, e)| {
+                words(text, *s, *e)
+                    .iter()
+                    .filter_map(|w| event_kind(&w.lower).map(|k| (w.start, k)))
+                    .collect()
+            })
+            .collect();
+        ArticleText {
+            id,
+            text,
+            sentences,
+            events,
+        }
+    }
+
+    /// The index of the sentence holding byte `at`.
+    pub fn sentence_of(&self, at: usize) -> usize {
+        self.sentences
+            .partition_point(|(_, end)| *end <= at)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The event a fact at byte `at` is about: the nearest event word of its
+    /// sentence, where broad words ("agreement", "talks") count as farther
+    /// than specific ones ("exchange", "attack").
+    pub fn event_near(&self, at: usize) -> Option<&'static str> {
+        let s = self.sentence_of(at);
+        self.events
+            .get(s)?
+            .iter()
+            .min_by_key(|(pos, kind)| {
+                let broad = if matches!(*kind, "agreement" | "talks") {
+                    80
+                } else {
+                    0
+                };
+                pos.abs_diff(at) + broad
+            })
+            .map(|(_, kind)| *kind)
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence(&self, i: usize) -> &'a str {
+        self.sentences
+            .get(i)
+            .and_then(|(s, e)| self.text.get(*s..*e))
+            .unwrap_or("")
+    }
+}
