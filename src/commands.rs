@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::extract::{self, Candidate};
 use crate::model::{
-    Anchor, Article, ArticleId, DateOrigin, Edit, Fact, FactId, FactKind, Origin, Reliability,
-    Status,
+    AliasDecision, Anchor, Article, ArticleId, DateOrigin, Edit, Fact, FactId, FactKind, Origin,
+    Reliability, Status, Verdict,
 };
 use crate::workspace::Workspace;
 
@@ -34,8 +34,14 @@ pub enum Command {
     SetPublished(ArticleId, Option<NaiveDate>),
     /// Change an article's title, outlet or URL.
     UpdateArticle(Article),
-    /// Grade an article's source.
+    /// Grade an article's outlet: every article of the same outlet gets the grade.
     SetReliability(ArticleId, Reliability),
+    /// The entities holding these two name keys are one (see `analysis::aliases::name_key`).
+    MergeAliases(String, String),
+    /// The entity with this name key is apart from its group.
+    SplitAlias(String),
+    /// Record the analyst's verdict on the contradiction with this key.
+    SetVerdict(String, Verdict),
     /// Remove articles and their facts.
     RemoveArticles(Vec<ArticleId>),
     /// Undo the last step.
@@ -127,12 +133,59 @@ impl Workspace {
                     .project
                     .article(id)
                     .ok_or("that article no longer exists")?;
-                let article = Article {
-                    reliability: grade,
-                    ..article.clone()
-                };
-                self.apply("Set reliability", Edit::ReplaceArticle(article));
-                Ok(format!("Reliability set to {grade:?}"))
+                let outlet = article.outlet.trim().to_lowercase();
+                let edits: Vec<Edit> = self
+                    .project
+                    .articles
+                    .iter()
+                    .filter(|a| {
+                        a.id == id
+                            || (!outlet.is_empty() && a.outlet.trim().to_lowercase() == outlet)
+                    })
+                    .filter(|a| a.reliability != grade)
+                    .map(|a| {
+                        Edit::ReplaceArticle(Article {
+                            reliability: grade,
+                            ..a.clone()
+                        })
+                    })
+                    .collect();
+                let n = edits.len();
+                self.apply("Set reliability", Edit::Batch(edits));
+                Ok(format!(
+                    "Reliability {grade:?} set on {n} article(s) of the outlet"
+                ))
+            }
+            Command::MergeAliases(a, b) => {
+                if a == b {
+                    return Err("pick two different entities to merge".into());
+                }
+                let mut decisions = self.project.decisions.clone();
+                decisions
+                    .aliases
+                    .push(AliasDecision::Merge(a.clone(), b.clone()));
+                self.apply("Merge entities", Edit::SetDecisions(decisions));
+                Ok(format!("Merged “{b}” into “{a}”"))
+            }
+            Command::SplitAlias(form) => {
+                let mut decisions = self.project.decisions.clone();
+                decisions.aliases.push(AliasDecision::Split(form.clone()));
+                self.apply("Split entity", Edit::SetDecisions(decisions));
+                Ok(format!("“{form}” is now an entity of its own"))
+            }
+            Command::SetVerdict(key, verdict) => {
+                let mut decisions = self.project.decisions.clone();
+                if decisions.verdicts.get(&key) == Some(&verdict) {
+                    return Ok(String::new());
+                }
+                let state = verdict.state.as_str();
+                if verdict == Verdict::default() {
+                    decisions.verdicts.remove(&key);
+                } else {
+                    decisions.verdicts.insert(key.clone(), verdict);
+                }
+                self.apply("Set verdict", Edit::SetDecisions(decisions));
+                Ok(format!("{key}: {state}"))
             }
             Command::RemoveArticles(ids) => {
                 let facts: Vec<FactId> = self

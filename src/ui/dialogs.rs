@@ -21,6 +21,8 @@ pub enum Purpose {
     ExportCsv,
     /// Write the facts table as JSON.
     ExportJson,
+    /// Write the comparison report (Markdown, HTML or JSON by extension).
+    ExportReport,
 }
 
 impl Purpose {
@@ -34,6 +36,7 @@ impl Purpose {
             Purpose::ImportSheet => "Import metadata sheet",
             Purpose::ExportCsv => "Export facts as CSV",
             Purpose::ExportJson => "Export facts as JSON",
+            Purpose::ExportReport => "Export comparison report",
         }
     }
 
@@ -41,7 +44,7 @@ impl Purpose {
     pub fn is_save(self) -> bool {
         matches!(
             self,
-            Purpose::SaveProject | Purpose::ExportCsv | Purpose::ExportJson
+            Purpose::SaveProject | Purpose::ExportCsv | Purpose::ExportJson | Purpose::ExportReport
         )
     }
 
@@ -53,6 +56,7 @@ impl Purpose {
             Purpose::ImportSheet => ("Metadata sheet", &["csv", "tsv", "txt"]),
             Purpose::ExportCsv => ("CSV", &["csv"]),
             Purpose::ExportJson => ("JSON", &["json"]),
+            Purpose::ExportReport => ("Report", &["md", "html", "json"]),
         }
     }
 }
@@ -99,9 +103,10 @@ impl FileDialogs for NativeDialogs {
             Purpose::OpenFolder => dialog.pick_folder().map(|p| vec![p]),
             Purpose::AddFiles => dialog.pick_files(),
             Purpose::OpenProject | Purpose::ImportSheet => dialog.pick_file().map(|p| vec![p]),
-            Purpose::SaveProject | Purpose::ExportCsv | Purpose::ExportJson => {
-                dialog.set_file_name(name).save_file().map(|p| vec![p])
-            }
+            Purpose::SaveProject
+            | Purpose::ExportCsv
+            | Purpose::ExportJson
+            | Purpose::ExportReport => dialog.set_file_name(name).save_file().map(|p| vec![p]),
         };
         match chosen {
             Some(paths) if !paths.is_empty() => Answer::Chosen(paths),

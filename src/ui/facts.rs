@@ -340,6 +340,7 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
         .column(Column::initial(56.0).at_least(40.0).clip(true))
         .column(Column::initial(150.0).at_least(60.0).clip(true))
         .column(Column::initial(80.0).at_least(60.0).clip(true))
+        .column(Column::exact(58.0))
         .column(Column::remainder().at_least(60.0).clip(true))
         .min_scrolled_height(0.0)
         .auto_shrink([false, false]);
@@ -353,10 +354,12 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
         ("Label", None),
         ("Article", Some(SortColumn::Position)),
         ("Status", Some(SortColumn::Status)),
+        ("Sources", None),
         ("Fields / note", None),
     ];
     let project = &app.ws.project;
     let rows = &app.panels.facts.rows;
+    let comparison = app.panels.compare.latest();
     builder
         .header(row_height + 2.0, |mut header| {
             for (name, column) in headers {
@@ -404,6 +407,12 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
                     (fact.label.clone(), None),
                     (format!("{file} @{}", fact.start), None),
                     (fact.status.as_str().to_owned(), None),
+                    (
+                        comparison
+                            .and_then(|c| c.corroboration(fact.id))
+                            .map_or(String::new(), |n| n.to_string()),
+                        None,
+                    ),
                     (notes_cell(fact), None),
                 ];
                 let mut hit = false;

@@ -16,6 +16,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             {
                 app.request(Action::ReExtract);
             }
+            if ui.button("Compare sources").clicked() {
+                app.panels.bottom = super::BottomTab::Compare;
+            }
         });
     });
 }
@@ -72,6 +75,9 @@ fn file_menu(app: &mut App, ui: &mut egui::Ui) {
             app.request(Action::Ask(Purpose::ExportJson));
         }
     });
+    if item(ui, "Export comparison report…", "") {
+        app.request(Action::Ask(Purpose::ExportReport));
+    }
     ui.separator();
     if item(ui, "Quit", "") {
         app.request(Action::Quit);

@@ -4,6 +4,7 @@
 //! the model itself and tests can drive everything headless.
 
 mod articles;
+mod compare;
 mod dialogs;
 mod facts;
 mod menu;
@@ -84,9 +85,21 @@ const SETTINGS_KEY: &str = "dossier-settings";
 const MAX_RECENT: usize = 10;
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
 
+/// What the bottom panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BottomTab {
+    /// The facts table and editor.
+    #[default]
+    Facts,
+    /// The comparison of sources.
+    Compare,
+}
+
 /// Per-panel state that is not part of the model.
 #[derive(Default)]
 struct PanelState {
+    bottom: BottomTab,
+    compare: compare::ComparePanel,
     facts: facts::FactsPanel,
     source: source::SourcePanel,
     timeline: timeline::TimelinePanel,
@@ -206,6 +219,7 @@ impl App {
         self.handle_shortcuts(ui.ctx());
         self.handle_dropped_files(ui.ctx());
         self.handle_close_request(ui.ctx());
+        compare::refresh(self, ui.ctx());
         self.draw(ui);
         self.run_queued();
         self.update_title(ui.ctx());
@@ -226,7 +240,17 @@ impl App {
             .resizable(true)
             .default_size(330.0)
             .min_size(160.0)
-            .show(ui, |ui| facts::show(self, ui));
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let bottom = &mut self.panels.bottom;
+                    ui.selectable_value(bottom, BottomTab::Facts, "Facts table");
+                    ui.selectable_value(bottom, BottomTab::Compare, "Compare sources");
+                });
+                match self.panels.bottom {
+                    BottomTab::Facts => facts::show(self, ui),
+                    BottomTab::Compare => compare::show(self, ui),
+                }
+            });
         egui::Panel::right("timeline")
             .resizable(true)
             .default_size(380.0)
@@ -353,6 +377,7 @@ impl App {
             Purpose::SaveProject => "analysis.dossier.ron",
             Purpose::ExportCsv => "facts.csv",
             Purpose::ExportJson => "facts.json",
+            Purpose::ExportReport => "report.md",
             _ => "",
         };
         let dir = self.settings.last_dir.clone();
@@ -388,6 +413,7 @@ impl App {
             Purpose::SaveProject => self.save_to(with_project_extension(first)),
             Purpose::ImportSheet => self.import_sheet(&first),
             Purpose::ExportCsv | Purpose::ExportJson => self.export_facts(&first),
+            Purpose::ExportReport => self.export_report(&first),
         }
     }
 
@@ -578,6 +604,30 @@ impl App {
         }
     }
 
+    /// Writes the comparison report: HTML or JSON by extension, Markdown otherwise.
+    fn export_report(&mut self, path: &Path) {
+        let comparison = crate::analysis::Comparison::run(&self.ws.project, self.ws.texts());
+        let report = export::report::Report::build(&self.ws, &comparison);
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let text = match ext.as_str() {
+            "html" | "htm" => report.to_html(),
+            "json" => report.to_json(),
+            _ => report.to_markdown(),
+        };
+        match store::write_atomically(path, text.as_bytes(), false) {
+            Ok(()) => self.status = format!("Wrote the report to {}", path.display()),
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Could not export the report".into(),
+                    body: e.to_string(),
+                })
+            }
+        }
+    }
+
     fn export_facts(&mut self, path: &Path) {
         let is_json = path
             .extension()
@@ -655,10 +705,20 @@ impl App {
     }
 
     /// Selects a fact in every panel (and its article).
+    /// Shows a span that is not a fact (a single-source sentence) in the source panel.
+    fn reveal_span(&mut self, article: crate::model::ArticleId, start: usize, end: usize) {
+        let view = &mut self.ws.project.view;
+        view.selected_article = Some(article);
+        view.selected_fact = None;
+        self.panels.source.marked = Some((article, start, end));
+        self.panels.source.scroll_to_selection = true;
+    }
+
     fn select_fact(&mut self, id: FactId) {
         let article = self.ws.project.fact(id).map(|f| f.article);
         let view = &mut self.ws.project.view;
         view.selected_fact = Some(id);
+        self.panels.source.marked = None;
         if article.is_some() {
             view.selected_article = article;
         }

@@ -18,6 +18,8 @@ pub struct SourcePanel {
     add_kind: FactKind,
     /// The current text selection, as byte offsets into the selected article.
     pub selection: Option<(usize, usize)>,
+    /// A span shown from elsewhere (a single-source sentence), underlined.
+    pub marked: Option<(ArticleId, usize, usize)>,
 }
 
 impl Default for SourcePanel {
@@ -26,6 +28,7 @@ impl Default for SourcePanel {
             scroll_to_selection: true,
             add_kind: FactKind::Entity,
             selection: None,
+            marked: None,
         }
     }
 }
@@ -63,11 +66,18 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     ui.separator();
     let highlights = highlights(app, article_id);
     let selected = app.ws.project.view.selected_fact;
+    let marked = app
+        .panels
+        .source
+        .marked
+        .filter(|(a, _, _)| *a == article_id)
+        .map(|(_, s, e)| (s, e));
     let scroll_target = if app.panels.source.scroll_to_selection {
         selected
             .and_then(|id| app.ws.project.fact(id))
             .filter(|f| f.article == article_id)
             .map(|f| f.start)
+            .or(marked.map(|(s, _)| s))
     } else {
         None
     };
@@ -77,7 +87,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
-                let mut job = layout_job(ui, buf.as_str(), &highlights, selected);
+                let mut job = layout_job(ui, buf.as_str(), &highlights, selected, marked);
                 job.wrap.max_width = wrap;
                 ui.fonts_mut(|f| f.layout_job(job))
             };
@@ -175,12 +185,14 @@ fn layout_job(
     text: &str,
     highlights: &[Highlight],
     selected: Option<FactId>,
+    marked: Option<(usize, usize)>,
 ) -> LayoutJob {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let plain = TextFormat::simple(font, ui.visuals().text_color());
     let mut bounds: Vec<usize> = highlights
         .iter()
         .flat_map(|h| [h.start, h.end])
+        .chain(marked.into_iter().flat_map(|(s, e)| [s, e]))
         .filter(|&b| b <= text.len() && text.is_char_boundary(b))
         .chain([0, text.len()])
         .collect();
@@ -205,10 +217,13 @@ fn layout_job(
             .iter()
             .filter(|h| h.start <= s && e <= h.end)
             .min_by_key(|h| h.end - h.start);
-        let format = match inner {
+        let mut format = match inner {
             None => plain.clone(),
             Some(h) => highlight_format(&plain, h, selected == Some(h.fact)),
         };
+        if marked.is_some_and(|(ms, me)| ms <= s && e <= me) {
+            format.underline = egui::Stroke::new(2.0, MARK_COLOR);
+        }
         job.sections.push(egui::text::LayoutSection {
             leading_space: 0.0,
             byte_range: egui::text::ByteIndex(s)..egui::text::ByteIndex(e),
@@ -217,6 +232,9 @@ fn layout_job(
     }
     job
 }
+
+/// The underline of a span shown from the Compare panel.
+const MARK_COLOR: egui::Color32 = egui::Color32::from_rgb(0xe0, 0xa0, 0x20);
 
 fn highlight_format(plain: &TextFormat, h: &Highlight, selected: bool) -> TextFormat {
     let color = kind_color(h.kind);

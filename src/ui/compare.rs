@@ -1,0 +1,603 @@
+//! The Compare panel: what the sources agree on, where they contradict each
+//! other and what only one of them says, each with its evidence and the
+//! reliability grade of its source. The comparison runs on a background
+//! thread whenever the project changes, so the window never waits for it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
+
+use egui_extras::{Column, TableBuilder};
+
+use super::App;
+use super::source::shorten;
+use crate::analysis::aliases::name_key;
+use crate::analysis::{Comparison, Contradiction};
+use crate::commands::Command;
+use crate::model::{ArticleId, FactId, Project, Reliability, Verdict, VerdictState};
+
+/// The lists the panel can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CompareTab {
+    /// Incompatible claims.
+    #[default]
+    Contradictions,
+    /// Facts several sources state.
+    Corroborated,
+    /// Claims of one source only.
+    SingleSource,
+    /// Alias groups.
+    Entities,
+    /// Articles, their grades and copies.
+    Sources,
+}
+
+/// Panel state: the latest comparison and what the analyst is looking at.
+#[derive(Default)]
+pub struct ComparePanel {
+    /// The latest finished comparison and the project revision it describes.
+    pub result: Option<(u64, Arc<Comparison>)>,
+    running: Option<(u64, Receiver<Comparison>)>,
+    /// The list shown.
+    pub tab: CompareTab,
+    /// Hide evidence from sources graded worse than this.
+    worst_grade: Option<Reliability>,
+    /// The entity other entities are merged into.
+    merge_target: Option<String>,
+    /// Draft notes per contradiction key.
+    notes: HashMap<String, String>,
+    /// Free-text filter over entity names.
+    entity_filter: String,
+}
+
+impl ComparePanel {
+    /// The latest comparison, even if the project changed since (it is being redone).
+    pub fn latest(&self) -> Option<&Arc<Comparison>> {
+        self.result.as_ref().map(|(_, c)| c)
+    }
+
+    /// True while a comparison is being computed.
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+}
+
+/// Collects a finished comparison and starts a new one when the project has
+/// changed since the last; called every frame.
+pub fn refresh(app: &mut App, ctx: &egui::Context) {
+    let panel = &mut app.panels.compare;
+    if let Some((revision, rx)) = &panel.running {
+        match rx.try_recv() {
+            Ok(result) => {
+                panel.result = Some((*revision, Arc::new(result)));
+                panel.running = None;
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(Duration::from_millis(50));
+                return;
+            }
+            Err(TryRecvError::Disconnected) => {
+                panel.running = None;
+                app.status = "The comparison of sources failed; it will be retried.".into();
+            }
+        }
+    }
+    let revision = app.ws.revision();
+    let current = panel.result.as_ref().is_some_and(|(r, _)| *r == revision);
+    if current || panel.running.is_some() {
+        return;
+    }
+    let project = app.ws.project.clone();
+    let texts = app.ws.texts().clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(Comparison::run(&project, &texts));
+    });
+    panel.running = Some((revision, rx));
+    ctx.request_repaint_after(Duration::from_millis(50));
+}
+
+/// Draws the panel.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let Some(cmp) = app.panels.compare.latest().cloned() else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Comparing sources…");
+        });
+        return;
+    };
+    tab_bar(app, ui, &cmp);
+    ui.separator();
+    match app.panels.compare.tab {
+        CompareTab::Contradictions => contradictions(app, ui, &cmp),
+        CompareTab::Corroborated => corroborated(app, ui, &cmp),
+        CompareTab::SingleSource => single_source(app, ui, &cmp),
+        CompareTab::Entities => entities(app, ui, &cmp),
+        CompareTab::Sources => sources(app, ui, &cmp),
+    }
+}
+
+fn tab_bar(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+    let open = cmp
+        .contradictions
+        .iter()
+        .filter(|c| verdict_of(&app.ws.project, c).state == VerdictState::Open)
+        .count();
+    let corroborated = cmp
+        .clusters
+        .list
+        .iter()
+        .filter(|c| c.articles.len() >= 2)
+        .count();
+    let tabs = [
+        (
+            CompareTab::Contradictions,
+            format!("Contradictions ({open} open)"),
+        ),
+        (
+            CompareTab::Corroborated,
+            format!("Corroborated ({corroborated})"),
+        ),
+        (
+            CompareTab::SingleSource,
+            format!("Single-source ({})", cmp.single_source.len()),
+        ),
+        (
+            CompareTab::Entities,
+            format!("Entities ({})", cmp.aliases.groups.len()),
+        ),
+        (
+            CompareTab::Sources,
+            format!("Sources ({})", app.ws.project.articles.len()),
+        ),
+    ];
+    ui.horizontal_wrapped(|ui| {
+        for (tab, label) in tabs {
+            ui.selectable_value(&mut app.panels.compare.tab, tab, label);
+        }
+        ui.separator();
+        let worst = &mut app.panels.compare.worst_grade;
+        let shown = worst.map_or("any grade".to_owned(), |g| format!("{g:?} or better"));
+        let label = ui.label("Sources");
+        egui::ComboBox::from_id_salt("compare-grade")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(worst, None, "any grade");
+                for g in Reliability::ALL {
+                    ui.selectable_value(worst, Some(g), format!("{g:?} or better"))
+                        .on_hover_text(g.meaning());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if app.panels.compare.is_running() {
+            ui.spinner().on_hover_text("Updating the comparison…");
+        }
+    });
+}
+
+/// The verdict recorded for a contradiction (open when none).
+fn verdict_of(project: &Project, c: &Contradiction) -> Verdict {
+    project
+        .decisions
+        .verdicts
+        .get(&c.key())
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn grade(project: &Project, article: ArticleId) -> Reliability {
+    project
+        .article(article)
+        .map_or(Reliability::F, |a| a.reliability)
+}
+
+fn passes(app: &App, article: ArticleId) -> bool {
+    app.panels
+        .compare
+        .worst_grade
+        .is_none_or(|worst| grade(&app.ws.project, article) <= worst)
+}
+
+/// One line of evidence: grade, file and quoted text; a click selects the fact.
+fn evidence_line(app: &mut App, ui: &mut egui::Ui, fact: FactId) {
+    let Some(f) = app.ws.project.fact(fact) else {
+        return;
+    };
+    let article = f.article;
+    let text = shorten(&f.text, 110);
+    let file = app
+        .ws
+        .project
+        .article(article)
+        .map_or("?".to_owned(), |a| a.file_name().to_owned());
+    let g = grade(&app.ws.project, article);
+    ui.horizontal(|ui| {
+        ui.add_space(18.0);
+        ui.label(egui::RichText::new(format!("[{g:?}]")).monospace())
+            .on_hover_text(format!("Source reliability: {}", g.meaning()));
+        ui.label(egui::RichText::new(shorten(&file, 28)).weak());
+        if ui
+            .link(format!("“{text}”"))
+            .on_hover_text("Show in the source text")
+            .clicked()
+        {
+            app.select_fact(fact);
+        }
+    });
+}
+
+fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+    if cmp.contradictions.is_empty() {
+        ui.label("No contradictions found between independent sources.");
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("compare-contradictions")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for c in &cmp.contradictions {
+                contradiction(app, ui, c);
+                ui.separator();
+            }
+        });
+}
+
+fn contradiction(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
+    let key = c.key();
+    let verdict = verdict_of(&app.ws.project, c);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(c.kind.as_str())
+                .strong()
+                .color(egui::Color32::from_rgb(0xd0, 0x50, 0x50)),
+        );
+        ui.strong(&c.topic);
+        ui.separator();
+        let mut state = verdict.state;
+        egui::ComboBox::from_id_salt(("verdict", &key))
+            .selected_text(state.as_str())
+            .show_ui(ui, |ui| {
+                for s in VerdictState::ALL {
+                    ui.selectable_value(&mut state, s, s.as_str());
+                }
+            });
+        let note = app
+            .panels
+            .compare
+            .notes
+            .entry(key.clone())
+            .or_insert_with(|| verdict.note.clone());
+        ui.add(
+            egui::TextEdit::singleline(note)
+                .hint_text("note on this contradiction")
+                .desired_width(220.0),
+        );
+        let note = note.clone();
+        let save = ui
+            .add_enabled(note != verdict.note, egui::Button::new("Save note"))
+            .clicked();
+        if state != verdict.state || save {
+            app.commands
+                .push(Command::SetVerdict(key.clone(), Verdict { state, note }));
+        }
+    });
+    for claim in &c.claims {
+        let sources: Vec<ArticleId> = claim
+            .articles
+            .iter()
+            .copied()
+            .filter(|a| passes(app, *a))
+            .collect();
+        if sources.is_empty() {
+            continue;
+        }
+        ui.horizontal(|ui| {
+            ui.add_space(8.0);
+            ui.strong(&claim.value);
+            ui.label(format!("— {} article(s)", sources.len()));
+        });
+        for fact in &claim.facts {
+            if app
+                .ws
+                .project
+                .fact(*fact)
+                .is_some_and(|f| passes(app, f.article))
+            {
+                evidence_line(app, ui, *fact);
+            }
+        }
+    }
+}
+
+fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+    let rows: Vec<usize> = cmp
+        .clusters
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.articles.iter().filter(|a| passes(app, **a)).count() >= 2)
+        .map(|(i, _)| i)
+        .collect();
+    if rows.is_empty() {
+        ui.label("No fact is stated by two or more articles (with the grade filter).");
+        return;
+    }
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let mut clicked = None;
+    TableBuilder::new(ui)
+        .id_salt("compare-clusters")
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .column(Column::exact(70.0))
+        .column(Column::initial(320.0).at_least(80.0).clip(true))
+        .column(Column::exact(90.0))
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .auto_shrink([false, false])
+        .header(row_height, |mut h| {
+            for name in ["Kind", "Value", "Independent", "Articles (grade)"] {
+                h.col(|ui| {
+                    ui.strong(name);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let c = &cmp.clusters.list[rows[row.index()]];
+                let articles: Vec<String> = c
+                    .articles
+                    .iter()
+                    .filter_map(|a| app.ws.project.article(*a))
+                    .map(|a| format!("{} [{:?}]", shorten(a.file_name(), 24), a.reliability))
+                    .collect();
+                let cells = [
+                    c.kind.as_str().to_owned(),
+                    c.value.clone(),
+                    c.independent.to_string(),
+                    articles.join(", "),
+                ];
+                let mut hit = false;
+                for text in cells {
+                    hit |= row
+                        .col(|ui| {
+                            ui.add(egui::Label::new(text).truncate());
+                        })
+                        .1
+                        .clicked();
+                }
+                if hit || row.response().clicked() {
+                    clicked = c.facts.first().copied();
+                }
+            });
+        });
+    if let Some(fact) = clicked {
+        app.select_fact(fact);
+    }
+}
+
+fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+    if cmp.single_source.is_empty() {
+        ui.label("Every claim is stated by more than one independent source.");
+        return;
+    }
+    ui.label("Claims that only one independent source makes: the list to verify.");
+    let mut reveal = None;
+    egui::ScrollArea::vertical()
+        .id_salt("compare-single")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let articles: Vec<(ArticleId, String, Reliability)> = app
+                .ws
+                .project
+                .articles
+                .iter()
+                .map(|a| (a.id, a.file_name().to_owned(), a.reliability))
+                .collect();
+            for (id, file, g) in articles {
+                if !passes(app, id) {
+                    continue;
+                }
+                let claims: Vec<_> = cmp
+                    .single_source
+                    .iter()
+                    .filter(|c| c.article == id)
+                    .collect();
+                if claims.is_empty() {
+                    continue;
+                }
+                egui::CollapsingHeader::new(format!("{file} [{g:?}] — {} claim(s)", claims.len()))
+                    .id_salt(("single", id))
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        for c in claims {
+                            ui.horizontal(|ui| {
+                                ui.label(egui::RichText::new(&c.kind).weak());
+                                if ui
+                                    .link(format!("“{}”", shorten(&c.text, 120)))
+                                    .on_hover_text(format!("only here: {}", c.value))
+                                    .clicked()
+                                {
+                                    reveal = Some((c.fact, c.article, c.start, c.end));
+                                }
+                            });
+                        }
+                    });
+            }
+        });
+    match reveal {
+        Some((Some(fact), ..)) => app.select_fact(fact),
+        Some((None, article, start, end)) => app.reveal_span(article, start, end),
+        None => {}
+    }
+}
+
+fn entities(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Find");
+        ui.add(
+            egui::TextEdit::singleline(&mut app.panels.compare.entity_filter)
+                .hint_text("name")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+        match app.panels.compare.merge_target.clone() {
+            Some(target) => {
+                ui.label(format!(
+                    "Merging into “{target}”: press Merge on the others."
+                ));
+                if ui.button("Done").clicked() {
+                    app.panels.compare.merge_target = None;
+                }
+            }
+            None => {
+                ui.label(
+                    egui::RichText::new(
+                        "Pick an entity to merge others into it; split a spelling off its entity.",
+                    )
+                    .weak(),
+                );
+            }
+        }
+    });
+    let needle = app.panels.compare.entity_filter.to_lowercase();
+    let groups: Vec<usize> = cmp
+        .aliases
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            needle.is_empty()
+                || g.forms
+                    .iter()
+                    .any(|f| f.text.to_lowercase().contains(&needle))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("compare-entities")
+        .auto_shrink([false, false])
+        .show_rows(ui, line * 2.0, groups.len(), |ui, range| {
+            for i in range {
+                let g = &cmp.aliases.groups[groups[i]];
+                let target = app.panels.compare.merge_target.clone();
+                ui.horizontal(|ui| {
+                    ui.strong(&g.name);
+                    ui.label(egui::RichText::new(&g.label).weak());
+                    ui.label(format!("{} article(s)", g.articles().len()));
+                    if g.ambiguous {
+                        ui.label(
+                            egui::RichText::new("ambiguous surname")
+                                .color(egui::Color32::from_rgb(0xd0, 0x90, 0x30)),
+                        );
+                    }
+                    match &target {
+                        Some(t) if *t == g.key => {
+                            ui.label(egui::RichText::new("merge target").italics());
+                        }
+                        Some(t) => {
+                            if ui.button("Merge").clicked() {
+                                app.commands
+                                    .push(Command::MergeAliases(t.clone(), g.key.clone()));
+                            }
+                        }
+                        None => {
+                            if ui.button("Merge others into this").clicked() {
+                                app.panels.compare.merge_target = Some(g.key.clone());
+                            }
+                        }
+                    }
+                });
+                ui.horizontal(|ui| {
+                    ui.add_space(16.0);
+                    for form in &g.forms {
+                        ui.label(format!("{} ({})", form.text, form.articles.len()));
+                        if g.forms.len() > 1
+                            && ui
+                                .small_button("Split")
+                                .on_hover_text("This spelling is a different entity")
+                                .clicked()
+                        {
+                            app.commands.push(Command::SplitAlias(name_key(&form.text)));
+                        }
+                    }
+                });
+            }
+        });
+}
+
+fn sources(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let articles = app.ws.project.articles.clone();
+    let mut changes = Vec::new();
+    TableBuilder::new(ui)
+        .id_salt("compare-sources")
+        .striped(true)
+        .resizable(true)
+        .column(Column::initial(190.0).at_least(80.0).clip(true))
+        .column(Column::initial(150.0).at_least(60.0).clip(true))
+        .column(Column::exact(190.0))
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .auto_shrink([false, false])
+        .header(row_height, |mut h| {
+            for name in ["Article", "Outlet", "Reliability (outlet)", "Copies"] {
+                h.col(|ui| {
+                    ui.strong(name);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, articles.len(), |mut row| {
+                let a = &articles[row.index()];
+                row.col(|ui| {
+                    ui.add(egui::Label::new(a.file_name()).truncate())
+                        .on_hover_text(&a.title);
+                });
+                row.col(|ui| {
+                    ui.label(if a.outlet.is_empty() {
+                        "unknown"
+                    } else {
+                        &a.outlet
+                    });
+                });
+                row.col(|ui| {
+                    let mut g = a.reliability;
+                    egui::ComboBox::from_id_salt(("grade", a.id))
+                        .selected_text(format!("{g:?} {}", g.meaning()))
+                        .width(180.0)
+                        .show_ui(ui, |ui| {
+                            for option in Reliability::ALL {
+                                ui.selectable_value(
+                                    &mut g,
+                                    option,
+                                    format!("{option:?} {}", option.meaning()),
+                                );
+                            }
+                        });
+                    if g != a.reliability {
+                        changes.push(Command::SetReliability(a.id, g));
+                    }
+                });
+                row.col(|ui| {
+                    let copies: Vec<String> = cmp
+                        .sources
+                        .copies_of(a.id)
+                        .iter()
+                        .filter_map(|c| articles.iter().find(|x| x.id == *c))
+                        .map(|x| x.file_name().to_owned())
+                        .collect();
+                    ui.add(
+                        egui::Label::new(if copies.is_empty() {
+                            "independent".to_owned()
+                        } else {
+                            format!("copy of {}", copies.join(", "))
+                        })
+                        .truncate(),
+                    );
+                });
+            });
+        });
+    app.commands.extend(changes);
+}
