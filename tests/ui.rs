@@ -56,8 +56,11 @@ fn harness(app: App) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.ui_for_tests(ui), app)
 }
 
+/// An app that has opened `path`; its comparison of sources runs on the UI
+/// thread so `Harness::run` settles (the Compare test uses the real background thread).
 fn opened(path: PathBuf, dialogs: &ScriptedDialogs, data: &std::path::Path) -> App {
     let mut app = App::new(Box::new(dialogs.clone()), data.to_owned());
+    app.compare_in_foreground();
     app.open_path(path);
     app.wait_for_jobs();
     app
@@ -193,7 +196,8 @@ fn without_a_native_dialog_a_path_prompt_opens_the_folder() {
     let (dir, articles) = sample_copy();
     let dialogs = ScriptedDialogs::default();
     dialogs.will_answer(Answer::Unavailable);
-    let app = App::new(Box::new(dialogs.clone()), dir.path().to_owned());
+    let mut app = App::new(Box::new(dialogs.clone()), dir.path().to_owned());
+    app.compare_in_foreground();
     let mut h = harness(app);
     h.run();
     h.get_by_label("File").click();
@@ -217,4 +221,90 @@ fn without_a_native_dialog_a_path_prompt_opens_the_folder() {
 /// The facts table's rows in display order, as the panel computes them.
 fn dossier_rows(app: &App, view: &dossier::model::ViewState) -> Vec<dossier::model::FactId> {
     dossier::ui::visible_rows(&app.ws.project, &view.filter, view.sort)
+}
+
+/// Runs the pending input, then steps the app until the background
+/// comparison describes the project as it is.
+fn wait_for_comparison(h: &mut Harness<'static, App>) {
+    for _ in 0..500 {
+        h.step();
+        if h.state().current_comparison().is_some() {
+            h.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the comparison of sources never finished");
+}
+
+#[test]
+fn compare_panel_shows_evidence_records_verdicts_and_merges_undoably() {
+    let (dir, articles) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut app = App::new(Box::new(dialogs.clone()), dir.path().to_owned());
+    app.open_path(articles);
+    app.wait_for_jobs();
+    let mut h = harness(app);
+    wait_for_comparison(&mut h);
+    h.get_by_label("Compare sources").click();
+    h.run();
+    h.get_by_label("Defense Minister of Ukraine");
+
+    // Evidence links select the fact they quote.
+    h.get_by_label("“Ukrainian Defense Minister Rustem Umerov”")
+        .click();
+    h.run();
+    let app = h.state();
+    let selected = app
+        .ws
+        .project
+        .view
+        .selected_fact
+        .expect("a fact is selected");
+    assert_eq!(
+        app.ws.project.fact(selected).unwrap().text,
+        "Ukrainian Defense Minister Rustem Umerov"
+    );
+
+    // A note on the first contradiction is saved as a verdict, and undone.
+    h.get_all_by_role_and_label(Role::TextInput, "Note")
+        .next()
+        .unwrap()
+        .focus();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Note")
+        .next()
+        .unwrap()
+        .type_text("Umerov is minister; check the copies");
+    h.run();
+    h.get_all_by_label("Save note").next().unwrap().click();
+    wait_for_comparison(&mut h);
+    let verdicts = &h.state().ws.project.decisions.verdicts;
+    assert_eq!(verdicts.len(), 1, "{verdicts:?}");
+    let (key, verdict) = verdicts.iter().next().unwrap();
+    assert!(key.starts_with("person"), "{key}");
+    assert_eq!(verdict.note, "Umerov is minister; check the copies");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    wait_for_comparison(&mut h);
+    assert!(h.state().ws.project.decisions.verdicts.is_empty());
+
+    // Merge one entity into another from the Entities list; undo it.
+    h.get_by_label_contains("Entities (").click();
+    h.run();
+    h.get_all_by_label("Merge others into this")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let groups_before = h.state().current_comparison().unwrap().aliases.groups.len();
+    h.get_all_by_label("Merge").next().unwrap().click();
+    wait_for_comparison(&mut h);
+    assert_eq!(h.state().ws.project.decisions.aliases.len(), 1);
+    let groups_after = h.state().current_comparison().unwrap().aliases.groups.len();
+    assert_eq!(groups_after, groups_before - 1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    wait_for_comparison(&mut h);
+    assert!(h.state().ws.project.decisions.aliases.is_empty());
 }

@@ -49,6 +49,12 @@ pub struct ComparePanel {
     notes: HashMap<String, String>,
     /// Free-text filter over entity names.
     entity_filter: String,
+    /// The contradiction to scroll to and outline (opened from the timeline).
+    pub focus: Option<String>,
+    /// Scroll to the focused contradiction on the next frame.
+    pub scroll_to_focus: bool,
+    /// Compare on the UI thread (for tests that step frame by frame).
+    pub in_foreground: bool,
 }
 
 impl ComparePanel {
@@ -86,6 +92,11 @@ pub fn refresh(app: &mut App, ctx: &egui::Context) {
     let revision = app.ws.revision();
     let current = panel.result.as_ref().is_some_and(|(r, _)| *r == revision);
     if current || panel.running.is_some() {
+        return;
+    }
+    if panel.in_foreground {
+        let result = Comparison::run(&app.ws.project, app.ws.texts());
+        panel.result = Some((revision, Arc::new(result)));
         return;
     }
     let project = app.ws.project.clone();
@@ -238,7 +249,17 @@ fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for c in &cmp.contradictions {
-                contradiction(app, ui, c);
+                let focused = app.panels.compare.focus.as_deref() == Some(c.key().as_str());
+                let frame = egui::Frame::new().inner_margin(4.0).stroke(if focused {
+                    egui::Stroke::new(1.5, egui::Color32::from_rgb(0xe0, 0x40, 0x40))
+                } else {
+                    egui::Stroke::NONE
+                });
+                let response = frame.show(ui, |ui| contradiction(app, ui, c)).response;
+                if focused && app.panels.compare.scroll_to_focus {
+                    response.scroll_to_me(Some(egui::Align::TOP));
+                    app.panels.compare.scroll_to_focus = false;
+                }
                 ui.separator();
             }
         });
@@ -256,24 +277,29 @@ fn contradiction(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
         ui.strong(&c.topic);
         ui.separator();
         let mut state = verdict.state;
+        let label = ui.label("Verdict");
         egui::ComboBox::from_id_salt(("verdict", &key))
             .selected_text(state.as_str())
             .show_ui(ui, |ui| {
                 for s in VerdictState::ALL {
                     ui.selectable_value(&mut state, s, s.as_str());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         let note = app
             .panels
             .compare
             .notes
             .entry(key.clone())
             .or_insert_with(|| verdict.note.clone());
+        let label = ui.label("Note");
         ui.add(
             egui::TextEdit::singleline(note)
-                .hint_text("note on this contradiction")
+                .hint_text("why it is settled, or not")
                 .desired_width(220.0),
-        );
+        )
+        .labelled_by(label.id);
         let note = note.clone();
         let save = ui
             .add_enabled(note != verdict.note, egui::Button::new("Save note"))
@@ -551,9 +577,11 @@ fn sources(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         .body(|body| {
             body.rows(row_height, articles.len(), |mut row| {
                 let a = &articles[row.index()];
+                let mut name = None;
                 row.col(|ui| {
-                    ui.add(egui::Label::new(a.file_name()).truncate())
-                        .on_hover_text(&a.title);
+                    let label = ui.add(egui::Label::new(a.file_name()).truncate());
+                    name = Some(label.id);
+                    label.on_hover_text(&a.title);
                 });
                 row.col(|ui| {
                     ui.label(if a.outlet.is_empty() {
@@ -564,7 +592,7 @@ fn sources(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                 });
                 row.col(|ui| {
                     let mut g = a.reliability;
-                    egui::ComboBox::from_id_salt(("grade", a.id))
+                    let combo = egui::ComboBox::from_id_salt(("grade", a.id))
                         .selected_text(format!("{g:?} {}", g.meaning()))
                         .width(180.0)
                         .show_ui(ui, |ui| {
@@ -575,7 +603,11 @@ fn sources(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                                     format!("{option:?} {}", option.meaning()),
                                 );
                             }
-                        });
+                        })
+                        .response;
+                    if let Some(id) = name {
+                        combo.labelled_by(id);
+                    }
                     if g != a.reliability {
                         changes.push(Command::SetReliability(a.id, g));
                     }

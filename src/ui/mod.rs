@@ -209,6 +209,18 @@ impl App {
         }
     }
 
+    /// Runs the comparison of sources on the UI thread instead of in the
+    /// background, so a test that steps frames sees it at once.
+    pub fn compare_in_foreground(&mut self) {
+        self.panels.compare.in_foreground = true;
+    }
+
+    /// The latest comparison of sources, if it describes the project as it is now.
+    pub fn current_comparison(&self) -> Option<&std::sync::Arc<crate::analysis::Comparison>> {
+        let (revision, cmp) = self.panels.compare.result.as_ref()?;
+        (*revision == self.ws.revision()).then_some(cmp)
+    }
+
     /// Draws one frame: the same code the window and the UI tests run.
     pub fn ui_for_tests(&mut self, ui: &mut egui::Ui) {
         self.frame(ui);
@@ -705,6 +717,14 @@ impl App {
     }
 
     /// Selects a fact in every panel (and its article).
+    /// Opens the Compare panel on the contradiction with this key.
+    fn show_contradiction(&mut self, key: String) {
+        self.panels.bottom = BottomTab::Compare;
+        self.panels.compare.tab = compare::CompareTab::Contradictions;
+        self.panels.compare.focus = Some(key);
+        self.panels.compare.scroll_to_focus = true;
+    }
+
     /// Shows a span that is not a fact (a single-source sentence) in the source panel.
     fn reveal_span(&mut self, article: crate::model::ArticleId, start: usize, end: usize) {
         let view = &mut self.ws.project.view;

@@ -1,18 +1,60 @@
 //! The timeline panel: dated facts on a zoomable, pannable day axis, one
 //! lane per article, ranges as bars, coarse dates drawn wide and faint, each
 //! article's publication date marked; click a mark to select its fact.
+//! Each article has its colour; dates that contradict each other across
+//! articles are outlined in red and joined, and a click on one opens the
+//! contradiction in the Compare panel.
 
 use chrono::{Datelike, NaiveDate};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, vec2};
 
-use super::{App, kind_color};
+use std::collections::HashMap;
+
+use super::App;
+use crate::analysis::ContradictionKind;
 use crate::analysis::timeline::{TimelineLayout, date_of, days};
 use crate::extract::time::Granularity;
-use crate::model::FactKind;
+use crate::model::FactId;
 
 const LANE_HEIGHT: f32 = 30.0;
 const AXIS_HEIGHT: f32 = 22.0;
 const LABEL_WIDTH: f32 = 110.0;
+const CONFLICT: Color32 = Color32::from_rgb(0xe0, 0x40, 0x40);
+
+/// Lane colours, one per article in turn, told apart on dark and light themes.
+const LANE_COLORS: [Color32; 8] = [
+    Color32::from_rgb(0x4e, 0x9a, 0xd6),
+    Color32::from_rgb(0xe0, 0x9a, 0x3e),
+    Color32::from_rgb(0x5c, 0xb8, 0x5c),
+    Color32::from_rgb(0xb0, 0x7c, 0xd8),
+    Color32::from_rgb(0x3e, 0xc0, 0xb8),
+    Color32::from_rgb(0xd6, 0x5c, 0x7a),
+    Color32::from_rgb(0xc8, 0xb8, 0x40),
+    Color32::from_rgb(0x9a, 0x9a, 0xe0),
+];
+
+/// The colour of an article's lane and marks.
+fn lane_color(lane: usize) -> Color32 {
+    LANE_COLORS[lane % LANE_COLORS.len()]
+}
+
+/// The date contradiction each fact is evidence of, by contradiction key.
+fn conflicts(app: &App) -> HashMap<FactId, String> {
+    let Some(cmp) = app.panels.compare.latest() else {
+        return HashMap::new();
+    };
+    cmp.contradictions
+        .iter()
+        .filter(|c| c.kind == ContradictionKind::Date)
+        .flat_map(|c| {
+            let key = c.key();
+            c.claims
+                .iter()
+                .flat_map(|cl| cl.facts.iter().copied())
+                .map(move |f| (f, key.clone()))
+        })
+        .collect()
+}
 
 /// State of the timeline that is not part of the model.
 #[derive(Default)]
@@ -60,6 +102,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let lanes = layout.lanes.len().max(1);
     let height = (AXIS_HEIGHT + LANE_HEIGHT * lanes as f32).max(ui.available_height());
     let selected = app.ws.project.view.selected_fact;
+    let conflicts = conflicts(app);
+    let mut conflict_marks: HashMap<&str, Vec<Pos2>> = HashMap::new();
     let mut hit = None;
     egui::ScrollArea::vertical()
         .id_salt("timeline-scroll")
@@ -111,9 +155,17 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 if i % 2 == 0 {
                     painter.rect_filled(lane, 0.0, ui.visuals().faint_bg_color);
                 }
-                let name = super::source::shorten(title, 16);
+                let name = super::source::shorten(title, 15);
+                painter.rect_filled(
+                    Rect::from_center_size(
+                        Pos2::new(rect.left() + 6.0, lane.center().y),
+                        vec2(6.0, 12.0),
+                    ),
+                    1.0,
+                    lane_color(i),
+                );
                 painter.text(
-                    Pos2::new(rect.left() + 4.0, lane.center().y),
+                    Pos2::new(rect.left() + 12.0, lane.center().y),
                     Align2::LEFT_CENTER,
                     name,
                     FontId::proportional(11.0),
@@ -160,7 +212,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 if bar.right() < plot.left() || bar.left() > plot.right() {
                     continue;
                 }
-                let color = kind_color(FactKind::Time);
+                let color = lane_color(item.lane);
                 let fill = if coarse {
                     color.gamma_multiply(0.25)
                 } else {
@@ -177,24 +229,53 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 } else if coarse {
                     marks.rect_stroke(bar, 2.0, Stroke::new(1.0, color), StrokeKind::Inside);
                 }
+                let conflict = conflicts.get(&item.fact);
+                if let Some(key) = conflict {
+                    marks.rect_stroke(
+                        bar.expand(1.0),
+                        2.0,
+                        Stroke::new(1.5, CONFLICT),
+                        StrokeKind::Outside,
+                    );
+                    conflict_marks
+                        .entry(key.as_str())
+                        .or_default()
+                        .push(bar.center());
+                }
                 if let Some(p) = pointer
                     && bar.expand(3.0).contains(p)
                 {
-                    hit = Some(item.fact);
+                    hit = Some((item.fact, conflict.cloned()));
                 }
                 let hovered = response
                     .hover_pos()
                     .is_some_and(|p| bar.expand(3.0).contains(p));
                 if hovered {
-                    response
-                        .clone()
-                        .on_hover_text(format!("{} ({:?})", item.label, item.granularity));
+                    let mut tip = format!("{} ({:?})", item.label, item.granularity);
+                    if let Some(key) = conflict {
+                        tip.push_str(&format!("\nContradiction: {key} (click to open it)"));
+                    }
+                    response.clone().on_hover_text(tip);
+                }
+            }
+            for points in conflict_marks.values_mut() {
+                points.sort_by(|a, b| a.y.total_cmp(&b.y));
+                for pair in points.windows(2) {
+                    marks.add(egui::Shape::dashed_line(
+                        &[pair[0], pair[1]],
+                        Stroke::new(1.0, CONFLICT),
+                        4.0,
+                        3.0,
+                    ));
                 }
             }
         });
     app.panels.timeline.layout = layout;
-    if let Some(id) = hit {
+    if let Some((id, conflict)) = hit {
         app.select_fact(id);
+        if let Some(key) = conflict {
+            app.show_contradiction(key);
+        }
     }
     if app.ws.project.view.timeline_range != Some(range) {
         app.ws.project.view.timeline_range = Some(range);
