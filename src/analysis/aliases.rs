@@ -63,19 +63,39 @@ pub fn name_key(name: &str) -> String {
     name_words(name).join(" ")
 }
 
-/// One mention of a name by one fact.
-struct Mention {
+/// One mention of a name by one fact; text and label borrow from the
+/// project, the key from the table of keys (one per distinct text).
+struct Mention<'a> {
     fact: FactId,
     article: ArticleId,
-    text: String,
-    key: String,
-    label: String,
+    text: &'a str,
+    key: &'a str,
+    label: &'a str,
 }
 
 impl Aliases {
     /// Groups the entity mentions of `project`, then applies the analyst's decisions.
     pub fn build(project: &Project) -> Self {
-        let mentions = mentions(project);
+        let named = named_facts(project);
+        let mut keys: HashMap<&str, String> = HashMap::new();
+        for (_, _, text, _) in &named {
+            if !keys.contains_key(text) {
+                keys.insert(text, name_key(text));
+            }
+        }
+        let mentions: Vec<Mention> = named
+            .iter()
+            .filter_map(|&(fact, article, text, label)| {
+                let key = keys.get(text)?.as_str();
+                (!key.is_empty()).then_some(Mention {
+                    fact,
+                    article,
+                    text,
+                    key,
+                    label,
+                })
+            })
+            .collect();
         let keys = key_stats(&mentions);
         let mut grouping = Grouping::default();
         let mut order: Vec<&String> = keys.keys().collect();
@@ -152,8 +172,9 @@ fn pick_in_article(groups: &[(usize, BTreeSet<ArticleId>)], article: ArticleId) 
     }
 }
 
-/// Entity facts, and role facts for their holder, that are not rejected.
-fn mentions(project: &Project) -> Vec<Mention> {
+/// Entity facts, and role facts for their holder, that are not rejected:
+/// fact, article, name as written and label.
+fn named_facts(project: &Project) -> Vec<(FactId, ArticleId, &str, &str)> {
     let mut out = Vec::new();
     for fact in project.facts.values() {
         if fact.status == Status::Rejected {
@@ -174,18 +195,7 @@ fn mentions(project: &Project) -> Vec<Mention> {
             },
             _ => continue,
         };
-        let text = strip_possessive(text.trim());
-        let key = name_key(text);
-        if key.is_empty() {
-            continue;
-        }
-        out.push(Mention {
-            fact: fact.id,
-            article: fact.article,
-            text: text.to_owned(),
-            key,
-            label: label.to_owned(),
-        });
+        out.push((fact.id, fact.article, strip_possessive(text.trim()), label));
     }
     out
 }
@@ -205,27 +215,22 @@ struct KeyStats {
 }
 
 fn key_stats(mentions: &[Mention]) -> BTreeMap<String, KeyStats> {
-    let mut votes: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut votes: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        *votes
-            .entry(&m.key)
-            .or_default()
-            .entry(&m.label)
-            .or_default() += 1;
-        by_key.entry(m.key.clone()).or_default().push(i);
+        *votes.entry(m.key).or_default().entry(m.label).or_default() += 1;
+        by_key.entry(m.key).or_default().push(i);
     }
     by_key
         .into_iter()
         .map(|(key, list)| {
-            let label = majority(&votes[key.as_str()]);
             let stats = KeyStats {
                 words: key.split(' ').map(str::to_owned).collect(),
-                label,
+                label: majority(&votes[key]),
                 count: list.len(),
                 mentions: list,
             };
-            (key, stats)
+            (key.to_owned(), stats)
         })
         .collect()
 }
@@ -378,7 +383,7 @@ fn apply_decision(
         AliasDecision::Split(key) => {
             let g = grouping.new_group(key);
             for (a, m) in assignment.iter_mut().zip(mentions) {
-                if &m.key == key {
+                if m.key == key {
                     *a = g;
                 }
             }
@@ -427,20 +432,19 @@ fn finish(
         let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
         for &m in &list {
             let mention = &mentions[m];
-            let form = forms.entry(&mention.text).or_insert_with(|| AliasForm {
-                text: mention.text.clone(),
+            let form = forms.entry(mention.text).or_insert_with(|| AliasForm {
+                text: mention.text.to_owned(),
                 articles: Vec::new(),
                 facts: Vec::new(),
             });
             form.facts.push(mention.fact);
-            if !form.articles.contains(&mention.article) {
-                form.articles.push(mention.article);
-            }
-            *votes.entry(&mention.label).or_default() += 1;
+            form.articles.push(mention.article);
+            *votes.entry(mention.label).or_default() += 1;
         }
         let mut forms: Vec<AliasForm> = forms.into_values().collect();
         for f in &mut forms {
-            f.articles.sort();
+            f.articles.sort_unstable();
+            f.articles.dedup();
         }
         forms.sort_by(|a, b| {
             b.facts
@@ -467,11 +471,19 @@ fn finish(
     }
     built.sort_by(|(a, la), (b, lb)| lb.len().cmp(&la.len()).then_with(|| a.name.cmp(&b.name)));
     let mut aliases = Aliases::default();
+    aliases.fact_group.reserve(mentions.len());
     for (i, (group, list)) in built.into_iter().enumerate() {
         for &m in &list {
             let mention = &mentions[m];
             aliases.fact_group.insert(mention.fact, i);
-            let entry = aliases.key_groups.entry(mention.key.clone()).or_default();
+            if !aliases.key_groups.contains_key(mention.key) {
+                aliases
+                    .key_groups
+                    .insert(mention.key.to_owned(), Vec::new());
+            }
+            let Some(entry) = aliases.key_groups.get_mut(mention.key) else {
+                continue;
+            };
             match entry.iter_mut().find(|(g, _)| *g == i) {
                 Some((_, articles)) => {
                     articles.insert(mention.article);

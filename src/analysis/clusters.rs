@@ -2,7 +2,9 @@
 //! ("1,000 for 1,000", "1000-for-1000", "thousand-for-thousand") form one
 //! cluster, counted by independent sources.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
 
 use crate::model::{ArticleId, Fact, FactId, FactKind, Project, Status};
 
@@ -87,19 +89,25 @@ pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Cluster
         .filter(|f| f.kind == FactKind::Quantity && f.status != Status::Rejected)
         .map(|f| (f.article, f.start, f.end))
         .collect();
-    let mut by_key: BTreeMap<String, (FactKind, String, Vec<&Fact>)> = BTreeMap::new();
-    for fact in project.facts.values() {
-        if fact.status == Status::Rejected {
-            continue;
-        }
-        let mirrored = quantity_spans.contains(&(fact.article, fact.start, fact.end));
-        if let Some((key, shown)) = claim_key(fact, aliases, mirrored) {
-            by_key
-                .entry(key)
-                .or_insert_with(|| (fact.kind, shown, Vec::new()))
-                .2
-                .push(fact);
-        }
+    let facts: Vec<&Fact> = project
+        .facts
+        .values()
+        .filter(|f| f.status != Status::Rejected)
+        .collect();
+    let keyed: Vec<(String, String, &Fact)> = facts
+        .par_iter()
+        .filter_map(|fact| {
+            let mirrored = quantity_spans.contains(&(fact.article, fact.start, fact.end));
+            claim_key(fact, aliases, mirrored).map(|(key, shown)| (key, shown, *fact))
+        })
+        .collect();
+    let mut by_key: HashMap<String, (FactKind, String, Vec<&Fact>)> = HashMap::new();
+    for (key, shown, fact) in keyed {
+        by_key
+            .entry(key)
+            .or_insert_with(|| (fact.kind, shown, Vec::new()))
+            .2
+            .push(fact);
     }
     let mut list: Vec<Cluster> = by_key
         .into_values()
@@ -122,6 +130,7 @@ pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Cluster
             .then(b.articles.len().cmp(&a.articles.len()))
             .then(a.kind.cmp(&b.kind))
             .then_with(|| a.value.cmp(&b.value))
+            .then_with(|| a.facts.cmp(&b.facts))
     });
     let fact_cluster = list
         .iter()

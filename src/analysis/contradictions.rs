@@ -82,7 +82,7 @@ struct Filler<'a> {
 /// Finds every contradiction in `project`.
 pub fn find(
     project: &Project,
-    texts: &HashMap<ArticleId, ArticleText<'_>>,
+    texts: &HashMap<ArticleId, &ArticleText<'_>>,
     aliases: &Aliases,
     sources: &Sources,
 ) -> Vec<Contradiction> {
@@ -141,7 +141,7 @@ fn persons(facts: &[&Fact], aliases: &Aliases, sources: &Sources) -> Vec<Contrad
 /// whose ranges (after their modifiers) do not overlap.
 fn numbers(
     facts: &[&Fact],
-    texts: &HashMap<ArticleId, ArticleText<'_>>,
+    texts: &HashMap<ArticleId, &ArticleText<'_>>,
     sources: &Sources,
 ) -> Vec<Contradiction> {
     let units: BTreeSet<String> = facts
@@ -193,7 +193,7 @@ fn numbers(
 /// Date: the same kind of event (at the same place, when one is named) on dates that do not overlap.
 fn dates(
     facts: &[&Fact],
-    texts: &HashMap<ArticleId, ArticleText<'_>>,
+    texts: &HashMap<ArticleId, &ArticleText<'_>>,
     aliases: &Aliases,
     sources: &Sources,
 ) -> Vec<Contradiction> {
@@ -269,9 +269,10 @@ fn names(aliases: &Aliases, project: &Project, sources: &Sources) -> Vec<Contrad
     out
 }
 
-/// The contradictions among the fillers of each slot: pairs from different
+/// The contradictions among the fillers of each slot: values from different
 /// sources whose ranges do not overlap. A slot where one source itself gives
-/// non-overlapping values is several events, not a contradiction.
+/// non-overlapping values is several events, not a contradiction; values in
+/// sentences dated to different days are different events too.
 fn conflicts(
     kind: ContradictionKind,
     slots: BTreeMap<String, Vec<Filler>>,
@@ -279,24 +280,7 @@ fn conflicts(
 ) -> Vec<Contradiction> {
     let mut out = Vec::new();
     for (topic, fillers) in slots {
-        if fillers.len() < 2 {
-            continue;
-        }
-        let mut clash = false;
-        let mut self_clash = false;
-        for (i, a) in fillers.iter().enumerate() {
-            for b in &fillers[i + 1..] {
-                if overlaps(a.range, b.range) || different_events(a, b) {
-                    continue;
-                }
-                if sources.of(a.fact.article) == sources.of(b.fact.article) {
-                    self_clash = true;
-                } else {
-                    clash = true;
-                }
-            }
-        }
-        if !clash || self_clash {
+        if fillers.len() < 2 || self_clash(&fillers, sources) || !cross_clash(&fillers, sources) {
             continue;
         }
         let mut by_value: BTreeMap<String, Vec<&Fact>> = BTreeMap::new();
@@ -310,6 +294,99 @@ fn conflicts(
         out.push(contradiction(kind, topic, claims));
     }
     out
+}
+
+/// True when one source gives values for the slot that cannot both be true.
+fn self_clash(fillers: &[Filler], sources: &Sources) -> bool {
+    let mut by_source: HashMap<ArticleId, Vec<&Filler>> = HashMap::new();
+    for f in fillers {
+        by_source
+            .entry(sources.of(f.fact.article))
+            .or_default()
+            .push(f);
+    }
+    by_source.values().any(|list| {
+        list.iter().enumerate().any(|(i, a)| {
+            list[i + 1..]
+                .iter()
+                .any(|b| !overlaps(a.range, b.range) && !different_events(a, b))
+        })
+    })
+}
+
+/// True when two sources give values that cannot both be true, comparing
+/// undated values with each other and with each dated event (linear time).
+fn cross_clash(fillers: &[Filler], sources: &Sources) -> bool {
+    let mut undated = Extremes::default();
+    let mut dated: HashMap<(u64, u64), Extremes> = HashMap::new();
+    for f in fillers {
+        let source = sources.of(f.fact.article);
+        match f.when {
+            None => undated.add(f.range, source),
+            Some((a, b)) => dated
+                .entry((a.to_bits(), b.to_bits()))
+                .or_default()
+                .add(f.range, source),
+        }
+    }
+    undated.clash() || dated.values().any(|d| d.with(&undated).clash())
+}
+
+/// The two lowest upper bounds and the two highest lower bounds of a set
+/// of ranges, each from a different source: enough to tell whether two
+/// sources' ranges are disjoint.
+#[derive(Default, Clone)]
+struct Extremes {
+    low_ends: Vec<(f64, ArticleId)>,
+    high_starts: Vec<(f64, ArticleId)>,
+}
+
+impl Extremes {
+    fn add(&mut self, (lo, hi): (f64, f64), source: ArticleId) {
+        keep_best(&mut self.low_ends, hi, source, |a, b| a < b);
+        keep_best(&mut self.high_starts, lo, source, |a, b| a > b);
+    }
+
+    fn with(&self, other: &Extremes) -> Extremes {
+        let mut out = self.clone();
+        for (hi, s) in &other.low_ends {
+            keep_best(&mut out.low_ends, *hi, *s, |a, b| a < b);
+        }
+        for (lo, s) in &other.high_starts {
+            keep_best(&mut out.high_starts, *lo, *s, |a, b| a > b);
+        }
+        out
+    }
+
+    fn clash(&self) -> bool {
+        self.low_ends
+            .iter()
+            .any(|(hi, s1)| self.high_starts.iter().any(|(lo, s2)| s1 != s2 && lo > hi))
+    }
+}
+
+/// Keeps the two best values of distinct sources.
+fn keep_best(
+    list: &mut Vec<(f64, ArticleId)>,
+    value: f64,
+    source: ArticleId,
+    better: fn(f64, f64) -> bool,
+) {
+    match list.iter_mut().find(|(_, s)| *s == source) {
+        Some(entry) if better(value, entry.0) => entry.0 = value,
+        Some(_) => return,
+        None => list.push((value, source)),
+    }
+    list.sort_by(|a, b| {
+        if better(a.0, b.0) {
+            std::cmp::Ordering::Less
+        } else if better(b.0, a.0) {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    });
+    list.truncate(2);
 }
 
 fn different_events(a: &Filler, b: &Filler) -> bool {
@@ -354,7 +431,7 @@ fn contradiction(kind: ContradictionKind, topic: String, mut claims: Vec<Claim>)
 /// The first precise date of each sentence (day-sized or finer), which tells events apart.
 fn sentence_dates(
     facts: &[&Fact],
-    texts: &HashMap<ArticleId, ArticleText<'_>>,
+    texts: &HashMap<ArticleId, &ArticleText<'_>>,
 ) -> HashMap<(ArticleId, usize), (f64, f64)> {
     let mut out = HashMap::new();
     for fact in facts

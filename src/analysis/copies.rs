@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use rayon::prelude::*;
+
 use crate::model::ArticleId;
 
 use super::words::words;
@@ -71,28 +73,31 @@ impl Sources {
 
 /// Finds copies among `articles` (id and text, in import order).
 pub fn detect(articles: &[(ArticleId, &str)]) -> Sources {
-    let shingles: Vec<Vec<u64>> = articles.iter().map(|(_, t)| shingles(t)).collect();
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (i, set) in shingles.iter().enumerate() {
-        for h in set {
-            postings.entry(*h).or_default().push(i as u32);
-        }
-    }
-    let mut shared: HashMap<(u32, u32), usize> = HashMap::new();
-    for docs in postings.values() {
-        if docs.len() < 2 || docs.len() > MAX_SHARED_BY {
+    let shingles: Vec<Vec<u64>> = articles.par_iter().map(|(_, t)| shingles(t)).collect();
+    let mut postings: Vec<(u64, u32)> = shingles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.iter().map(move |h| (*h, i as u32)))
+        .collect();
+    postings.par_sort_unstable();
+    let mut pairs_seen: Vec<u64> = Vec::new();
+    for run in postings.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 || run.len() > MAX_SHARED_BY {
             continue;
         }
-        for (x, a) in docs.iter().enumerate() {
-            for b in &docs[x + 1..] {
-                *shared.entry((*a, *b)).or_default() += 1;
+        for (x, (_, a)) in run.iter().enumerate() {
+            for (_, b) in &run[x + 1..] {
+                pairs_seen.push((u64::from(*a) << 32) | u64::from(*b));
             }
         }
     }
+    pairs_seen.par_sort_unstable();
+    let found: Vec<((u32, u32), usize)> = pairs_seen
+        .chunk_by(|a, b| a == b)
+        .map(|run| (((run[0] >> 32) as u32, run[0] as u32), run.len()))
+        .collect();
     let mut parent: Vec<usize> = (0..articles.len()).collect();
     let mut pairs = Vec::new();
-    let mut found: Vec<((u32, u32), usize)> = shared.into_iter().collect();
-    found.sort();
     for ((a, b), n) in found {
         let smaller = shingles[a as usize].len().min(shingles[b as usize].len());
         let containment = n as f64 / smaller.max(1) as f64;

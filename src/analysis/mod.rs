@@ -59,8 +59,8 @@ impl Comparison {
             || rayon::join(|| Aliases::build(project), || copies::detect(&present)),
         );
         let clusters = clusters::build(project, &aliases, &sources);
-        let by_id: HashMap<ArticleId, ArticleText<'_>> =
-            article_texts.iter().map(|t| (t.id, t.clone())).collect();
+        let by_id: HashMap<ArticleId, &ArticleText<'_>> =
+            article_texts.iter().map(|t| (t.id, t)).collect();
         let (contradictions, single_source) = rayon::join(
             || contradictions::find(project, &by_id, &aliases, &sources),
             || single::find(project, &article_texts, &clusters, &sources),

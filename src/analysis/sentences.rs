@@ -4,7 +4,7 @@
 use crate::extract::quote;
 use crate::model::ArticleId;
 
-use super::words::{event_kind, words};
+use super::words::{event_kind, scan_words};
 
 /// One article's text cut into sentences.
 #[derive(Debug, Clone)]
@@ -26,10 +26,13 @@ impl<'a> ArticleText<'a> {
         let events = sentences
             .iter()
             .map(|(s, e)| {
-                words(text, *s, *e)
-                    .iter()
-                    .filter_map(|w| event_kind(&w.lower).map(|k| (w.start, k)))
-                    .collect()
+                let mut found = Vec::new();
+                scan_words(text, *s, *e, |start, _, lower| {
+                    if let Some(kind) = event_kind(lower) {
+                        found.push((start, kind));
+                    }
+                });
+                found
             })
             .collect();
         ArticleText {

@@ -3,15 +3,16 @@
 //! shares, with the phrases only that source uses ("highly classified
 //! communication", "encrypted channel").
 
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rayon::prelude::*;
 
 use crate::model::{ArticleId, FactId, FactKind, Project};
 
 use super::clusters::Clusters;
 use super::copies::Sources;
 use super::sentences::ArticleText;
-use super::words::{is_stop, words};
+use super::words::{is_stop, scan_words};
 
 /// A sentence needs this many content-word pairs to count as a claim.
 const MIN_PAIRS: usize = 4;
@@ -37,13 +38,6 @@ pub struct SingleClaim {
     pub value: String,
     /// The fact, when the claim is one.
     pub fact: Option<FactId>,
-}
-
-/// Where a word or a word pair occurs: the first source, and whether any other does.
-#[derive(Clone, Copy)]
-struct Seen {
-    first: ArticleId,
-    shared: bool,
 }
 
 /// The single-source claims of `project`, by article then position.
@@ -79,37 +73,26 @@ pub fn find(
     out
 }
 
-/// A sentence's content words, and its pairs of neighbouring content words with their hashes.
-type Content = (Vec<String>, Vec<(u64, String)>);
-
-/// Content words and the pairs of neighbouring content words of one sentence.
-fn content(text: &ArticleText<'_>, s: usize) -> Content {
+/// The pairs of neighbouring content words of one sentence, as text.
+fn pair_texts(text: &ArticleText<'_>, s: usize) -> Vec<String> {
     let (from, to) = text.sentences[s];
-    let mut lexical = Vec::new();
     let mut pairs = Vec::new();
     let mut previous: Option<String> = None;
-    for w in words(text.text, from, to) {
-        let capitalised = text.text[w.start..]
+    scan_words(text.text, from, to, |start, _, lower| {
+        let capitalised = text.text[start..]
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        let word = w.lower;
-        let useful = !capitalised
-            && word.chars().count() >= 3
-            && word.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !is_stop(&word);
-        if !useful {
+        if capitalised || !useful(lower) {
             previous = None;
-            continue;
+            return;
         }
         if let Some(p) = previous.take() {
-            let phrase = format!("{p} {word}");
-            pairs.push((hash(&phrase), phrase));
+            pairs.push(format!("{p} {lower}"));
         }
-        lexical.push(word.clone());
-        previous = Some(word);
-    }
-    (lexical, pairs)
+        previous = Some(lower.to_owned());
+    });
+    pairs
 }
 
 fn hash(s: &str) -> u64 {
@@ -118,80 +101,140 @@ fn hash(s: &str) -> u64 {
     h.finish()
 }
 
-fn note(seen: &mut HashMap<u64, Seen>, key: u64, source: ArticleId) {
-    seen.entry(key)
-        .and_modify(|s| s.shared |= s.first != source)
-        .or_insert(Seen {
-            first: source,
-            shared: false,
-        });
+/// One sentence's word hashes and pair hashes.
+struct Hashed {
+    words: Vec<u64>,
+    pairs: Vec<u64>,
+}
+
+/// The hashes of a sentence's content words and word pairs, computed
+/// without building the strings (they are built only for sentences reported).
+fn hashed(text: &ArticleText<'_>, s: usize) -> Hashed {
+    let (from, to) = text.sentences[s];
+    let mut out = Hashed {
+        words: Vec::new(),
+        pairs: Vec::new(),
+    };
+    let mut previous: Option<u64> = None;
+    scan_words(text.text, from, to, |start, _, lower| {
+        let capitalised = text.text[start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if capitalised || !useful(lower) {
+            previous = None;
+            return;
+        }
+        let h = hash(lower);
+        if let Some(p) = previous {
+            out.pairs.push(pair_hash(p, h));
+        }
+        out.words.push(h);
+        previous = Some(h);
+    });
+    out
+}
+
+/// A content word: three letters or more, no digits, not a function word.
+fn useful(word: &str) -> bool {
+    word.chars().count() >= 3
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !is_stop(word)
+}
+
+fn pair_hash(a: u64, b: u64) -> u64 {
+    let mut h = DefaultHasher::new();
+    (a, b).hash(&mut h);
+    h.finish()
+}
+
+/// The hashes (sorted) that occur in more than one independent source.
+fn shared_hashes(mut seen: Vec<(u64, ArticleId)>) -> Vec<u64> {
+    seen.par_sort_unstable();
+    seen.dedup();
+    seen.chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+        .map(|run| run[0].0)
+        .collect()
 }
 
 /// Sentences with at least one phrase containing a word no other source uses,
 /// and little else shared with another source.
 fn sentence_claims(texts: &[ArticleText<'_>], sources: &Sources) -> Vec<SingleClaim> {
-    let mut word_seen: HashMap<u64, Seen> = HashMap::new();
-    let mut pair_seen: HashMap<u64, Seen> = HashMap::new();
-    let per_article: Vec<Vec<Content>> = texts
-        .iter()
-        .map(|t| (0..t.sentences.len()).map(|s| content(t, s)).collect())
+    let hashed: Vec<Vec<Hashed>> = texts
+        .par_iter()
+        .map(|t| (0..t.sentences.len()).map(|s| hashed(t, s)).collect())
         .collect();
-    for (text, sentences) in texts.iter().zip(&per_article) {
-        let source = sources.of(text.id);
-        for (lexical, pairs) in sentences {
-            for w in lexical {
-                note(&mut word_seen, hash(w), source);
+    let occurrences = |pick: fn(&Hashed) -> &Vec<u64>| -> Vec<(u64, ArticleId)> {
+        texts
+            .iter()
+            .zip(&hashed)
+            .flat_map(|(t, sentences)| {
+                let source = sources.of(t.id);
+                sentences
+                    .iter()
+                    .flat_map(move |h| pick(h).iter().map(move |x| (*x, source)))
+            })
+            .collect()
+    };
+    let (shared_words, shared_pairs) = rayon::join(
+        || shared_hashes(occurrences(|h| &h.words)),
+        || shared_hashes(occurrences(|h| &h.pairs)),
+    );
+    let shared = |set: &[u64], h: u64| set.binary_search(&h).is_ok();
+    texts
+        .par_iter()
+        .zip(&hashed)
+        .flat_map_iter(|(text, sentences)| {
+            let mut out = Vec::new();
+            for (s, h) in sentences.iter().enumerate() {
+                if h.pairs.len() < MIN_PAIRS {
+                    continue;
+                }
+                let supported = h
+                    .pairs
+                    .iter()
+                    .filter(|p| shared(&shared_pairs, **p))
+                    .count();
+                if supported as f64 >= MAX_SHARED * h.pairs.len() as f64 {
+                    continue;
+                }
+                let pairs = pair_texts(text, s);
+                let mut phrases: Vec<(usize, usize, &str)> = pairs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let novel = p
+                            .split(' ')
+                            .filter(|w| !shared(&shared_words, hash(w)))
+                            .count();
+                        (novel, i, p.as_str())
+                    })
+                    .filter(|(novel, _, _)| *novel > 0)
+                    .collect();
+                phrases.sort_by_key(|(novel, i, _)| (std::cmp::Reverse(*novel), *i));
+                if phrases.is_empty() {
+                    continue;
+                }
+                let value: Vec<&str> = phrases
+                    .into_iter()
+                    .take(MAX_PHRASES)
+                    .map(|(_, _, p)| p)
+                    .collect();
+                let (start, end) = trimmed(text.text, text.sentences[s]);
+                out.push(SingleClaim {
+                    article: text.id,
+                    start,
+                    end,
+                    text: text.text[start..end].to_owned(),
+                    kind: "claim".into(),
+                    value: value.join("; "),
+                    fact: None,
+                });
             }
-            for (h, _) in pairs {
-                note(&mut pair_seen, *h, source);
-            }
-        }
-    }
-    let shared = |seen: &HashMap<u64, Seen>, h: u64| seen.get(&h).is_some_and(|s| s.shared);
-    let mut out = Vec::new();
-    for (text, sentences) in texts.iter().zip(&per_article) {
-        for (s, (_, pairs)) in sentences.iter().enumerate() {
-            if pairs.len() < MIN_PAIRS {
-                continue;
-            }
-            let supported = pairs.iter().filter(|(h, _)| shared(&pair_seen, *h)).count();
-            if supported as f64 >= MAX_SHARED * pairs.len() as f64 {
-                continue;
-            }
-            let mut phrases: Vec<(usize, usize, &str)> = pairs
-                .iter()
-                .enumerate()
-                .map(|(i, (_, p))| {
-                    let novel = p
-                        .split(' ')
-                        .filter(|w| !shared(&word_seen, hash(w)))
-                        .count();
-                    (novel, i, p.as_str())
-                })
-                .filter(|(novel, _, _)| *novel > 0)
-                .collect();
-            phrases.sort_by_key(|(novel, i, _)| (std::cmp::Reverse(*novel), *i));
-            let phrases: Vec<&str> = phrases
-                .into_iter()
-                .take(MAX_PHRASES)
-                .map(|(_, _, p)| p)
-                .collect();
-            if phrases.is_empty() {
-                continue;
-            }
-            let (start, end) = trimmed(text.text, text.sentences[s]);
-            out.push(SingleClaim {
-                article: text.id,
-                start,
-                end,
-                text: text.text[start..end].to_owned(),
-                kind: "claim".into(),
-                value: phrases.join("; "),
-                fact: None,
-            });
-        }
-    }
-    out
+            out
+        })
+        .collect()
 }
 
 /// A sentence range without its surrounding white space.

@@ -1,5 +1,8 @@
 //! Words, sentences and event words of an article, as the comparisons need them.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 /// Function words and reporting words that say nothing about a claim's content.
 const STOP: &[&str] = &[
     "a",
@@ -217,17 +220,18 @@ const EVENT_WORDS: &[(&str, &str)] = &[
     ("crash", "disaster"),
 ];
 
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+static EVENT_MAP: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| EVENT_WORDS.iter().copied().collect());
+
 /// True for words that carry no claim content.
 pub fn is_stop(word: &str) -> bool {
-    STOP.contains(&word)
+    STOP_SET.contains(word)
 }
 
 /// The event kind a lower-case word names, if any.
 pub fn event_kind(word: &str) -> Option<&'static str> {
-    EVENT_WORDS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, kind)| *kind)
+    EVENT_MAP.get(word).copied()
 }
 
 /// A word of the text: its byte span and its lower-case form.
@@ -243,10 +247,35 @@ pub struct Word {
 
 /// The words of `text[from..to]` (letters and digits; hyphens and apostrophes inside a word kept).
 pub fn words(text: &str, from: usize, to: usize) -> Vec<Word> {
-    let slice = &text[from..to];
     let mut out = Vec::new();
+    scan_words(text, from, to, |start, end, lower| {
+        out.push(Word {
+            start,
+            end,
+            lower: lower.to_owned(),
+        })
+    });
+    out
+}
+
+/// Calls `visit(start, end, lower)` for each word of `text[from..to]`, with
+/// its lower-case form (possessive dropped) in a buffer reused between words,
+/// so scanning a long text allocates nothing per word.
+pub fn scan_words(text: &str, from: usize, to: usize, mut visit: impl FnMut(usize, usize, &str)) {
+    let slice = &text[from..to];
+    let mut lower = String::new();
     let mut start: Option<usize> = None;
     let mut chars = slice.char_indices().peekable();
+    let mut emit = |s: usize, e: usize, lower: &mut String| {
+        let raw = &slice[s..e];
+        let raw = raw
+            .strip_suffix("'s")
+            .or_else(|| raw.strip_suffix("’s"))
+            .unwrap_or(raw);
+        lower.clear();
+        lower.extend(raw.chars().flat_map(char::to_lowercase));
+        visit(from + s, from + e, lower);
+    };
     while let Some((i, c)) = chars.next() {
         let joins = matches!(c, '-' | '\'' | '’')
             && start.is_some()
@@ -254,25 +283,11 @@ pub fn words(text: &str, from: usize, to: usize) -> Vec<Word> {
         if c.is_alphanumeric() || joins {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push(word(slice, from, s, i));
+            emit(s, i, &mut lower);
         }
     }
     if let Some(s) = start {
-        out.push(word(slice, from, s, slice.len()));
-    }
-    out
-}
-
-fn word(slice: &str, offset: usize, start: usize, end: usize) -> Word {
-    let raw = &slice[start..end];
-    let raw = raw
-        .strip_suffix("'s")
-        .or_else(|| raw.strip_suffix("’s"))
-        .unwrap_or(raw);
-    Word {
-        start: offset + start,
-        end: offset + end,
-        lower: raw.to_lowercase(),
+        emit(s, slice.len(), &mut lower);
     }
 }
 
