@@ -4,6 +4,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use dossier::ui::{Answer, App, FileDialogs, Purpose};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 struct NoDialogs;
 
@@ -26,5 +27,37 @@ fn facts_table_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, facts_table_frame);
+/// Frames of each list of the Compare panel over a 500k-fact project, and the
+/// copy of the project the background comparison works on after each change.
+fn compare_panel_frames(c: &mut Criterion) {
+    let mut app = App::new(Box::new(NoDialogs), std::env::temp_dir());
+    app.ws.project = dossier::synth::project(5000, 500_000, 4);
+    app.compare_in_foreground();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.ui_for_tests(ui), app);
+    h.step();
+    h.get_by_label("Compare sources").click();
+    h.step();
+    let mut group = c.benchmark_group("compare panel");
+    group.sample_size(20);
+    for tab in [
+        "Contradictions",
+        "Corroborated",
+        "Single-source",
+        "Entities",
+        "Sources (",
+    ] {
+        h.get_by_label_contains(tab).click();
+        h.step();
+        group.bench_function(format!("{tab} frame, 500k facts"), |b| b.iter(|| h.step()));
+    }
+    group.bench_function(
+        "project snapshot for the comparison thread, 500k facts",
+        |b| b.iter(|| h.state().ws.project.clone()),
+    );
+    group.finish();
+}
+
+criterion_group!(benches, facts_table_frame, compare_panel_frames);
 criterion_main!(benches);

@@ -336,7 +336,7 @@ pub fn project(articles: usize, facts: usize, seed: u64) -> Project {
             note: String::new(),
             anchor: Anchor::Exact,
         };
-        project.facts.insert(fact.id, fact);
+        project.facts.insert(fact.id, std::sync::Arc::new(fact));
     }
     project
 }

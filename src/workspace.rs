@@ -308,7 +308,7 @@ impl Workspace {
             }
         }
         for fact in reanchored {
-            self.project.facts.insert(fact.id, fact);
+            self.project.facts.insert(fact.id, Arc::new(fact));
         }
     }
 

@@ -498,3 +498,77 @@ fn the_report_has_the_documented_json_shape_with_code_point_offsets() {
     let html = Report::build(&ws, &cmp).to_html();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Contradictions"));
 }
+
+#[test]
+fn dossier_report_reads_a_folder_with_a_metadata_sheet_and_a_project_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir(&articles).unwrap();
+    for entry in fs::read_dir(SAMPLE).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let meta = dir.path().join("sheet.tsv");
+    fs::write(
+        &meta,
+        "file\ttitle\toutlet\tdate\n003_a151e28ef549cfb6.txt\tExchange agreed\tKyiv Daily\t2025-05-16\n",
+    )
+    .unwrap();
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .arg("report")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[articles.as_os_str(), "--meta".as_ref(), meta.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a003 = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["file"] == "003_a151e28ef549cfb6.txt")
+        .unwrap();
+    assert_eq!(a003["outlet"], "Kyiv Daily");
+    assert_eq!(a003["title"], "Exchange agreed");
+    assert_eq!(a003["published"], "2025-05-16");
+    assert!(
+        json["contradictions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "person")
+    );
+
+    let project = dir.path().join("p.dossier.ron");
+    let built = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args([
+            "extract".as_ref(),
+            articles.as_os_str(),
+            "-o".as_ref(),
+            project.as_os_str(),
+        ])
+        .output()
+        .unwrap();
+    assert!(built.status.success());
+    let md = run(&[project.as_os_str(), "--format".as_ref(), "md".as_ref()]);
+    assert!(
+        md.status.success(),
+        "{}",
+        String::from_utf8_lossy(&md.stderr)
+    );
+    let text = String::from_utf8(md.stdout).unwrap();
+    assert!(text.starts_with("# Dossier report"), "{text}");
+    assert!(text.contains("Rustem Umerov") && text.contains("Rustem Muradov"));
+
+    let missing = run(&[dir.path().join("nope.dossier.ron").as_os_str()]);
+    assert!(!missing.status.success());
+    assert!(!String::from_utf8_lossy(&missing.stderr).is_empty());
+}

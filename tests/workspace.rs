@@ -143,7 +143,7 @@ fn re_extraction_keeps_what_the_analyst_touched() {
     for kept in &before {
         assert_eq!(
             ws.project.fact(kept.id),
-            Some(kept),
+            Some(&**kept),
             "analyst's fact unchanged"
         );
     }

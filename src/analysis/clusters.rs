@@ -92,6 +92,7 @@ pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Cluster
     let facts: Vec<&Fact> = project
         .facts
         .values()
+        .map(|f| &**f)
         .filter(|f| f.status != Status::Rejected)
         .collect();
     let keyed: Vec<(String, String, &Fact)> = facts

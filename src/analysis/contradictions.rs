@@ -89,6 +89,7 @@ pub fn find(
     let live: Vec<&Fact> = project
         .facts
         .values()
+        .map(|f| &**f)
         .filter(|f| f.status != Status::Rejected)
         .collect();
     let mut out = persons(&live, aliases, sources);

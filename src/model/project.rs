@@ -2,6 +2,7 @@
 //! command line all read.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -76,9 +77,10 @@ pub struct Project {
     pub format_version: u32,
     /// Articles in import order.
     pub articles: Vec<Article>,
-    /// Facts by id.
+    /// Facts by id, each shared so that a snapshot of the project for
+    /// background work costs a reference count per fact, not a copy.
     #[serde(serialize_with = "facts_as_seq", deserialize_with = "facts_from_seq")]
-    pub facts: BTreeMap<FactId, Fact>,
+    pub facts: BTreeMap<FactId, Arc<Fact>>,
     /// What the analyst was looking at.
     #[serde(default)]
     pub view: ViewState,
@@ -89,13 +91,18 @@ pub struct Project {
     pub decisions: Decisions,
 }
 
-fn facts_as_seq<S: Serializer>(facts: &BTreeMap<FactId, Fact>, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(facts.values())
+fn facts_as_seq<S: Serializer>(
+    facts: &BTreeMap<FactId, Arc<Fact>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(facts.values().map(|f| &**f))
 }
 
-fn facts_from_seq<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<FactId, Fact>, D::Error> {
+fn facts_from_seq<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<FactId, Arc<Fact>>, D::Error> {
     let facts = Vec::<Fact>::deserialize(d)?;
-    Ok(facts.into_iter().map(|f| (f.id, f)).collect())
+    Ok(facts.into_iter().map(|f| (f.id, Arc::new(f))).collect())
 }
 
 impl Default for Project {
@@ -126,12 +133,15 @@ impl Project {
 
     /// The fact with this id.
     pub fn fact(&self, id: FactId) -> Option<&Fact> {
-        self.facts.get(&id)
+        self.facts.get(&id).map(|f| &**f)
     }
 
     /// The facts of one article, in id order.
     pub fn facts_of(&self, article: ArticleId) -> impl Iterator<Item = &Fact> {
-        self.facts.values().filter(move |f| f.article == article)
+        self.facts
+            .values()
+            .map(|f| &**f)
+            .filter(move |f| f.article == article)
     }
 
     /// Applies one edit and returns the edit that undoes it.
@@ -141,16 +151,20 @@ impl Project {
                 let ids = facts.iter().map(|f| f.id).collect();
                 for fact in facts {
                     self.next_id = self.next_id.max(fact.id.0 + 1);
-                    self.facts.insert(fact.id, fact);
+                    self.facts.insert(fact.id, Arc::new(fact));
                 }
                 Edit::RemoveFacts(ids)
             }
             Edit::RemoveFacts(ids) => {
-                let removed = ids.iter().filter_map(|id| self.facts.remove(id)).collect();
+                let removed = ids
+                    .iter()
+                    .filter_map(|id| self.facts.remove(id))
+                    .map(Arc::unwrap_or_clone)
+                    .collect();
                 Edit::InsertFacts(removed)
             }
-            Edit::ReplaceFact(fact) => match self.facts.insert(fact.id, fact.clone()) {
-                Some(old) => Edit::ReplaceFact(old),
+            Edit::ReplaceFact(fact) => match self.facts.insert(fact.id, Arc::new(fact.clone())) {
+                Some(old) => Edit::ReplaceFact(Arc::unwrap_or_clone(old)),
                 None => Edit::RemoveFacts(vec![fact.id]),
             },
             Edit::ReplaceArticle(article) => {

@@ -17,6 +17,14 @@ use crate::analysis::{Comparison, Contradiction};
 use crate::commands::Command;
 use crate::model::{ArticleId, FactId, Project, Reliability, Verdict, VerdictState};
 
+/// Contradictions shown open when the panel first lists them.
+const OPEN_CONTRADICTIONS: usize = 8;
+/// Evidence spans shown per side of a contradiction.
+const MAX_EVIDENCE: usize = 6;
+
+/// Comparison revision, grade filter and order the Corroborated rows were computed for.
+type ClusterRowsKey = (u64, Option<Reliability>, bool);
+
 /// The lists the panel can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CompareTab {
@@ -55,6 +63,12 @@ pub struct ComparePanel {
     pub scroll_to_focus: bool,
     /// Compare on the UI thread (for tests that step frame by frame).
     pub in_foreground: bool,
+    /// List the best-graded sources first.
+    sort_by_grade: bool,
+    /// Articles whose single-source claims are folded away.
+    folded: std::collections::HashSet<ArticleId>,
+    /// The Corroborated rows and what they were computed for.
+    cluster_rows: Option<(ClusterRowsKey, Arc<Vec<usize>>)>,
 }
 
 impl ComparePanel {
@@ -182,6 +196,7 @@ fn tab_bar(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
             })
             .response
             .labelled_by(label.id);
+        ui.checkbox(&mut app.panels.compare.sort_by_grade, "Best grade first");
         if app.panels.compare.is_running() {
             ui.spinner().on_hover_text("Updating the comparison…");
         }
@@ -202,6 +217,15 @@ fn grade(project: &Project, article: ArticleId) -> Reliability {
     project
         .article(article)
         .map_or(Reliability::F, |a| a.reliability)
+}
+
+/// The best grade among some articles (F when there are none).
+fn best_grade(project: &Project, articles: &[ArticleId]) -> Reliability {
+    articles
+        .iter()
+        .map(|a| grade(project, *a))
+        .min()
+        .unwrap_or(Reliability::F)
 }
 
 fn passes(app: &App, article: ArticleId) -> bool {
@@ -248,14 +272,30 @@ fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         .id_salt("compare-contradictions")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for c in &cmp.contradictions {
-                let focused = app.panels.compare.focus.as_deref() == Some(c.key().as_str());
+            for (i, c) in cmp.contradictions.iter().enumerate() {
+                let key = c.key();
+                let focused = app.panels.compare.focus.as_deref() == Some(key.as_str());
+                let id = ui.make_persistent_id(("contradiction", &key));
+                let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
+                    ui.ctx(),
+                    id,
+                    i < OPEN_CONTRADICTIONS,
+                );
+                if focused && app.panels.compare.scroll_to_focus {
+                    state.set_open(true);
+                }
                 let frame = egui::Frame::new().inner_margin(4.0).stroke(if focused {
                     egui::Stroke::new(1.5, egui::Color32::from_rgb(0xe0, 0x40, 0x40))
                 } else {
                     egui::Stroke::NONE
                 });
-                let response = frame.show(ui, |ui| contradiction(app, ui, c)).response;
+                let response = frame
+                    .show(ui, |ui| {
+                        state
+                            .show_header(ui, |ui| contradiction_header(app, ui, c))
+                            .body(|ui| contradiction_claims(app, ui, c));
+                    })
+                    .response;
                 if focused && app.panels.compare.scroll_to_focus {
                     response.scroll_to_me(Some(egui::Align::TOP));
                     app.panels.compare.scroll_to_focus = false;
@@ -265,10 +305,11 @@ fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         });
 }
 
-fn contradiction(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
+/// The first line of a contradiction: kind, topic, verdict and note.
+fn contradiction_header(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
     let key = c.key();
     let verdict = verdict_of(&app.ws.project, c);
-    ui.horizontal_wrapped(|ui| {
+    {
         ui.label(
             egui::RichText::new(c.kind.as_str())
                 .strong()
@@ -308,8 +349,16 @@ fn contradiction(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
             app.commands
                 .push(Command::SetVerdict(key.clone(), Verdict { state, note }));
         }
-    });
-    for claim in &c.claims {
+    }
+}
+
+/// The sides of a contradiction with their evidence (the first few spans of each).
+fn contradiction_claims(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
+    let mut claims: Vec<&crate::analysis::Claim> = c.claims.iter().collect();
+    if app.panels.compare.sort_by_grade {
+        claims.sort_by_key(|cl| best_grade(&app.ws.project, &cl.articles));
+    }
+    for claim in claims {
         let sources: Vec<ArticleId> = claim
             .articles
             .iter()
@@ -324,21 +373,50 @@ fn contradiction(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
             ui.strong(&claim.value);
             ui.label(format!("— {} article(s)", sources.len()));
         });
-        for fact in &claim.facts {
-            if app
-                .ws
-                .project
-                .fact(*fact)
-                .is_some_and(|f| passes(app, f.article))
-            {
-                evidence_line(app, ui, *fact);
-            }
+        let shown: Vec<FactId> = claim
+            .facts
+            .iter()
+            .copied()
+            .filter(|f| {
+                app.ws
+                    .project
+                    .fact(*f)
+                    .is_some_and(|f| passes(app, f.article))
+            })
+            .collect();
+        for fact in shown.iter().take(MAX_EVIDENCE) {
+            evidence_line(app, ui, *fact);
+        }
+        if shown.len() > MAX_EVIDENCE {
+            ui.horizontal(|ui| {
+                ui.add_space(18.0);
+                ui.label(
+                    egui::RichText::new(format!(
+                        "… and {} more span(s); the report lists them all",
+                        shown.len() - MAX_EVIDENCE
+                    ))
+                    .weak(),
+                );
+            });
         }
     }
 }
 
-fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
-    let rows: Vec<usize> = cmp
+/// The clusters the Corroborated list shows, in order, recomputed only when
+/// the comparison, the grade filter or the order changes.
+fn cluster_rows(app: &mut App, cmp: &Comparison) -> Arc<Vec<usize>> {
+    let panel = &app.panels.compare;
+    let key = (
+        panel.result.as_ref().map_or(0, |(r, _)| *r),
+        panel.worst_grade,
+        panel.sort_by_grade,
+    );
+    if let Some((cached, rows)) = &panel.cluster_rows
+        && *cached == key
+    {
+        return rows.clone();
+    }
+    let mut rows: Vec<usize> = cmp
         .clusters
         .list
         .iter()
@@ -346,6 +424,16 @@ fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         .filter(|(_, c)| c.articles.iter().filter(|a| passes(app, **a)).count() >= 2)
         .map(|(i, _)| i)
         .collect();
+    if app.panels.compare.sort_by_grade {
+        rows.sort_by_key(|i| best_grade(&app.ws.project, &cmp.clusters.list[*i].articles));
+    }
+    let rows = Arc::new(rows);
+    app.panels.compare.cluster_rows = Some((key, rows.clone()));
+    rows
+}
+
+fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+    let rows = cluster_rows(app, cmp);
     if rows.is_empty() {
         ui.label("No fact is stated by two or more articles (with the grade filter).");
         return;
@@ -403,55 +491,93 @@ fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
     }
 }
 
+/// One line of the single-source list: an article heading or one of its claims.
+enum SingleRow {
+    Article(ArticleId, usize),
+    Claim(usize),
+}
+
 fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
     if cmp.single_source.is_empty() {
         ui.label("Every claim is stated by more than one independent source.");
         return;
     }
-    ui.label("Claims that only one independent source makes: the list to verify.");
+    ui.label("Claims that only one independent source makes: the list to verify. Click a heading to fold it.");
+    let mut groups: Vec<(ArticleId, std::ops::Range<usize>)> = Vec::new();
+    let mut start = 0;
+    for chunk in cmp.single_source.chunk_by(|a, b| a.article == b.article) {
+        groups.push((chunk[0].article, start..start + chunk.len()));
+        start += chunk.len();
+    }
+    if app.panels.compare.sort_by_grade {
+        groups.sort_by_key(|(a, _)| grade(&app.ws.project, *a));
+    }
+    let mut rows = Vec::new();
+    for (article, range) in groups {
+        if !passes(app, article) {
+            continue;
+        }
+        rows.push(SingleRow::Article(article, range.len()));
+        if !app.panels.compare.folded.contains(&article) {
+            rows.extend(range.map(SingleRow::Claim));
+        }
+    }
     let mut reveal = None;
+    let mut toggle = None;
+    let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 2.0;
     egui::ScrollArea::vertical()
         .id_salt("compare-single")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let articles: Vec<(ArticleId, String, Reliability)> = app
-                .ws
-                .project
-                .articles
-                .iter()
-                .map(|a| (a.id, a.file_name().to_owned(), a.reliability))
-                .collect();
-            for (id, file, g) in articles {
-                if !passes(app, id) {
-                    continue;
-                }
-                let claims: Vec<_> = cmp
-                    .single_source
-                    .iter()
-                    .filter(|c| c.article == id)
-                    .collect();
-                if claims.is_empty() {
-                    continue;
-                }
-                egui::CollapsingHeader::new(format!("{file} [{g:?}] — {} claim(s)", claims.len()))
-                    .id_salt(("single", id))
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        for c in claims {
-                            ui.horizontal(|ui| {
-                                ui.label(egui::RichText::new(&c.kind).weak());
-                                if ui
-                                    .link(format!("“{}”", shorten(&c.text, 120)))
-                                    .on_hover_text(format!("only here: {}", c.value))
-                                    .clicked()
-                                {
-                                    reveal = Some((c.fact, c.article, c.start, c.end));
-                                }
-                            });
+        .show_rows(ui, line, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                match row {
+                    SingleRow::Article(id, n) => {
+                        let Some(a) = app.ws.project.article(*id) else {
+                            continue;
+                        };
+                        let fold = if app.panels.compare.folded.contains(id) {
+                            "+"
+                        } else {
+                            "-"
+                        };
+                        let heading = format!(
+                            "{fold} {} [{:?}] — {n} claim(s)",
+                            a.file_name(),
+                            a.reliability
+                        );
+                        if ui
+                            .add(
+                                egui::Button::new(egui::RichText::new(heading).strong())
+                                    .frame(false),
+                            )
+                            .clicked()
+                        {
+                            toggle = Some(*id);
                         }
-                    });
+                    }
+                    SingleRow::Claim(i) => {
+                        let c = &cmp.single_source[*i];
+                        ui.horizontal(|ui| {
+                            ui.add_space(16.0);
+                            ui.label(egui::RichText::new(&c.kind).weak());
+                            if ui
+                                .link(format!("“{}”", shorten(&c.text, 120)))
+                                .on_hover_text(format!("only here: {}", c.value))
+                                .clicked()
+                            {
+                                reveal = Some((c.fact, c.article, c.start, c.end));
+                            }
+                        });
+                    }
+                }
             }
         });
+    if let Some(id) = toggle {
+        let folded = &mut app.panels.compare.folded;
+        if !folded.remove(&id) {
+            folded.insert(id);
+        }
+    }
     match reveal {
         Some((Some(fact), ..)) => app.select_fact(fact),
         Some((None, article, start, end)) => app.reveal_span(article, start, end),

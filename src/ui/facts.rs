@@ -140,6 +140,7 @@ pub fn visible_rows(project: &Project, filter: &FactFilter, sort: SortOrder) -> 
     let mut rows: Vec<&Fact> = project
         .facts
         .values()
+        .map(|f| &**f)
         .filter(|f| filter.kind.is_none_or(|k| f.kind == k))
         .filter(|f| filter.status.is_none_or(|s| f.status == s))
         .filter(|f| filter.article.is_none_or(|a| f.article == a))
