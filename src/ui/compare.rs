@@ -19,6 +19,8 @@ use crate::model::{ArticleId, FactId, Project, Reliability, Verdict, VerdictStat
 
 /// Contradictions shown open when the panel first lists them.
 const OPEN_CONTRADICTIONS: usize = 8;
+/// Articles named in one row of the Corroborated list.
+const ARTICLES_PER_ROW: usize = 6;
 /// Evidence spans shown per side of a contradiction.
 const MAX_EVIDENCE: usize = 6;
 
@@ -460,12 +462,16 @@ fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         .body(|body| {
             body.rows(row_height, rows.len(), |mut row| {
                 let c = &cmp.clusters.list[rows[row.index()]];
-                let articles: Vec<String> = c
+                let mut articles: Vec<String> = c
                     .articles
                     .iter()
+                    .take(ARTICLES_PER_ROW)
                     .filter_map(|a| app.ws.project.article(*a))
                     .map(|a| format!("{} [{:?}]", shorten(a.file_name(), 24), a.reliability))
                     .collect();
+                if c.articles.len() > ARTICLES_PER_ROW {
+                    articles.push(format!("+{} more", c.articles.len() - ARTICLES_PER_ROW));
+                }
                 let cells = [
                     c.kind.as_str().to_owned(),
                     c.value.clone(),
