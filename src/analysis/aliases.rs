@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::{AliasDecision, ArticleId, FactId, FactKind, Project, Status};
+use crate::model::{AliasDecision, ArticleId, FactId, FactKind, Project};
 
 use super::names::{name_words, same_given_name, same_word, skeleton};
 
@@ -176,10 +176,7 @@ fn pick_in_article(groups: &[(usize, BTreeSet<ArticleId>)], article: ArticleId) 
 /// fact, article, name as written and label.
 fn named_facts(project: &Project) -> Vec<(FactId, ArticleId, &str, &str)> {
     let mut out = Vec::new();
-    for fact in project.facts.values() {
-        if fact.status == Status::Rejected {
-            continue;
-        }
+    for fact in project.live_facts() {
         let (text, label) = match fact.kind {
             FactKind::Entity => {
                 let name = if fact.value.is_empty() {

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use crate::model::{ArticleId, Fact, FactId, FactKind, Project, Status};
+use crate::model::{ArticleId, Fact, FactId, FactKind, Project};
 
 use super::aliases::Aliases;
 use super::copies::Sources;
@@ -83,17 +83,11 @@ pub fn claim_key(fact: &Fact, aliases: &Aliases, mirrored: bool) -> Option<(Stri
 
 /// Groups the claims of `project` into clusters.
 pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Clusters {
-    let quantity_spans: HashSet<(ArticleId, usize, usize)> = project
-        .facts
-        .values()
-        .filter(|f| f.kind == FactKind::Quantity && f.status != Status::Rejected)
+    let facts: Vec<&Fact> = project.live_facts().collect();
+    let quantity_spans: HashSet<(ArticleId, usize, usize)> = facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Quantity)
         .map(|f| (f.article, f.start, f.end))
-        .collect();
-    let facts: Vec<&Fact> = project
-        .facts
-        .values()
-        .map(|f| &**f)
-        .filter(|f| f.status != Status::Rejected)
         .collect();
     let keyed: Vec<(String, String, &Fact)> = facts
         .par_iter()

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::extract::time::interval_of;
-use crate::model::{ArticleId, Fact, FactId, FactKind, Project, Status};
+use crate::model::{ArticleId, Fact, FactId, FactKind, Project};
 
 use super::aliases::Aliases;
 use super::copies::Sources;
@@ -86,12 +86,7 @@ pub fn find(
     aliases: &Aliases,
     sources: &Sources,
 ) -> Vec<Contradiction> {
-    let live: Vec<&Fact> = project
-        .facts
-        .values()
-        .map(|f| &**f)
-        .filter(|f| f.status != Status::Rejected)
-        .collect();
+    let live: Vec<&Fact> = project.live_facts().collect();
     let mut out = persons(&live, aliases, sources);
     out.extend(numbers(&live, texts, sources));
     out.extend(dates(&live, texts, aliases, sources));

@@ -73,24 +73,31 @@ pub fn find(
     out
 }
 
-/// The pairs of neighbouring content words of one sentence, as text.
-fn pair_texts(text: &ArticleText<'_>, s: usize) -> Vec<String> {
+/// Calls `visit(Some(word))` for each content word of sentence `s`, and
+/// `visit(None)` where a name, number or function word breaks the run of
+/// neighbouring content words.
+fn content_words(text: &ArticleText<'_>, s: usize, mut visit: impl FnMut(Option<&str>)) {
     let (from, to) = text.sentences[s];
-    let mut pairs = Vec::new();
-    let mut previous: Option<String> = None;
     scan_words(text.text, from, to, |start, _, lower| {
         let capitalised = text.text[start..]
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        if capitalised || !useful(lower) {
-            previous = None;
-            return;
+        visit((!capitalised && useful(lower)).then_some(lower));
+    });
+}
+
+/// The pairs of neighbouring content words of one sentence, as text.
+fn pair_texts(text: &ArticleText<'_>, s: usize) -> Vec<String> {
+    let mut pairs = Vec::new();
+    let mut previous: Option<String> = None;
+    content_words(text, s, |word| match word {
+        None => previous = None,
+        Some(w) => {
+            if let Some(p) = previous.replace(w.to_owned()) {
+                pairs.push(format!("{p} {w}"));
+            }
         }
-        if let Some(p) = previous.take() {
-            pairs.push(format!("{p} {lower}"));
-        }
-        previous = Some(lower.to_owned());
     });
     pairs
 }
@@ -110,27 +117,20 @@ struct Hashed {
 /// The hashes of a sentence's content words and word pairs, computed
 /// without building the strings (they are built only for sentences reported).
 fn hashed(text: &ArticleText<'_>, s: usize) -> Hashed {
-    let (from, to) = text.sentences[s];
     let mut out = Hashed {
         words: Vec::new(),
         pairs: Vec::new(),
     };
     let mut previous: Option<u64> = None;
-    scan_words(text.text, from, to, |start, _, lower| {
-        let capitalised = text.text[start..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        if capitalised || !useful(lower) {
-            previous = None;
-            return;
+    content_words(text, s, |word| match word {
+        None => previous = None,
+        Some(w) => {
+            let h = hash(w);
+            if let Some(p) = previous.replace(h) {
+                out.pairs.push(pair_hash(p, h));
+            }
+            out.words.push(h);
         }
-        let h = hash(lower);
-        if let Some(p) = previous {
-            out.pairs.push(pair_hash(p, h));
-        }
-        out.words.push(h);
-        previous = Some(h);
     });
     out
 }

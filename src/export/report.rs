@@ -208,10 +208,8 @@ impl Report {
     pub fn build(ws: &Workspace, cmp: &Comparison) -> Self {
         let at = Offsets::new(ws, cmp);
         let mut fact_counts: HashMap<ArticleId, usize> = HashMap::new();
-        for f in ws.project.facts.values() {
-            if f.status != crate::model::Status::Rejected {
-                *fact_counts.entry(f.article).or_default() += 1;
-            }
+        for f in ws.project.live_facts() {
+            *fact_counts.entry(f.article).or_default() += 1;
         }
         let articles = ws
             .project

@@ -136,6 +136,14 @@ impl Project {
         self.facts.get(&id).map(|f| &**f)
     }
 
+    /// The facts the analyst has not rejected, in id order: what analysis compares.
+    pub fn live_facts(&self) -> impl Iterator<Item = &Fact> {
+        self.facts
+            .values()
+            .map(|f| &**f)
+            .filter(|f| f.status != Status::Rejected)
+    }
+
     /// The facts of one article, in id order.
     pub fn facts_of(&self, article: ArticleId) -> impl Iterator<Item = &Fact> {
         self.facts
