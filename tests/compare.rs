@@ -105,6 +105,16 @@ fn seeds_thousand_for_thousand_is_corroborated_by_at_least_three_articles() {
     for fact in &cluster.facts {
         assert_eq!(cmp.corroboration(*fact), Some(cluster.independent));
     }
+    let putin = cmp
+        .clusters
+        .list
+        .iter()
+        .find(|c| c.kind == FactKind::Role && c.value == "Vladimir Putin: President of Russia")
+        .expect("Putin's role");
+    assert_eq!(
+        putin.independent, 3,
+        "\"President Putin\" corroborates \"Russian President Vladimir Putin\""
+    );
 }
 
 #[test]

@@ -81,6 +81,31 @@ pub fn claim_key(fact: &Fact, aliases: &Aliases, mirrored: bool) -> Option<(Stri
     }
 }
 
+/// Facts grouped by claim key: kind, value shown, facts.
+type ByKey<'a> = HashMap<String, (FactKind, String, Vec<&'a Fact>)>;
+
+/// A role stated without its country or body ("President Putin") joins the
+/// same holder's role that names one ("President of Russia"), when there is
+/// exactly one such role: both state the same thing.
+fn merge_bare_titles(by_key: &mut ByKey<'_>) {
+    let mut fuller: HashMap<String, Vec<String>> = HashMap::new();
+    for key in by_key.keys().filter(|k| k.starts_with("r|")) {
+        if let Some((bare, _)) = key.split_once(" of ") {
+            fuller.entry(bare.to_owned()).or_default().push(key.clone());
+        }
+    }
+    for (bare, targets) in fuller {
+        let [target] = targets.as_slice() else {
+            continue;
+        };
+        if let Some((_, _, facts)) = by_key.remove(&bare)
+            && let Some(entry) = by_key.get_mut(target)
+        {
+            entry.2.extend(facts);
+        }
+    }
+}
+
 /// Groups the claims of `project` into clusters.
 pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Clusters {
     let facts: Vec<&Fact> = project.live_facts().collect();
@@ -96,7 +121,7 @@ pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Cluster
             claim_key(fact, aliases, mirrored).map(|(key, shown)| (key, shown, *fact))
         })
         .collect();
-    let mut by_key: HashMap<String, (FactKind, String, Vec<&Fact>)> = HashMap::new();
+    let mut by_key: ByKey = HashMap::new();
     for (key, shown, fact) in keyed {
         by_key
             .entry(key)
@@ -104,6 +129,7 @@ pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Cluster
             .2
             .push(fact);
     }
+    merge_bare_titles(&mut by_key);
     let mut list: Vec<Cluster> = by_key
         .into_values()
         .map(|(kind, value, mut facts)| {
