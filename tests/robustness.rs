@@ -1,5 +1,6 @@
 //! Untrusted input never panics: project files, article text through the
-//! whole extraction pipeline, and the JSON export of what it finds.
+//! whole extraction pipeline, the JSON export of what it finds, and the
+//! comparison of sources with its report.
 
 use std::path::Path;
 
@@ -34,5 +35,39 @@ proptest! {
             prop_assert!(c.start < c.end && c.end <= text.len(), "{c:?}");
             prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end), "{c:?}");
         }
+    }
+
+    #[test]
+    fn comparing_any_articles_gives_evidence_inside_their_texts(
+        texts in proptest::collection::vec(
+            "(\\PC|[“”‘’\"' 0-9,.:-]|May 16|about 1,200|Defense Minister Anna Kovacs|Kiev|Kyiv|killed|exchange|\n){0,80}",
+            1..4,
+        )
+    ) {
+        let mut ws = dossier::workspace::Workspace::new();
+        let prepared = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| dossier::workspace::PreparedArticle {
+                path: std::path::PathBuf::from(format!("a{i}.txt")),
+                title: format!("a{i}"),
+                outlet: String::new(),
+                url: String::new(),
+                published: chrono::NaiveDate::from_ymd_opt(2025, 5, 20),
+                date_origin: dossier::model::DateOrigin::Manual,
+                text: std::sync::Arc::from(t.as_str()),
+                candidates: extract::extract_all(t, chrono::NaiveDate::from_ymd_opt(2025, 5, 20)),
+            })
+            .collect();
+        ws.add_articles(prepared);
+        let cmp = dossier::analysis::Comparison::run(&ws.project, ws.texts());
+        for claim in &cmp.single_source {
+            let text = ws.text(claim.article).unwrap();
+            prop_assert_eq!(text.get(claim.start..claim.end), Some(claim.text.as_str()));
+        }
+        let report = dossier::export::report::Report::build(&ws, &cmp);
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        prop_assert!(json["articles"].as_array().is_some_and(|a| a.len() == texts.len()));
+        let _ = (report.to_markdown(), report.to_html());
     }
 }
