@@ -154,14 +154,15 @@ fn is_title_word(word: &str) -> bool {
 }
 
 fn is_title_head(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let kinship =
-        word.chars().next().is_some_and(char::is_lowercase) && KINSHIP.contains(&lower.as_str());
+    let kinship = || {
+        word.chars().next().is_some_and(char::is_lowercase)
+            && KINSHIP.contains(&word.to_lowercase().as_str())
+    };
     GAZ.is_title_head(word)
-        && !kinship
         && word
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && !kinship()
 }
 
 /// The title core at the start of `words`: modifiers then heads, ending on a head. Returns the
@@ -347,6 +348,24 @@ fn org_within(entities: &[Candidate], start: usize, end: usize) -> Option<String
 /// The name must begin with a listed given name, or consist of words never written in lower
 /// case in the text (so "Minister Confirms Finalized" in a headline is no name).
 fn names_after_titles(text: &str, entities: &[Candidate]) -> Vec<Holder> {
+    let spans: Vec<(usize, usize)> = WORD
+        .find_iter(text)
+        .filter(|w| {
+            is_title_head(w.as_str()) && !HONORIFICS.contains(&w.as_str().to_lowercase().as_str())
+        })
+        .filter_map(|w| {
+            let rest = &text[w.end()..];
+            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            let start = w.end() + gap;
+            let m = NAME_AFTER_TITLE.find(&text[start..])?;
+            let end = start + m.as_str().trim_end_matches(['.', '-']).len();
+            let free = !entities.iter().any(|e| e.start < end && start < e.end);
+            (free && gap > 0).then_some((start, end))
+        })
+        .collect();
+    if spans.is_empty() {
+        return Vec::new();
+    }
     let lower: HashSet<&str> = WORD
         .find_iter(text)
         .map(|w| w.as_str().trim_matches(|c: char| !c.is_alphanumeric()))
@@ -359,22 +378,13 @@ fn names_after_titles(text: &str, entities: &[Candidate]) -> Vec<Holder> {
                 .split_whitespace()
                 .all(|w| !lower.contains(w.to_lowercase().as_str()))
     };
-    WORD.find_iter(text)
-        .filter(|w| {
-            is_title_head(w.as_str()) && !HONORIFICS.contains(&w.as_str().to_lowercase().as_str())
-        })
-        .filter_map(|w| {
-            let rest = &text[w.end()..];
-            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            let start = w.end() + gap;
-            let m = NAME_AFTER_TITLE.find(&text[start..])?;
-            let end = start + m.as_str().trim_end_matches(['.', '-']).len();
-            let free = !entities.iter().any(|e| e.start < end && start < e.end);
-            (free && gap > 0 && is_name(&text[start..end])).then(|| Holder {
-                start,
-                end,
-                name: text[start..end].replace('\u{2019}', "'"),
-            })
+    spans
+        .into_iter()
+        .filter(|(start, end)| is_name(&text[*start..*end]))
+        .map(|(start, end)| Holder {
+            start,
+            end,
+            name: text[start..end].replace('\u{2019}', "'"),
         })
         .collect()
 }

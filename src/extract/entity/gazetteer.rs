@@ -59,16 +59,17 @@ impl Gazetteer {
 
     /// The label of a whole known name (`name` in any case), organisations first.
     pub(crate) fn known(&self, name: &str) -> Option<Known> {
-        let key = key(name);
-        if self.org.contains(&key) {
-            Some(Known::Org)
-        } else if self.loc.contains(&key) {
-            Some(Known::Loc)
-        } else if self.misc.contains_key(&key) || self.is_plural_demonym(&key) {
-            Some(Known::Misc)
-        } else {
-            None
-        }
+        with_key(name, |key| {
+            if self.org.contains(key) {
+                Some(Known::Org)
+            } else if self.loc.contains(key) {
+                Some(Known::Loc)
+            } else if self.misc.contains_key(key) || self.is_plural_demonym(key) {
+                Some(Known::Misc)
+            } else {
+                None
+            }
+        })
     }
 
     /// "Palestinians", "Russians": plurals of listed nationalities.
@@ -79,51 +80,69 @@ impl Gazetteer {
 
     /// The country a demonym belongs to ("Ukrainian" -> "Ukraine").
     pub(crate) fn demonym_country(&self, word: &str) -> Option<&str> {
-        self.misc
-            .get(&key(word))
+        with_key(word, |k| self.misc.get(k))
             .filter(|country| !country.is_empty())
             .map(String::as_str)
     }
 
     /// Whether `word` makes a name an organisation ("Ministry", "Inc").
     pub(crate) fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(&key(word))
+        with_key(word, |k| self.org_words.contains(k))
     }
 
     /// Whether a name ending in `word` is a place ("Road", "Palace").
     pub(crate) fn is_loc_word(&self, word: &str) -> bool {
-        self.loc_words.contains(&key(word))
+        with_key(word, |k| self.loc_words.contains(k))
     }
 
     /// Whether a name ending in `word` is an event, law or award ("Open", "Treaty").
     pub(crate) fn is_misc_word(&self, word: &str) -> bool {
-        self.misc_words.contains(&key(word))
+        with_key(word, |k| self.misc_words.contains(k))
     }
 
     /// Whether "of"/"for"/"on" after `word` continues the name ("Ministry of ...").
     pub(crate) fn is_of_head(&self, word: &str) -> bool {
-        self.of_heads.contains(&key(word))
+        with_key(word, |k| self.of_heads.contains(k))
     }
 
     /// Whether `word` is a common given name.
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(&key(word))
+        with_key(word, |k| self.first_names.contains(k))
     }
 
     /// Whether `word` is a title that marks the following name as a person.
     pub(crate) fn is_title_head(&self, word: &str) -> bool {
-        self.title_heads.contains(&key(word))
+        with_key(word, |k| self.title_heads.contains(k))
     }
 
     /// Whether `word` may precede a title head inside a title ("Defense").
     pub(crate) fn is_title_mod(&self, word: &str) -> bool {
-        self.title_mods.contains(&key(word))
+        with_key(word, |k| self.title_mods.contains(k))
     }
 
     /// Whether the capitalised word (exact case) never starts or forms a name.
     pub(crate) fn is_stop(&self, word: &str) -> bool {
         self.stop.contains(word)
     }
+}
+
+/// Calls `f` with the look-up key of `word`: built on the stack for a short
+/// ASCII word (the common case, checked for every token), else allocated.
+fn with_key<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_whitespace())
+    {
+        for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        if let Ok(k) = std::str::from_utf8(&buf[..word.len()]) {
+            return f(k);
+        }
+    }
+    f(&key(word))
 }
 
 /// The look-up key of a name: lower case, straight apostrophes, single spaces.
