@@ -149,7 +149,8 @@ fn build(text: &str, group: &Group) -> Option<Candidate> {
     let before = filter::near_before(text, start);
     let modifier = MODIFIER.captures(before).and_then(|c| c.get(1));
     let atoms = group_atoms(group);
-    if atoms.iter().all(|a| a.in_words) && filter::follows_determiner(text, start) {
+    let formula = matches!(group, Group::Formula(..));
+    if !formula && atoms.iter().all(|a| a.in_words) && filter::follows_determiner(text, start) {
         return None;
     }
     let unit_adjacent = unit

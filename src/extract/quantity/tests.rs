@@ -23,7 +23,7 @@ fn only(text: &str) -> Candidate {
 
 #[test]
 fn finds_counts_with_units_modifiers_and_formulas() {
-    let cases: [Case; 16] = [
+    let cases: [Case; 18] = [
         (
             "They freed about 1,200 prisoners on Friday.",
             "about 1,200 prisoners",
@@ -66,6 +66,22 @@ fn finds_counts_with_units_modifiers_and_formulas() {
         ),
         (
             "Kyiv proposed an all-for-all exchange.",
+            "all-for-all",
+            "all for all",
+            None,
+            None,
+            Some("exchange"),
+        ),
+        (
+            "The thousand-for-thousand swap was agreed on Friday.",
+            "thousand-for-thousand",
+            "1000 for 1000",
+            None,
+            None,
+            Some("exchange"),
+        ),
+        (
+            "Both sides welcomed the all-for-all deal.",
             "all-for-all",
             "all for all",
             None,
