@@ -57,6 +57,26 @@ static VERB_TO_QUOTE: LazyLock<Regex> =
 static ACCORDING_TO: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?-u:\b)[Aa]ccording[ \u{A0}]+to[ \u{A0}]+"));
 
+/// "…,” said a spokesperson for Amnesty International": an unnamed speaker
+/// described after the verb, up to the end of the clause.
+static DESCRIPTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^((?:an?|the|one)[ \u{A0}]+(?:[\p{L}’'-]+[ \u{A0}]+){0,6}?[\p{L}-]+)[ \u{A0}]*(?:[,.;:!?\n]|$)",
+    )
+});
+
+/// "…,” the negotiator added": a described speaker before the verb.
+static DESCRIPTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^[ \u{{A0}}]*,?[ \u{{A0}}]*((?:[Aa]n?|[Tt]he|[Oo]ne)[ \u{{A0}}]+(?:[\p{{L}}’'-]+[ \u{{A0}}]+){{0,4}}?\p{{Ll}}[\p{{L}}-]*)[ \u{{A0}}]+{VERB}(?-u:\b)"
+    ))
+});
+
+/// How far from a title word a person's name may stand to hold it ("lead negotiator, Vladimir Medinsky").
+const TITLE_REACH: usize = 40;
+/// How far back (bytes) "the negotiator" looks for the title it refers to.
+const TITLE_WINDOW: usize = 4000;
+
 /// Spaces (and "by") between a verb and an inverted subject ("said Medinsky").
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| regex(r"^[ \u{A0}]+(?:by[ \u{A0}]+)?"));
 
@@ -151,7 +171,11 @@ impl<'a> Context<'a> {
             return Self::found(self.recent_person(q.open), "quote-pronoun");
         }
         if let Some(m) = TAIL_VERB.find(tail) {
-            return Self::found(self.name_at(q.close_end + m.end()), "quote-verb-name");
+            let named = Self::found(self.name_at(q.close_end + m.end()), "quote-verb-name");
+            return named.or_else(|| self.described(&tail[m.end()..], &DESCRIPTION_AFTER, q.open));
+        }
+        if let Some(speaker) = self.described(tail, &DESCRIPTION_BEFORE, q.open) {
+            return Some(speaker);
         }
         let lead = tail.len() - tail.trim_start_matches([' ', '\u{A0}', ',']).len();
         let name = self.name_at(q.close_end + lead)?;
@@ -293,6 +317,77 @@ impl<'a> Context<'a> {
             .rev()
             .take(4)
             .find_map(|&comma| self.name_ending_before(comma, lo, |gap| gap.trim().is_empty()))
+    }
+
+    /// A speaker described rather than named ("a senior diplomat", "the
+    /// negotiator"): "the" + a title resolves to the last person named with
+    /// that title before the quote; otherwise the description is the speaker.
+    fn described(&self, tail: &str, pattern: &Regex, before: usize) -> Option<Speaker> {
+        let phrase = pattern.captures(tail)?.get(1)?.as_str().trim();
+        let mut words = phrase.split_whitespace();
+        let determiner = words.next()?.to_lowercase();
+        let rest: Vec<&str> = words.collect();
+        if let ([noun], "the") = (rest.as_slice(), determiner.as_str())
+            && let Some(found) = self.titled_person(noun, before)
+        {
+            return Some(Speaker {
+                name: found.name,
+                rule: "quote-title-anaphora",
+            });
+        }
+        Some(Speaker {
+            name: phrase.to_owned(),
+            rule: "quote-description",
+        })
+    }
+
+    /// The person named next to the last use of `title` before `pos`.
+    fn titled_person(&self, title: &str, pos: usize) -> Option<Found> {
+        let mut from = pos.saturating_sub(TITLE_WINDOW);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = self.text.get(from..pos)?;
+        let lower: String = window
+            .chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let needle = title.to_ascii_lowercase();
+        let at = lower
+            .match_indices(&needle)
+            .map(|(i, _)| i)
+            .filter(|i| {
+                let before = lower[..*i].chars().next_back();
+                let after = lower[i + needle.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .last()?;
+        let (at, end) = (from + at, from + at + needle.len());
+        self.entities
+            .iter()
+            .filter(|e| e.label == "PER")
+            .filter(|e| {
+                (e.start >= end && e.start - end <= TITLE_REACH)
+                    || (e.end <= at && at - e.end <= TITLE_REACH)
+            })
+            .min_by_key(|e| {
+                if e.start >= end {
+                    e.start - end
+                } else {
+                    at - e.end
+                }
+            })
+            .map(|e| Found {
+                end: e.end,
+                name: e.value.clone(),
+            })
     }
 
     /// The most recent person named before `pos` anywhere in the text.

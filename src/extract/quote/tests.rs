@@ -132,7 +132,12 @@ fn attribution_patterns_without_entities() {
         ),
         (
             "\"It is over for now,\" the spokesman said.",
-            &[("It is over for now", None, None, false)],
+            &[(
+                "It is over for now",
+                Some("the spokesman"),
+                Some("quote-description"),
+                false,
+            )],
         ),
         (
             "”We are prepared for this,” Medinsky noted.",
@@ -215,6 +220,54 @@ fn entities_name_the_speaker() {
             "We wait for them",
             Some("Ivan Petrenko"),
             Some("quote-verb-name"),
+            false,
+        )],
+    );
+}
+
+#[test]
+fn unnamed_speakers_are_kept_as_described_and_titles_point_back_to_their_holder() {
+    let text = "“The talks failed,” said a spokesperson for the Red Cross. “We will try again.”";
+    check(
+        text,
+        &[],
+        &[
+            (
+                "The talks failed",
+                Some("a spokesperson for the Red Cross"),
+                Some("quote-description"),
+                false,
+            ),
+            (
+                "We will try again.",
+                Some("a spokesperson for the Red Cross"),
+                Some("continuation"),
+                false,
+            ),
+        ],
+    );
+
+    let text = "“Nothing is agreed,” a senior diplomat told reporters.";
+    check(
+        text,
+        &[],
+        &[(
+            "Nothing is agreed",
+            Some("a senior diplomat"),
+            Some("quote-description"),
+            false,
+        )],
+    );
+
+    let text = "The chief negotiator, Maria Lopez, met the press on Monday.\n\n                “We are close,” the negotiator added.";
+    let entities = [entity(text, "Maria Lopez", "PER", "Maria Lopez")];
+    check(
+        text,
+        &entities,
+        &[(
+            "We are close",
+            Some("Maria Lopez"),
+            Some("quote-title-anaphora"),
             false,
         )],
     );
