@@ -310,6 +310,22 @@ impl Report {
         }
     }
 
+    /// The single-source claims grouped by article, in article order.
+    fn single_source_by_file(&self) -> Vec<(&str, Vec<&ReportSingle>)> {
+        let mut by_file: HashMap<&str, Vec<&ReportSingle>> = HashMap::new();
+        for s in &self.single_source {
+            by_file.entry(s.file.as_str()).or_default().push(s);
+        }
+        self.articles
+            .iter()
+            .filter_map(|a| {
+                by_file
+                    .remove(a.file.as_str())
+                    .map(|claims| (a.file.as_str(), claims))
+            })
+            .collect()
+    }
+
     /// The report as pretty-printed JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
@@ -365,16 +381,8 @@ impl Report {
             );
         }
         let _ = writeln!(md, "\n## Single-source claims\n");
-        for a in &self.articles {
-            let claims: Vec<&ReportSingle> = self
-                .single_source
-                .iter()
-                .filter(|s| s.file == a.file)
-                .collect();
-            if claims.is_empty() {
-                continue;
-            }
-            let _ = writeln!(md, "### {}\n", a.file);
+        for (file, claims) in self.single_source_by_file() {
+            let _ = writeln!(md, "### {file}\n");
             for s in claims {
                 let _ = writeln!(
                     md,
@@ -478,16 +486,8 @@ impl Report {
             );
         }
         h.push_str("</table>\n<h2>Single-source claims</h2>\n");
-        for a in &self.articles {
-            let claims: Vec<&ReportSingle> = self
-                .single_source
-                .iter()
-                .filter(|s| s.file == a.file)
-                .collect();
-            if claims.is_empty() {
-                continue;
-            }
-            let _ = writeln!(h, "<h3>{}</h3><ul>", esc(&a.file));
+        for (file, claims) in self.single_source_by_file() {
+            let _ = writeln!(h, "<h3>{}</h3><ul>", esc(file));
             for s in claims {
                 let _ = writeln!(
                     h,
