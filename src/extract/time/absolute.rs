@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Captures;
 
 use super::calendar::{resolve_month, resolve_month_day, ymd};
@@ -38,6 +38,11 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             "month year",
             r"(?-u:\b)(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>[12][0-9]{3})(?-u:\b)",
             month_year,
+        ),
+        Rule::new(
+            "month of a relative year",
+            r"(?-u:\b)(?P<mon>{MONTH})(?:\s+of)?\s+(?P<rel>(?i:last|next|this))\s+(?i:year)(?-u:\b)",
+            month_of_relative_year,
         ),
         Rule::new(
             "bare month",
@@ -236,6 +241,34 @@ fn bare_month(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         ymd(dct),
         tense.word()
     );
+    vec![Timex::new(sp, Type::Date, format!("{y:04}-{m:02}"), note).attr("anchor", ymd(dct))]
+}
+
+/// "June last year", "March of next year": the month in the year before,
+/// after or of the publication date.
+fn month_of_relative_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let (Some(m), Some(rel)) = (
+        group(caps, "mon").and_then(month_number),
+        group(caps, "rel").map(str::to_ascii_lowercase),
+    ) else {
+        return Vec::new();
+    };
+    let offset = match rel.as_str() {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    let Some(dct) = ctx.dct else {
+        return vec![Timex::new(
+            sp,
+            Type::Date,
+            format!("XXXX-{m:02}"),
+            "month of a relative year, no publication date",
+        )];
+    };
+    let y = dct.year() + offset;
+    let note = format!("month of {rel} year, from publication date {}", ymd(dct));
     vec![Timex::new(sp, Type::Date, format!("{y:04}-{m:02}"), note).attr("anchor", ymd(dct))]
 }
 
@@ -465,6 +498,20 @@ mod tests {
     #[test]
     fn absolute_dates() {
         check_table(&[
+            (
+                "Sales fell in June last year.",
+                "2025-05-20",
+                "June last year",
+                "DATE",
+                "2024-06",
+            ),
+            (
+                "The vote is set for March of next year.",
+                "2025-05-20",
+                "March of next year",
+                "DATE",
+                "2026-03",
+            ),
             (
                 "They met on May 16.",
                 "2025-05-20",

@@ -139,7 +139,7 @@ mod tests {
                 "2025-05-20",
                 "a decade",
                 "DURATION",
-                "P1DE",
+                "P10Y",
             ),
             (
                 "He signed a two-year contract.",

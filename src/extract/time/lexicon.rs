@@ -198,7 +198,13 @@ impl Unit {
     }
 
     /// Formats a duration of `n` units as a TIMEX3 value ("P2W", "PT3H", "PXY").
+    /// Exact decades and centuries are written in years ("two decades" → "P20Y"),
+    /// as ISO 8601 has no decade unit; vague ones keep TimeML's DE/CE ("PXDE").
     pub(super) fn duration(self, n: Num) -> String {
+        if let (Unit::Decade | Unit::Century, Num::Exact(v)) = (self, n) {
+            let per = if self == Unit::Decade { 10.0 } else { 100.0 };
+            return Unit::Year.duration(Num::Exact(v * per));
+        }
         let (time, letter) = match self {
             Unit::Second => (true, "S"),
             Unit::Minute => (true, "M"),

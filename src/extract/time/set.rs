@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Captures;
 
-use super::lexicon::{Num, Unit, parse_num, weekday_number};
+use super::lexicon::{Num, Unit, month_number, parse_num, weekday_number};
 use super::rule::{Ctx, Rule, Timex, Type, group, span};
 
 /// The set rules.
@@ -25,6 +25,11 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             "every weekday",
             r"(?-u:\b)(?i:every|each)\s+(?P<wd>{WEEKDAY})(?-u:\b)",
             weekday_set,
+        ),
+        Rule::new(
+            "every month",
+            r"(?-u:\b)(?i:every|each)\s+(?P<m>{MONTH})(?-u:\b)",
+            month_set,
         ),
         Rule::new(
             "plural weekday",
@@ -97,6 +102,14 @@ fn weekday_set(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(span(caps), Type::Set, value, "recurring weekday").attr("freq", "1W")]
 }
 
+fn month_set(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    let Some(month) = group(caps, "m").and_then(month_number) else {
+        return Vec::new();
+    };
+    let value = format!("XXXX-{month:02}");
+    vec![Timex::new(span(caps), Type::Set, value, "recurring month of the year").attr("freq", "1Y")]
+}
+
 fn adverb(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let value = match group(caps, "w").map(str::to_ascii_lowercase).as_deref() {
         Some("daily" | "nightly") => "P1D",
@@ -153,6 +166,13 @@ mod tests {
                 "P1Y",
             ),
             ("They meet weekly.", "2025-05-20", "weekly", "SET", "P1W"),
+            (
+                "The festival returns each July.",
+                "2025-05-20",
+                "each July",
+                "SET",
+                "XXXX-07",
+            ),
             ("They meet daily.", "2025-05-20", "daily", "SET", "P1D"),
             (
                 "They meet every two weeks.",
