@@ -19,6 +19,9 @@ use crate::model::FactId;
 const LANE_HEIGHT: f32 = 30.0;
 const AXIS_HEIGHT: f32 = 22.0;
 const LABEL_WIDTH: f32 = 110.0;
+/// Room the "published" label needs to the right of its line.
+const PUBLISHED_LABEL_WIDTH: f32 = 48.0;
+/// The colour of dates that contradict each other.
 const CONFLICT: Color32 = Color32::from_rgb(0xe0, 0x40, 0x40);
 
 /// Lane colours, one per article in turn, told apart on dark and light themes.
@@ -78,6 +81,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .timeline_range
         .or_else(|| extent.map(padded))
         .unwrap_or((days_of(2025, 1, 1), days_of(2026, 1, 1)));
+    // The view follows the facts until the analyst pans or zooms; only then is it kept.
+    let mut moved = false;
     ui.horizontal(|ui| {
         ui.heading("Timeline");
         if ui
@@ -87,12 +92,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             && let Some(e) = extent
         {
             range = padded(e);
+            moved = true;
         }
         if ui.button("−").on_hover_text("Zoom out").clicked() {
             range = zoom(range, (range.0 + range.1) / 2.0, 1.5);
+            moved = true;
         }
         if ui.button("+").on_hover_text("Zoom in").clicked() {
             range = zoom(range, (range.0 + range.1) / 2.0, 1.0 / 1.5);
+            moved = true;
         }
     });
     ui.label(format!(
@@ -115,6 +123,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 let shift =
                     response.drag_delta().x as f64 / plot.width() as f64 * (range.1 - range.0);
                 range = (range.0 - shift, range.1 - shift);
+                moved = true;
             }
             if response.hovered() {
                 let scroll = ui.input(|i| i.smooth_scroll_delta.y + i.zoom_delta().ln() * 200.0);
@@ -124,6 +133,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     let day =
                         range.0 + ((p.x - plot.left()) / plot.width()) as f64 * (range.1 - range.0);
                     range = zoom(range, day, (-scroll as f64 / 400.0).exp());
+                    moved = true;
                 }
             }
             let r = range;
@@ -180,9 +190,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         ],
                         Stroke::new(2.0, ui.visuals().warn_fg_color),
                     );
+                    // Near the right edge the label goes left of its line, so it is never cut.
+                    let (at, align) = if x + PUBLISHED_LABEL_WIDTH > plot.right() {
+                        (x - 2.0, Align2::RIGHT_TOP)
+                    } else {
+                        (x + 2.0, Align2::LEFT_TOP)
+                    };
                     marks.text(
-                        Pos2::new(x + 2.0, lane.top() + 1.0),
-                        Align2::LEFT_TOP,
+                        Pos2::new(at, lane.top() + 1.0),
+                        align,
                         "published",
                         FontId::proportional(9.0),
                         ui.visuals().warn_fg_color,
@@ -277,7 +293,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             app.show_contradiction(key);
         }
     }
-    if app.ws.project.view.timeline_range != Some(range) {
+    if moved && app.ws.project.view.timeline_range != Some(range) {
         app.ws.project.view.timeline_range = Some(range);
     }
 }
