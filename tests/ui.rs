@@ -216,6 +216,11 @@ fn without_a_native_dialog_a_path_prompt_opens_the_folder() {
     h.state_mut().wait_for_jobs();
     h.run();
     assert_eq!(h.state().ws.project.articles.len(), 5);
+    assert_eq!(
+        h.state().ws.project.view.timeline_range,
+        None,
+        "frames drawn while the window was empty must not pin the timeline to a default year"
+    );
 }
 
 /// The facts table's rows in display order, as the panel computes them.
