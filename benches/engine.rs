@@ -42,6 +42,9 @@ fn extraction_throughput(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    group.bench_function("load the shipped entity model", |b| {
+        b.iter(|| extract::entity::load_shipped_model().expect("model"))
+    });
     group.finish();
 }
 

@@ -83,6 +83,16 @@ impl Doc {
             mid_capitalised,
         }
     }
+
+    /// Whether the lower-case `word` appears in lower case in the body.
+    pub(crate) fn has_lower(&self, word: &str) -> bool {
+        self.lower.contains(word)
+    }
+
+    /// Whether `word` appears capitalised away from a sentence start in the body.
+    pub(crate) fn has_mid_capitalised(&self, word: &str) -> bool {
+        self.mid_capitalised.contains(&key(word))
+    }
 }
 
 /// The reason given when a single word was labelled by default, with no clue at all.

@@ -162,3 +162,10 @@ fn check_spans(text: &str) {
         last_end = c.end;
     }
 }
+
+#[test]
+fn the_shipped_model_is_whole_and_used() {
+    let features = super::load_shipped_model().expect("the shipped model parses");
+    assert!(features > 10_000, "only {features} features");
+    assert!(super::tagger::MODEL.is_some());
+}

@@ -1,0 +1,393 @@
+//! What the statistical entity tagger sees of each token: the word and its neighbours, their
+//! shapes and affixes, gazetteer hits, what the whole document says about the word, and the tag
+//! the rule-based extractor gave it. Every feature is a template number and a value hashed
+//! together into one 32-bit id.
+
+use super::gazetteer::{GAZ, Known, MAX_PHRASE_WORDS, key};
+use super::perceptron::Tag;
+use super::resolve::{Doc, Span};
+use super::token::{Kind, Token};
+
+/// The feature templates. Their numbers are part of the trained weights: renumbering one means
+/// training again.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Template {
+    Bias = 0,
+    Lower,
+    Cased,
+    Prefix1,
+    Prefix2,
+    Prefix3,
+    Suffix1,
+    Suffix2,
+    Suffix3,
+    Suffix4,
+    Shape,
+    Position,
+    PrevLower,
+    NextLower,
+    Prev2Lower,
+    Next2Lower,
+    PrevShapeShape,
+    ShapeNextShape,
+    PrevLowerLower,
+    LowerNextLower,
+    RuleTag,
+    RulePrevTag,
+    RuleNextTag,
+    RuleReason,
+    RuleTagShape,
+    RuleTagPosition,
+    WordClass,
+    PhraseClass,
+    DocCase,
+    PrevTag,
+    PrevTwoTags,
+    PrevTagLower,
+    PrevTagShape,
+}
+
+/// A value's 64-bit hash (FNV-1a over its bytes); feature ids combine these.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Value(u64);
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+impl Value {
+    /// The value outside the text, before the first token or after the last.
+    const EDGE: Value = Value(0x9e37_79b9_7f4a_7c15);
+
+    fn of_bytes(bytes: &[u8]) -> Value {
+        Value(bytes.iter().fold(FNV_OFFSET, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(FNV_PRIME)
+        }))
+    }
+
+    fn of_chars(chars: impl Iterator<Item = char>) -> Value {
+        let mut buf = [0u8; 4];
+        Value(chars.fold(FNV_OFFSET, |h, c| {
+            c.encode_utf8(&mut buf)
+                .bytes()
+                .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+        }))
+    }
+
+    /// The hash of `text` in lower case, without building the lower-case string.
+    fn lower(text: &str) -> Value {
+        Value::of_chars(text.chars().flat_map(char::to_lowercase))
+    }
+
+    /// The hash of the word's shape with runs collapsed: "Xx" for "Kiev", "X.X." for "U.S.",
+    /// "d,d" for "1,000".
+    fn shape(text: &str) -> Value {
+        let mut last = None;
+        Value::of_chars(text.chars().filter_map(|c| {
+            let s = if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_numeric() {
+                'd'
+            } else {
+                c
+            };
+            (last.replace(s) != Some(s)).then_some(s)
+        }))
+    }
+}
+
+/// A feature id: the template and its values mixed and folded to 32 bits.
+fn id(template: Template, values: &[Value]) -> u32 {
+    let mut h = (template as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for v in values {
+        h = (h ^ v.0).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 29;
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+/// The first `n` characters of `text`, or all of it.
+fn prefix(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
+}
+
+/// The last `n` characters of `text`, or all of it.
+fn suffix(text: &str, n: usize) -> &str {
+    text.char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(text, |(i, _)| &text[i..])
+}
+
+/// A fixed value for each of a few words.
+fn word(text: &str) -> Value {
+    Value::of_bytes(text.as_bytes())
+}
+
+/// The static features of every token of one document, computed once; the tag-history features
+/// are added while decoding, because they depend on the tags chosen.
+pub(crate) struct DocFeatures {
+    ids: Vec<u32>,
+    starts: Vec<usize>,
+    lower: Vec<Value>,
+    shapes: Vec<Value>,
+    rules: Vec<Tag>,
+}
+
+impl DocFeatures {
+    /// Computes the features of `tokens`, given the headline lines, the document's word evidence
+    /// and the rule-based extractor's spans.
+    pub(crate) fn new(
+        tokens: &[Token<'_>],
+        headlines: &[bool],
+        doc: &Doc,
+        rules: &[Span],
+    ) -> DocFeatures {
+        let lower: Vec<Value> = tokens.iter().map(|t| Value::lower(t.text)).collect();
+        let shapes: Vec<Value> = tokens.iter().map(|t| Value::shape(t.text)).collect();
+        let (rule_tags, rule_reasons) = rule_tags(tokens.len(), rules);
+        let rule_values: Vec<Value> = rule_tags.iter().map(|t| word(t.name())).collect();
+        let phrases = phrase_classes(tokens);
+        let at = |values: &[Value], i: usize, offset: isize| {
+            i.checked_add_signed(offset)
+                .and_then(|j| values.get(j))
+                .copied()
+                .unwrap_or(Value::EDGE)
+        };
+        let mut ids = Vec::with_capacity(tokens.len() * 36);
+        let mut starts = Vec::with_capacity(tokens.len() + 1);
+        for (i, t) in tokens.iter().enumerate() {
+            starts.push(ids.len());
+            let position = word(match (headlines[t.line], t.sentence_start) {
+                (true, _) => "headline",
+                (false, true) => "sentence-start",
+                (false, false) => "inside",
+            });
+            let (w, sh, rule) = (lower[i], shapes[i], rule_values[i]);
+            ids.push(id(Template::Bias, &[]));
+            ids.push(id(Template::Lower, &[w]));
+            ids.push(id(Template::Cased, &[word(t.text)]));
+            for (template, n) in [
+                (Template::Prefix1, 1),
+                (Template::Prefix2, 2),
+                (Template::Prefix3, 3),
+            ] {
+                ids.push(id(template, &[Value::lower(prefix(t.text, n))]));
+            }
+            for (template, n) in [
+                (Template::Suffix1, 1),
+                (Template::Suffix2, 2),
+                (Template::Suffix3, 3),
+                (Template::Suffix4, 4),
+            ] {
+                ids.push(id(template, &[Value::lower(suffix(t.text, n))]));
+            }
+            ids.push(id(Template::Shape, &[sh]));
+            ids.push(id(Template::Position, &[position]));
+            ids.push(id(Template::PrevLower, &[at(&lower, i, -1)]));
+            ids.push(id(Template::NextLower, &[at(&lower, i, 1)]));
+            ids.push(id(Template::Prev2Lower, &[at(&lower, i, -2)]));
+            ids.push(id(Template::Next2Lower, &[at(&lower, i, 2)]));
+            ids.push(id(Template::PrevShapeShape, &[at(&shapes, i, -1), sh]));
+            ids.push(id(Template::ShapeNextShape, &[sh, at(&shapes, i, 1)]));
+            ids.push(id(Template::PrevLowerLower, &[at(&lower, i, -1), w]));
+            ids.push(id(Template::LowerNextLower, &[w, at(&lower, i, 1)]));
+            ids.push(id(Template::RuleTag, &[rule]));
+            ids.push(id(Template::RulePrevTag, &[at(&rule_values, i, -1), rule]));
+            ids.push(id(Template::RuleNextTag, &[rule, at(&rule_values, i, 1)]));
+            ids.push(id(Template::RuleReason, &[rule, word(rule_reasons[i])]));
+            ids.push(id(Template::RuleTagShape, &[rule, sh]));
+            ids.push(id(Template::RuleTagPosition, &[rule, position]));
+            for class in word_classes(t) {
+                ids.push(id(Template::WordClass, &[word(class)]));
+            }
+            if let Some(phrase) = phrases[i] {
+                ids.push(id(Template::PhraseClass, &[word(phrase)]));
+            }
+            if let Some(case) = document_case(t, headlines, doc) {
+                ids.push(id(Template::DocCase, &[word(case)]));
+            }
+        }
+        starts.push(ids.len());
+        DocFeatures {
+            ids,
+            starts,
+            lower,
+            shapes,
+            rules: rule_tags,
+        }
+    }
+
+    /// The tag the rules gave token `i`.
+    pub(crate) fn rule_tag(&self, i: usize) -> Tag {
+        self.rules[i]
+    }
+
+    /// How many tokens there are.
+    pub(crate) fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// Fills `into` with the static features of token `i` and its tag-history features.
+    pub(crate) fn token(&self, i: usize, prev: Tag, prev2: Tag, into: &mut Vec<u32>) {
+        into.clear();
+        into.extend_from_slice(&self.ids[self.starts[i]..self.starts[i + 1]]);
+        let p = Value(prev.index() as u64);
+        let p2 = Value(prev2.index() as u64);
+        into.push(id(Template::PrevTag, &[p]));
+        into.push(id(Template::PrevTwoTags, &[p2, p]));
+        into.push(id(Template::PrevTagLower, &[p, self.lower[i]]));
+        into.push(id(Template::PrevTagShape, &[p, self.shapes[i]]));
+    }
+}
+
+/// How the document writes a capitalised body word elsewhere: also in lower case, also
+/// capitalised inside sentences, both or neither.
+fn document_case(t: &Token<'_>, headlines: &[bool], doc: &Doc) -> Option<&'static str> {
+    let capitalised = t.text.chars().next().is_some_and(char::is_uppercase);
+    if t.kind != Kind::Word || headlines[t.line] || !capitalised {
+        return None;
+    }
+    Some(
+        match (
+            doc.has_lower(&t.text.to_lowercase()),
+            doc.has_mid_capitalised(t.text),
+        ) {
+            (true, true) => "both",
+            (true, false) => "lower-elsewhere",
+            (false, true) => "capitalised-elsewhere",
+            (false, false) => "only-here",
+        },
+    )
+}
+
+/// The rule-based extractor's tag and reason for every token.
+fn rule_tags(len: usize, rules: &[Span]) -> (Vec<Tag>, Vec<&'static str>) {
+    let mut tags = vec![Tag::O; len];
+    let mut reasons = vec!["none"; len];
+    for span in rules {
+        for i in span.first..=span.last.min(len.saturating_sub(1)) {
+            tags[i] = if i == span.first {
+                Tag::begin(span.label)
+            } else {
+                Tag::inside(span.label)
+            };
+            reasons[i] = span.reason;
+        }
+    }
+    (tags, reasons)
+}
+
+/// What the word lists say about the single word. Names and name words are looked up only for
+/// capitalised words; titles for every word ("president").
+fn word_classes(t: &Token<'_>) -> impl Iterator<Item = &'static str> {
+    let word = t.text;
+    let is_word = t.kind == Kind::Word;
+    let name = is_word && word.chars().next().is_some_and(char::is_uppercase);
+    let known = if name { GAZ.known(word) } else { None };
+    [
+        known.map(|k| match k {
+            Known::Loc => "known-loc",
+            Known::Org => "known-org",
+            Known::Misc => "known-misc",
+        }),
+        (name && GAZ.is_first_name(word)).then_some("first-name"),
+        (is_word && GAZ.is_title_head(word)).then_some("title"),
+        (is_word && GAZ.is_title_mod(word)).then_some("title-modifier"),
+        (name && GAZ.is_org_word(word)).then_some("org-word"),
+        (name && GAZ.is_loc_word(word)).then_some("loc-word"),
+        (name && GAZ.is_misc_word(word)).then_some("misc-word"),
+        (name && GAZ.is_stop(word)).then_some("stop"),
+        (name && GAZ.demonym_country(word).is_some()).then_some("demonym"),
+        (t.kind == Kind::Possessive).then_some("possessive"),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// For each token inside a gazetteer name of two or more words, its place and class
+/// ("B-ORG" for "European" in "European Union").
+fn phrase_classes(tokens: &[Token<'_>]) -> Vec<Option<&'static str>> {
+    let mut out = vec![None; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        let starts_name = tokens[i].kind == Kind::Word
+            && tokens[i]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let found = starts_name.then(|| longest_phrase(tokens, i)).flatten();
+        let Some((last, known)) = found else {
+            i += 1;
+            continue;
+        };
+        let (begin, inside) = match known {
+            Known::Loc => ("B-LOC", "I-LOC"),
+            Known::Org => ("B-ORG", "I-ORG"),
+            Known::Misc => ("B-MISC", "I-MISC"),
+        };
+        out[i] = Some(begin);
+        for slot in &mut out[i + 1..=last] {
+            *slot = Some(inside);
+        }
+        i = last + 1;
+    }
+    out
+}
+
+/// The last token and class of the longest gazetteer name of two or more words at `first`.
+fn longest_phrase(tokens: &[Token<'_>], first: usize) -> Option<(usize, Known)> {
+    let line = tokens[first].line;
+    let mut words = vec![tokens[first].text];
+    let mut ends = Vec::new();
+    let mut j = first + 1;
+    while words.len() < MAX_PHRASE_WORDS {
+        match tokens.get(j) {
+            Some(t) if t.line == line && t.kind != Kind::Punct => {
+                words.push(t.text);
+                ends.push(j);
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    (2..=words.len()).rev().find_map(|n| {
+        let known = GAZ.known(&key(&words[..n].join(" ")))?;
+        Some((ends[n - 2], known))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_affixes_and_ids() {
+        assert_eq!(Value::shape("Kiev"), Value::of_bytes(b"Xx"));
+        assert_eq!(Value::shape("U.S."), Value::of_bytes(b"X.X."));
+        assert_eq!(Value::shape("1,000"), Value::of_bytes(b"d,d"));
+        assert_eq!(Value::lower("KyIV"), Value::of_bytes(b"kyiv"));
+        assert_eq!((prefix("Kyiv", 2), suffix("Kyiv", 3)), ("Ky", "yiv"));
+        assert_eq!((prefix("é", 3), suffix("ab", 4)), ("é", "ab"));
+        let (a, b) = (word("a"), word("b"));
+        assert_ne!(id(Template::Lower, &[a, b]), id(Template::Lower, &[b, a]));
+        assert_ne!(id(Template::Lower, &[a]), id(Template::Cased, &[a]));
+    }
+
+    #[test]
+    fn gazetteer_phrases_mark_every_word() {
+        let tokens = super::super::token::tokenize("He met the European Union in Brussels.");
+        let classes = phrase_classes(&tokens);
+        let words: Vec<(&str, Option<&str>)> = tokens
+            .iter()
+            .zip(classes)
+            .map(|(t, c)| (t.text, c))
+            .collect();
+        assert!(words.contains(&("European", Some("B-ORG"))), "{words:?}");
+        assert!(words.contains(&("Union", Some("I-ORG"))), "{words:?}");
+        assert!(words.contains(&("Brussels", None)), "{words:?}");
+    }
+}

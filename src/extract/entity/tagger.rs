@@ -1,0 +1,113 @@
+//! Runs the statistical model over a document: tags tokens greedily from left to right, each
+//! choice seeing the two tags before it, and turns the tags into labelled name spans.
+
+use std::sync::LazyLock;
+
+use super::features::DocFeatures;
+use super::perceptron::{Model, TAGS, Tag, Trainer};
+use super::resolve::Span;
+use super::token::{Kind, Token};
+
+/// The shipped weights, parsed on first use. `None` only if the file in `assets/ner/` is
+/// damaged, in which case the rule-based extractor works alone.
+pub(crate) static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| load_shipped().ok());
+
+/// Parses the weights compiled into the binary.
+pub(crate) fn load_shipped() -> Result<Model, String> {
+    Model::from_bytes(include_bytes!("../../../assets/ner/entities.model"))
+}
+
+/// What the decoder asks of weights: the scores of one token's features.
+pub(crate) trait Scorer {
+    /// Adds the weights of `features` to `scores`.
+    fn add_scores(&self, features: &[u32], scores: &mut [f32; TAGS]);
+
+    /// The fixed score added to the tag the rules chose: how far the model trusts the rules.
+    fn rule_prior(&self) -> f32;
+}
+
+impl Scorer for Model {
+    fn add_scores(&self, features: &[u32], scores: &mut [f32; TAGS]) {
+        self.score(features, scores);
+    }
+
+    fn rule_prior(&self) -> f32 {
+        self.rule_prior
+    }
+}
+
+/// Training decodes with the weights alone, so that they learn everything they can.
+impl Scorer for Trainer {
+    fn add_scores(&self, features: &[u32], scores: &mut [f32; TAGS]) {
+        self.score(features, scores);
+    }
+
+    fn rule_prior(&self) -> f32 {
+        0.0
+    }
+}
+
+/// Chooses every token's tag; `each` sees each token's index, features and chosen tag.
+pub(crate) fn decode(
+    scorer: &impl Scorer,
+    features: &DocFeatures,
+    mut each: impl FnMut(usize, &[u32], Tag),
+) -> Vec<Tag> {
+    let mut tags = Vec::with_capacity(features.len());
+    let mut buf = Vec::new();
+    let (mut prev, mut prev2) = (Tag::O, Tag::O);
+    for i in 0..features.len() {
+        features.token(i, prev, prev2, &mut buf);
+        let mut scores = [0f32; TAGS];
+        scorer.add_scores(&buf, &mut scores);
+        scores[features.rule_tag(i).index()] += scorer.rule_prior();
+        let best = (0..TAGS)
+            .map(Tag::from_index)
+            .filter(|t| t.may_follow(prev))
+            .max_by(|a, b| scores[a.index()].total_cmp(&scores[b.index()]))
+            .unwrap_or(Tag::O);
+        each(i, &buf, best);
+        tags.push(best);
+        (prev2, prev) = (prev, best);
+    }
+    tags
+}
+
+/// The reason given to names the model found that the rules did not find in the same way.
+pub(crate) const MODEL_REASON: &str = "statistical model";
+
+/// The name spans of `tags`, trimmed of punctuation at their ends; a span the rules found with
+/// the same extent and label keeps the rules' reason (`rules` are in text order).
+pub(crate) fn spans(tokens: &[Token<'_>], tags: &[Tag], rules: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(label) = tags[i].label() else {
+            i += 1;
+            continue;
+        };
+        let mut last = i;
+        while tags.get(last + 1).is_some_and(|t| t.is_inside()) {
+            last += 1;
+        }
+        let next = last + 1;
+        let is_word = |j: &usize| tokens[*j].kind == Kind::Word;
+        if let (Some(first), Some(end)) = ((i..=last).find(is_word), (i..=last).rfind(is_word)) {
+            let from = rules.partition_point(|r| r.first < first);
+            let reason = rules[from..]
+                .iter()
+                .take_while(|r| r.first == first)
+                .find(|r| r.last == end && r.label == label)
+                .map_or(MODEL_REASON, |r| r.reason);
+            out.push(Span {
+                first,
+                last: end,
+                label,
+                reason,
+                firm: true,
+            });
+        }
+        i = next;
+    }
+    out
+}
