@@ -442,3 +442,41 @@ fn unsaved_work_is_recovered_from_the_autosave() {
     );
     assert!(recovered.problems.is_empty(), "{:?}", recovered.problems);
 }
+
+#[test]
+fn train_ner_writes_weights_and_names_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("tiny.conll");
+    let sentence =
+        "-DOCSTART- O\n\nZorblat I-ORG\nhired O\nQuanmir I-PER\nin O\nVelkaro I-LOC\n. O\n\n";
+    fs::write(&corpus, sentence.repeat(5)).unwrap();
+    let model = dir.path().join("entities.model");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["train-ner", corpus.to_str().unwrap(), "-o"])
+        .arg(&model)
+        .args(["--epochs", "2"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("5 documents, 30 tokens, 15 gold names"),
+        "{stderr}"
+    );
+    assert!(fs::read(&model).unwrap().starts_with(b"DNERAP02"));
+    let empty = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args([
+            "train-ner",
+            dir.path().join("nothing").to_str().unwrap(),
+            "-o",
+        ])
+        .arg(dir.path().join("x.model"))
+        .output()
+        .unwrap();
+    assert!(!empty.status.success());
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("nothing"));
+}

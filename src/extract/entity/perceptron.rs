@@ -265,7 +265,19 @@ const MIN_WEIGHT: f32 = 0.01;
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #[test]
+        fn reading_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let mut with_header = MAGIC.to_vec();
+            with_header.extend_from_slice(&bytes);
+            let _ = Model::from_bytes(&bytes);
+            let _ = Model::from_bytes(&with_header);
+        }
+    }
 
     #[test]
     fn tags_know_their_labels_and_order() {

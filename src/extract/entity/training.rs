@@ -383,7 +383,25 @@ fn shuffle(order: &mut [usize], seed: &mut u64) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #[test]
+        fn reading_any_corpus_never_panics_and_names_stay_in_the_text(
+            content in "([A-Za-z.'-]{1,8}[ \t]{1,2}(O|B-PER|I-ORG|B-LOC|I-MISC|I-XYZ|-)\n|\n|-DOCSTART- O\n){0,40}"
+        ) {
+            for doc in read_conll(&content) {
+                for (start, end, _) in &doc.names {
+                    prop_assert!(start < end && *end <= doc.text.len());
+                    prop_assert!(doc.text.is_char_boundary(*start) && doc.text.is_char_boundary(*end));
+                }
+                let document = Document::new(&doc.text);
+                prop_assert_eq!(gold_tags(&document, &doc.names).len(), document.tokens.len());
+            }
+        }
+    }
 
     #[test]
     fn reads_iob1_and_iob2_documents() {
