@@ -22,7 +22,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "this/last/next unit",
-            r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|previous|next|coming|this|current)\s+(?P<u>week|month|year|quarter|decade|century|weekend)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|previous|next|coming|this|current)\s+(?:fiscal\s+)?(?P<u>week|month|year|quarter|decade|century|weekend)(?-u:\b)",
             rel_unit,
         ),
         Rule::new(
@@ -47,8 +47,8 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             the_weekend,
         ),
         Rule::new(
-            "amount ago/later",
-            r"(?i)(?-u:\b)(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)(?-u:\b)",
+            "amount ago/earlier",
+            r"(?i)(?-u:\b)(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|after|from\s+now|hence)(?-u:\b)",
             ago,
         ),
         Rule::new(
@@ -62,8 +62,18 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             reported_quarter,
         ),
         Rule::new(
+            "the latest period",
+            r"(?i)(?-u:\b)the\s+(?:latest|most\s+recent|just-ended)\s+period(?-u:\b)",
+            latest_period,
+        ),
+        Rule::new(
+            "year end",
+            r"(?i)(?-u:\b)(?:the\s+end\s+of\s+the\s+year|year[\s-]end|year['’]s\s+end)(?-u:\b)",
+            year_end,
+        ),
+        Rule::new(
             "coming units",
-            r"(?i)(?-u:\b)(?:the\s+)?coming\s+(?P<t>years|months|weeks|days|quarters)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)(?-u:\b)",
             coming,
         ),
         Rule::new(
@@ -73,7 +83,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "reference word",
-            r"(?i)(?-u:\b)(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+past|these\s+days|present)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+past|these\s+days|present|soon)(?-u:\b)",
             reference,
         ),
     ]
@@ -380,6 +390,35 @@ fn reported_quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         .collect()
 }
 
+/// "The latest period" in a report about quarters: the reported quarter.
+fn latest_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    if !quarter_context(ctx, span(caps)) {
+        return Vec::new();
+    }
+    reported_quarter(caps, ctx)
+}
+
+/// The end of the publication year, or of the year before after "since"
+/// ("prices have risen 8% since year-end").
+fn year_end(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let since = ctx
+        .before(sp.0)
+        .trim_end()
+        .to_ascii_lowercase()
+        .ends_with("since");
+    from_dct(
+        ctx,
+        sp,
+        if since { -1 } else { 0 },
+        Unit::Year,
+        "end of the year",
+    )
+    .map(|t| t.attr("mod", "END"))
+    .into_iter()
+    .collect()
+}
+
 fn coming(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(
         span(caps),
@@ -389,10 +428,35 @@ fn coming(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     )]
 }
 
+/// True when "soon" points ahead by itself, not in "as soon as" or
+/// "soon after" (which take their time from another event).
+fn soon_alone(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
+    let before = ctx.before(sp.0).trim_end().to_ascii_lowercase();
+    let after = ctx.after(sp.1).trim_start().to_ascii_lowercase();
+    let linked = [
+        "after",
+        "afterwards",
+        "afterward",
+        "thereafter",
+        "before",
+        "as",
+    ]
+    .iter()
+    .any(|w| {
+        after
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+    });
+    !(before.ends_with(" as") || before == "as" || linked)
+}
+
 fn reference(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let word = ctx.text.get(sp.0..sp.1).unwrap_or("").to_ascii_lowercase();
-    let value = if word.contains("future") {
+    if word == "soon" && !soon_alone(ctx, sp) {
+        return Vec::new();
+    }
+    let value = if word.contains("future") || word == "soon" {
         "FUTURE_REF"
     } else if word.starts_with("recent")
         || word.contains("past")
@@ -417,7 +481,15 @@ fn reference(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rule::check_table;
+    use super::super::rule::{check_none, check_table};
+
+    #[test]
+    fn not_relative_dates() {
+        check_none(&[
+            "He left as soon as he could.",
+            "She was freed soon after the raid.",
+        ]);
+    }
 
     #[test]
     fn relative_dates() {
@@ -521,13 +593,6 @@ mod tests {
                 "2024",
             ),
             (
-                "They will meet two weeks later.",
-                "2025-05-20",
-                "two weeks later",
-                "DATE",
-                "2025-W23",
-            ),
-            (
                 "They met last year.",
                 "2025-05-20",
                 "last year",
@@ -597,6 +662,62 @@ mod tests {
                 "the quarter",
                 "DATE",
                 "2025-Q3",
+            ),
+            (
+                "They will meet soon.",
+                "2025-05-20",
+                "soon",
+                "DATE",
+                "FUTURE_REF",
+            ),
+            (
+                "The merger should close by year-end.",
+                "2025-05-20",
+                "year-end",
+                "DATE",
+                "2025",
+            ),
+            (
+                "Prices have risen 8% since year-end.",
+                "2025-05-20",
+                "year-end",
+                "DATE",
+                "2024",
+            ),
+            (
+                "Costs will be cut by the end of the year.",
+                "2025-05-20",
+                "the end of the year",
+                "DATE",
+                "2025",
+            ),
+            (
+                "Sales rose in the latest period, and the quarter was strong.",
+                "2025-11-02",
+                "the latest period",
+                "DATE",
+                "2025-Q3",
+            ),
+            (
+                "Sales rose in the current fiscal year.",
+                "2025-11-02",
+                "the current fiscal year",
+                "DATE",
+                "2025",
+            ),
+            (
+                "The company was sold. Three days later, its chief quit.",
+                "2025-05-20",
+                "Three days",
+                "DURATION",
+                "P3D",
+            ),
+            (
+                "Rates may fall in the coming months.",
+                "2025-05-20",
+                "the coming months",
+                "DATE",
+                "FUTURE_REF",
             ),
             (
                 "Tourism grew in recent years.",
