@@ -81,7 +81,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "quarter",
-            r"(?i)(?-u:\b)(?:(?:the|this|last|next|(?P<rel>this|last|next)\s+year['’]s)\s+)?(?:(?P<y0>[12][0-9]{3})\s+)?(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal\s+)?quarter(?-u:\b)(?:\s+of\s+(?:fiscal\s+)?(?P<y>[12][0-9]{3})(?-u:\b))?",
+            r"(?i)(?-u:\b)(?:(?:the|this|last|next|(?P<rel>this|last|next)\s+year['’]s)\s+)?(?:(?P<ago>year[\s-](?:earlier|ago))\s+)?(?:(?P<y0>[12][0-9]{3})\s+)?(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal\s+)?quarter(?-u:\b)(?:\s+of\s+(?:fiscal\s+)?(?P<y>[12][0-9]{3})(?-u:\b))?",
             quarter,
         ),
         Rule::new(
@@ -403,8 +403,9 @@ fn quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         return Vec::new();
     };
     let hyphen = group(caps, "sep").is_some_and(|s| s.starts_with('-'));
+    let ago = caps.name("ago").is_some();
     let sp = match caps.name("o") {
-        Some(o) if hyphen && caps.name("y0").is_none() => (o.start(), span(caps).1),
+        Some(o) if hyphen && !ago && caps.name("y0").is_none() => (o.start(), span(caps).1),
         _ => span(caps),
     };
     if let Some(y) = num(caps, "y").or_else(|| num(caps, "y0")) {
@@ -417,12 +418,12 @@ fn quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     }
     match period_year(ctx, caps, q * 3 - 2) {
         Some((y, note)) => {
-            let t = Timex::new(
-                sp,
-                Type::Date,
-                format!("{y:04}-Q{q}"),
-                format!("quarter, {note}"),
-            );
+            let (y, note) = if ago {
+                (y - 1, format!("quarter a year before, {note}"))
+            } else {
+                (y, format!("quarter, {note}"))
+            };
+            let t = Timex::new(sp, Type::Date, format!("{y:04}-Q{q}"), note);
             vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
         }
         None => vec![Timex::new(
@@ -611,6 +612,20 @@ mod tests {
                 "the third quarter",
                 "DATE",
                 "2025-Q3",
+            ),
+            (
+                "Profit was higher in the year-earlier third quarter.",
+                "2025-10-28",
+                "the year-earlier third quarter",
+                "DATE",
+                "2024-Q3",
+            ),
+            (
+                "Sales fell from the year-ago second quarter.",
+                "2025-08-05",
+                "the year-ago second quarter",
+                "DATE",
+                "2024-Q2",
             ),
             (
                 "Fourth-quarter sales fell.",
