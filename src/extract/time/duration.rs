@@ -24,8 +24,13 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             year_ended,
         ),
         Rule::new(
+            "units ahead",
+            r"(?i)(?-u:\b)the\s+(?P<u>years|months|weeks|days)\s+ahead(?-u:\b)",
+            bare_unit,
+        ),
+        Rule::new(
             "bare plural unit",
-            r"(?i)(?-u:\b)(?:for|over|within|in|after|took|take|takes|lasted|last)\s+(?P<t>(?P<u>years|months|weeks|decades|hours))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:for|over|within|in|after|took|take|takes|lasted|last)\s+(?P<t>(?P<u>years|months|weeks|decades|centuries|hours))(?-u:\b)",
             bare_unit,
         ),
     ]
@@ -267,6 +272,20 @@ mod tests {
                 "the fiscal year",
                 "DURATION",
                 "P1Y",
+            ),
+            (
+                "Selling may go on in the weeks ahead.",
+                "2025-05-20",
+                "the weeks ahead",
+                "DURATION",
+                "PXW",
+            ),
+            (
+                "The city was ruled from abroad for centuries.",
+                "2025-05-20",
+                "centuries",
+                "DURATION",
+                "PXCE",
             ),
             (
                 "Sales in the first nine months rose.",

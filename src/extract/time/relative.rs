@@ -8,7 +8,9 @@ use chrono::{Datelike, NaiveDate};
 use regex::Captures;
 
 use super::absolute::season_code;
-use super::calendar::{Tense, at_granularity, iso_week, quarter_of, resolve_weekday, shift, ymd};
+use super::calendar::{
+    Tense, at_granularity, iso_week, quarter_of, resolve_month, resolve_weekday, shift, ymd,
+};
 use super::lexicon::{Num, Unit, month_number, parse_num, weekday_number};
 use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
 
@@ -40,6 +42,16 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             "this/last/next season",
             r"(?i)(?-u:\b)(?P<rel>last|next|this|past|coming)\s+(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)",
             rel_season,
+        ),
+        Rule::new(
+            "the season",
+            r"(?i)(?-u:\b)the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|winter)(?-u:\b)",
+            the_season,
+        ),
+        Rule::new(
+            "the full year",
+            r"(?i)(?-u:\b)the\s+full\s+year(?-u:\b)",
+            full_year,
         ),
         Rule::new(
             "the weekend",
@@ -83,7 +95,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "reference word",
-            r"(?i)(?-u:\b)(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+past|these\s+days|present|soon)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+(?:near|short|long)\s+term|the\s+past|these\s+days|present|soon)(?-u:\b)",
             reference,
         ),
     ]
@@ -239,6 +251,40 @@ fn rel_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     };
     let note = format!("season relative to publication date {}", ymd(dct));
     vec![Timex::new(sp, Type::Date, format!("{year:04}-{code}"), note).attr("anchor", ymd(dct))]
+}
+
+/// "The summer" without a year: the season in the year the tense points
+/// to, like a bare month (winter counts from its January). "The summer of
+/// 1994" is left to the rules that read the year.
+fn the_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let of_year = ctx.after(sp.1).trim_start().starts_with("of ");
+    let Some(code) = group(caps, "s").and_then(season_code).filter(|_| !of_year) else {
+        return Vec::new();
+    };
+    let mid_month = match code {
+        "SP" => 4,
+        "SU" => 7,
+        "FA" => 10,
+        _ => 1,
+    };
+    let (year, note) = match ctx.dct {
+        Some(dct) => (
+            format!("{:04}", resolve_month(dct, mid_month, ctx.tense(sp))),
+            format!("season, year from publication date {}", ymd(dct)),
+        ),
+        None => ("XXXX".to_owned(), "season, no publication date".to_owned()),
+    };
+    let t = Timex::new(sp, Type::Date, format!("{year}-{code}"), note)
+        .attr_opt("mod", group(caps, "mod").and_then(mod_of));
+    vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
+}
+
+/// "The full year" of a report: the publication year.
+fn full_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    from_dct(ctx, span(caps), 0, Unit::Year, "the full year")
+        .into_iter()
+        .collect()
 }
 
 fn the_weekend(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -456,7 +502,7 @@ fn reference(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     if word == "soon" && !soon_alone(ctx, sp) {
         return Vec::new();
     }
-    let value = if word.contains("future") || word == "soon" {
+    let value = if word.contains("future") || word.ends_with("term") || word == "soon" {
         "FUTURE_REF"
     } else if word.starts_with("recent")
         || word.contains("past")
@@ -716,6 +762,41 @@ mod tests {
                 "Rates may fall in the coming months.",
                 "2025-05-20",
                 "the coming months",
+                "DATE",
+                "FUTURE_REF",
+            ),
+            (
+                "Demand stayed weak well into the summer.",
+                "2025-10-20",
+                "the summer",
+                "DATE",
+                "2025-SU",
+            ),
+            (
+                "Prices rose from the low levels of the early spring.",
+                "2025-10-20",
+                "the early spring",
+                "DATE",
+                "2025-SP",
+            ),
+            (
+                "The talks will resume in the spring.",
+                "2025-10-20",
+                "the spring",
+                "DATE",
+                "2026-SP",
+            ),
+            (
+                "Profit for the full year rose 5%.",
+                "2025-10-20",
+                "the full year",
+                "DATE",
+                "2025",
+            ),
+            (
+                "Rates may stay low in the near term.",
+                "2025-10-20",
+                "the near term",
                 "DATE",
                 "FUTURE_REF",
             ),
