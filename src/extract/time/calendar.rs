@@ -31,9 +31,11 @@ impl Tense {
     }
 }
 
-/// Words that mark a sentence as looking forward.
+/// Words that mark a sentence as looking forward. After "was", "were" or
+/// "had been" ("was scheduled to", "had been due to") a plan lies in the
+/// past; the `aux` group marks those.
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:(?-u:\b))(?:will|won't|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|set\s+to|upcoming|next|would)(?-u:(?-u:\b))|['’]ll(?-u:(?-u:\b))")
+    Regex::new(r"(?i)(?-u:(?-u:\b))(?:(?P<aux>was|were|had\s+been)\s+)?(?:will|won't|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|set\s+to|upcoming|next|would)(?-u:(?-u:\b))|['’]ll(?-u:(?-u:\b))")
         .expect("valid future-cue pattern")
 });
 
@@ -129,8 +131,16 @@ pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         }
     };
     let nearest = |re: &Regex| re.find_iter(sentence).map(distance).min();
-    let future = nearest(&FUTURE_CUE).unwrap_or(usize::MAX);
-    let past = nearest(&PAST_CUE).unwrap_or(usize::MAX);
+    let (mut future, mut past) = (usize::MAX, nearest(&PAST_CUE).unwrap_or(usize::MAX));
+    for caps in FUTURE_CUE.captures_iter(sentence) {
+        let Some(m) = caps.get(0) else { continue };
+        let d = distance(m);
+        if caps.name("aux").is_some() {
+            past = past.min(d);
+        } else {
+            future = future.min(d);
+        }
+    }
     if future < usize::MAX && future <= past {
         Tense::Future
     } else if past < usize::MAX || nearest(&PAST_FORM).is_some_and(|d| d < usize::MAX) {
@@ -332,6 +342,12 @@ mod tests {
                 "Sunday",
                 Tense::Future,
             ),
+            (
+                "The offer had been due to expire Friday.",
+                "Friday",
+                Tense::Past,
+            ),
+            ("The vote was scheduled for Monday.", "Monday", Tense::Past),
             (
                 "The offer ended.\u{201d} Trading resumes Monday.",
                 "Monday",
