@@ -61,7 +61,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "spoken year",
-            r"(?i)(?-u:\b)(?:the\s+year\s+)?(?:nineteen\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<k>two\s+thousand)(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:the\s+year\s+|(?P<mon>{MONTH})\s+|(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?(?:nineteen\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<k>two\s+thousand)(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)",
             spoken_year,
         ),
         Rule::new(
@@ -311,23 +311,25 @@ fn spoken_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
                 Num::Vague => 0.0,
             })
     };
+    let month = group(caps, "mon").and_then(month_number);
+    let season = group(caps, "s").and_then(season_code);
     let y = if caps.name("k").is_some() {
-        if !caps
+        let the_year = caps
             .get(0)
-            .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("the"))
-        {
+            .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("the"));
+        if !the_year && month.is_none() && season.is_none() {
             return Vec::new();
         }
         2000.0 + word("small")
     } else {
         1900.0 + word("tens") + word("ones")
     };
-    vec![Timex::new(
-        span(caps),
-        Type::Date,
-        format!("{y:.0}"),
-        "year in words",
-    )]
+    let value = match (month, season) {
+        (Some(m), _) => format!("{y:.0}-{m:02}"),
+        (None, Some(code)) => format!("{y:.0}-{code}"),
+        (None, None) => format!("{y:.0}"),
+    };
+    vec![Timex::new(span(caps), Type::Date, value, "year in words")]
 }
 
 fn year_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -675,6 +677,27 @@ mod tests {
                 "Friday, May 16, 2025",
                 "DATE",
                 "2025-05-16",
+            ),
+            (
+                "The bomb went off in July nineteen ninety-six.",
+                "2025-05-20",
+                "July nineteen ninety-six",
+                "DATE",
+                "1996-07",
+            ),
+            (
+                "Oil was cheap in the winter of nineteen ninety-four.",
+                "2025-05-20",
+                "the winter of nineteen ninety-four",
+                "DATE",
+                "1994-WI",
+            ),
+            (
+                "Prices peaked in the year nineteen eighty.",
+                "2025-05-20",
+                "the year nineteen eighty",
+                "DATE",
+                "1980",
             ),
             ("They met on May 16.", "", "May 16", "DATE", "XXXX-05-16"),
         ]);
