@@ -5,10 +5,10 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use regex::Captures;
+use regex::{Captures, Regex};
 
 use super::calendar::{resolve_month, resolve_month_day, ymd};
-use super::lexicon::{Num, month_number, ordinal_number, parse_num, weekday_number};
+use super::lexicon::{MONTH, Num, month_number, ordinal_number, parse_num, weekday_number};
 use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
 
 /// The absolute-date rules.
@@ -61,7 +61,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "spoken year",
-            r"(?i)(?-u:\b)(?:the\s+year\s+|(?P<mon>{MONTH})\s+|(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?(?:nineteen\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<k>two\s+thousand)(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:the\s+year\s+)?(?:nineteen\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<k>two\s+thousand)(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)",
             spoken_year,
         ),
         Rule::new(
@@ -302,7 +302,7 @@ fn year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(sp, Type::Date, format!("{y:04}"), note)]
 }
 
-fn spoken_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn spoken_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let word = |name: &str| {
         group(caps, name)
             .and_then(parse_num)
@@ -311,8 +311,19 @@ fn spoken_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
                 Num::Vague => 0.0,
             })
     };
-    let month = group(caps, "mon").and_then(month_number);
-    let season = group(caps, "s").and_then(season_code);
+    let (start, end) = span(caps);
+    let lo = ctx.text.floor_char_boundary(start.saturating_sub(30));
+    let lead = ctx
+        .text
+        .get(lo..start)
+        .and_then(|w| SPOKEN_LEAD.captures(w));
+    let lead_group = |name: &str| lead.as_ref().and_then(|c| c.name(name));
+    let month = lead_group("mon").and_then(|m| month_number(m.as_str()));
+    let season = lead_group("s").and_then(|s| season_code(s.as_str()));
+    let start = match lead_group("all") {
+        Some(m) if month.is_some() || season.is_some() => lo + m.start(),
+        _ => start,
+    };
     let y = if caps.name("k").is_some() {
         let the_year = caps
             .get(0)
@@ -329,8 +340,17 @@ fn spoken_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
         (None, Some(code)) => format!("{y:.0}-{code}"),
         (None, None) => format!("{y:.0}"),
     };
-    vec![Timex::new(span(caps), Type::Date, value, "year in words")]
+    vec![Timex::new((start, end), Type::Date, value, "year in words")]
 }
+
+/// A month or season right before a year in words ("January nineteen
+/// ninety-seven", "the winter of nineteen ninety-four").
+static SPOKEN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i)(?P<all>(?-u:\b)(?P<mon>{MONTH})|(?-u:\b)(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+of)\s+$"
+    );
+    Regex::new(&pattern).expect("valid spoken-year lead pattern")
+});
 
 fn year_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(y) = num(caps, "y") else {

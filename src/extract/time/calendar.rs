@@ -31,11 +31,9 @@ impl Tense {
     }
 }
 
-/// Words that mark a sentence as looking forward. After "was", "were" or
-/// "had been" ("was scheduled to", "had been due to") a plan lies in the
-/// past; the `aux` group marks those.
+/// Words that mark a sentence as looking forward (but see [`plan_in_past`]).
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:(?-u:\b))(?:(?P<aux>was|were|had\s+been)\s+)?(?:will|won't|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|set\s+to|upcoming|next|would)(?-u:(?-u:\b))|['’]ll(?-u:(?-u:\b))")
+    Regex::new(r"(?i)(?-u:(?-u:\b))(?:will|won't|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|set\s+to|upcoming|next|would)(?-u:(?-u:\b))|['’]ll(?-u:(?-u:\b))")
         .expect("valid future-cue pattern")
 });
 
@@ -113,6 +111,18 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     (s, e.max(s))
 }
 
+/// True when the text before a future cue ends in "was", "were" or "had
+/// been": the plan ("was scheduled to", "had been due to") lies in the past.
+fn plan_in_past(before: &str) -> bool {
+    let words: Vec<&str> = before.split_ascii_whitespace().rev().take(2).collect();
+    let is = |w: Option<&&str>, want: &str| w.is_some_and(|w| w.eq_ignore_ascii_case(want));
+    let ends_in_space = before.ends_with(|c: char| c.is_ascii_whitespace());
+    ends_in_space
+        && (is(words.first(), "was")
+            || is(words.first(), "were")
+            || (is(words.first(), "been") && is(words.get(1), "had")))
+}
+
 /// The tense of the sentence around `start..end`: the nearest future or
 /// past auxiliary wins; past verb forms count only when neither is there.
 pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
@@ -132,10 +142,9 @@ pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     };
     let nearest = |re: &Regex| re.find_iter(sentence).map(distance).min();
     let (mut future, mut past) = (usize::MAX, nearest(&PAST_CUE).unwrap_or(usize::MAX));
-    for caps in FUTURE_CUE.captures_iter(sentence) {
-        let Some(m) = caps.get(0) else { continue };
+    for m in FUTURE_CUE.find_iter(sentence) {
         let d = distance(m);
-        if caps.name("aux").is_some() {
+        if plan_in_past(&sentence[..m.start()]) {
             past = past.min(d);
         } else {
             future = future.min(d);

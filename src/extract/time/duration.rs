@@ -20,13 +20,13 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "year ended on a date",
-            r"(?i)(?-u:\b)(?P<t>(?:the\s+)?(?:fiscal\s+)?year)\s+(?:ended|ending)(?-u:\b)",
+            r"(?i)(?-u:\b)(?P<t>year)\s+(?:ended|ending)(?-u:\b)",
             year_ended,
         ),
         Rule::new(
             "units ahead",
-            r"(?i)(?-u:\b)the\s+(?P<u>years|months|weeks|days)\s+ahead(?-u:\b)",
-            bare_unit,
+            r"(?i)(?-u:\b)(?P<u>years|months|weeks|days)\s+ahead(?-u:\b)",
+            units_ahead,
         ),
         Rule::new(
             "bare plural unit",
@@ -126,12 +126,36 @@ fn adjective_span(caps: &Captures<'_>, sp: (usize, usize)) -> (usize, usize) {
 }
 
 /// "The year ended June 30": a reported twelve-month period.
-fn year_ended(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn year_ended(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (mut start, end) = span(caps);
+    if let Some(fiscal) = ctx.word_before(start, "fiscal") {
+        start = fiscal;
+    }
+    if let Some(the) = ctx.word_before(start, "the") {
+        start = the;
+    }
     vec![Timex::new(
-        span(caps),
+        (start, end),
         Type::Duration,
         Unit::Year.duration(Num::Exact(1.0)),
         "reported year ending on a date",
+    )]
+}
+
+/// "The weeks ahead": a vague amount of time to come.
+fn units_ahead(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (start, end) = span(caps);
+    let (Some(the), Some(unit)) = (
+        ctx.word_before(start, "the"),
+        group(caps, "u").and_then(Unit::parse),
+    ) else {
+        return Vec::new();
+    };
+    vec![Timex::new(
+        (the, end),
+        Type::Duration,
+        unit.duration(Num::Vague),
+        "units ahead",
     )]
 }
 

@@ -45,12 +45,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "the season",
-            r"(?i)(?-u:\b)the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|winter)(?-u:\b)",
+            r"(?i)(?-u:\b)(?P<s>spring|summer|autumn|winter)(?-u:\b)",
             the_season,
         ),
         Rule::new(
             "the full year",
-            r"(?i)(?-u:\b)the\s+full\s+year(?-u:\b)",
+            r"(?i)(?-u:\b)full\s+year(?-u:\b)",
             full_year,
         ),
         Rule::new(
@@ -75,12 +75,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "the latest period",
-            r"(?i)(?-u:\b)the\s+(?:latest|most\s+recent|just-ended)\s+period(?-u:\b)",
+            r"(?i)(?-u:\b)(?:latest|most\s+recent|just-ended)\s+period(?-u:\b)",
             latest_period,
         ),
         Rule::new(
             "year end",
-            r"(?i)(?-u:\b)(?:the\s+end\s+of\s+the\s+year|year[\s-]end|year['’]s\s+end)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:end\s+of\s+the\s+year|year[\s-]end|year['’]s\s+end)(?-u:\b)",
             year_end,
         ),
         Rule::new(
@@ -257,7 +257,19 @@ fn rel_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 /// to, like a bare month (winter counts from its January). "The summer of
 /// 1994" is left to the rules that read the year.
 fn the_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
-    let sp = span(caps);
+    let (start, end) = span(caps);
+    let modifier = ["early", "late", "mid"].into_iter().find_map(|w| {
+        Some((
+            w,
+            ctx.word_before(start, w)
+                .or_else(|| hyphen_before(ctx, start, w))?,
+        ))
+    });
+    let lead = modifier.map_or(start, |(_, at)| at);
+    let Some(the) = ctx.word_before(lead, "the") else {
+        return Vec::new();
+    };
+    let sp = (the, end);
     let of_year = ctx.after(sp.1).trim_start().starts_with("of ");
     let Some(code) = group(caps, "s").and_then(season_code).filter(|_| !of_year) else {
         return Vec::new();
@@ -276,13 +288,22 @@ fn the_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         None => ("XXXX".to_owned(), "season, no publication date".to_owned()),
     };
     let t = Timex::new(sp, Type::Date, format!("{year}-{code}"), note)
-        .attr_opt("mod", group(caps, "mod").and_then(mod_of));
+        .attr_opt("mod", modifier.and_then(|(w, _)| mod_of(w)));
     vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
+}
+
+/// The start of `word` joined by a hyphen right before `start` ("mid-summer").
+fn hyphen_before(ctx: &Ctx<'_>, start: usize, word: &str) -> Option<usize> {
+    let lead = ctx.before(start).strip_suffix('-')?;
+    let head = lead.len().checked_sub(word.len())?;
+    lead.get(head..)?.eq_ignore_ascii_case(word).then_some(head)
 }
 
 /// "The full year" of a report: the publication year.
 fn full_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
-    from_dct(ctx, span(caps), 0, Unit::Year, "the full year")
+    let (start, end) = span(caps);
+    ctx.word_before(start, "the")
+        .and_then(|the| from_dct(ctx, (the, end), 0, Unit::Year, "the full year"))
         .into_iter()
         .collect()
 }
@@ -414,7 +435,11 @@ fn year_earlier(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 }
 
 fn reported_quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
-    let sp = span(caps);
+    reported_quarter_at(ctx, span(caps))
+}
+
+/// The reported quarter over `sp`.
+fn reported_quarter_at(ctx: &Ctx<'_>, sp: (usize, usize)) -> Vec<Timex> {
     let Some(dct) = ctx.dct else {
         return vec![Timex::new(
             sp,
@@ -438,16 +463,22 @@ fn reported_quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 
 /// "The latest period" in a report about quarters: the reported quarter.
 fn latest_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
-    if !quarter_context(ctx, span(caps)) {
-        return Vec::new();
+    let (start, end) = span(caps);
+    match ctx.word_before(start, "the") {
+        Some(the) if quarter_context(ctx, (the, end)) => reported_quarter_at(ctx, (the, end)),
+        _ => Vec::new(),
     }
-    reported_quarter(caps, ctx)
 }
 
 /// The end of the publication year, or of the year before after "since"
 /// ("prices have risen 8% since year-end").
 fn year_end(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
-    let sp = span(caps);
+    let (start, end) = span(caps);
+    let end_of = ctx.after(start).starts_with(['e', 'E']);
+    let sp = match ctx.word_before(start, "the") {
+        Some(the) if end_of => (the, end),
+        _ => (start, end),
+    };
     let since = ctx
         .before(sp.0)
         .trim_end()
@@ -785,6 +816,13 @@ mod tests {
                 "the spring",
                 "DATE",
                 "2026-SP",
+            ),
+            (
+                "Sales peaked in the mid-summer.",
+                "2025-10-20",
+                "the mid-summer",
+                "DATE",
+                "2025-SU",
             ),
             (
                 "Profit for the full year rose 5%.",
