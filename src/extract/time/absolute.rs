@@ -5,10 +5,10 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use regex::Captures;
+use regex::{Captures, Regex};
 
 use super::calendar::{resolve_month, resolve_month_day, ymd};
-use super::lexicon::{Num, month_number, ordinal_number, parse_num, weekday_number};
+use super::lexicon::{MONTH, Num, month_number, ordinal_number, parse_num, weekday_number};
 use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
 
 /// The absolute-date rules.
@@ -81,7 +81,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "quarter",
-            r"(?i)(?-u:\b)(?:(?:the|this|last|next|(?P<rel>this|last|next)\s+year['’]s)\s+)?(?:(?P<y0>[12][0-9]{3})\s+)?(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal\s+)?quarter(?-u:\b)(?:\s+of\s+(?:fiscal\s+)?(?P<y>[12][0-9]{3})(?-u:\b))?",
+            r"(?i)(?-u:\b)(?:(?:the|this|last|next|(?P<rel>this|last|next)\s+year['’]s)\s+)?(?:(?P<ago>year[\s-](?:earlier|ago))\s+)?(?:(?P<y0>[12][0-9]{3})\s+)?(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal\s+)?quarter(?-u:\b)(?:\s+of\s+(?:fiscal\s+)?(?P<y>[12][0-9]{3})(?-u:\b))?",
             quarter,
         ),
         Rule::new(
@@ -302,7 +302,7 @@ fn year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(sp, Type::Date, format!("{y:04}"), note)]
 }
 
-fn spoken_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn spoken_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let word = |name: &str| {
         group(caps, name)
             .and_then(parse_num)
@@ -311,24 +311,46 @@ fn spoken_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
                 Num::Vague => 0.0,
             })
     };
+    let (start, end) = span(caps);
+    let lo = ctx.text.floor_char_boundary(start.saturating_sub(30));
+    let lead = ctx
+        .text
+        .get(lo..start)
+        .and_then(|w| SPOKEN_LEAD.captures(w));
+    let lead_group = |name: &str| lead.as_ref().and_then(|c| c.name(name));
+    let month = lead_group("mon").and_then(|m| month_number(m.as_str()));
+    let season = lead_group("s").and_then(|s| season_code(s.as_str()));
+    let start = match lead_group("all") {
+        Some(m) if month.is_some() || season.is_some() => lo + m.start(),
+        _ => start,
+    };
     let y = if caps.name("k").is_some() {
-        if !caps
+        let the_year = caps
             .get(0)
-            .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("the"))
-        {
+            .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("the"));
+        if !the_year && month.is_none() && season.is_none() {
             return Vec::new();
         }
         2000.0 + word("small")
     } else {
         1900.0 + word("tens") + word("ones")
     };
-    vec![Timex::new(
-        span(caps),
-        Type::Date,
-        format!("{y:.0}"),
-        "year in words",
-    )]
+    let value = match (month, season) {
+        (Some(m), _) => format!("{y:.0}-{m:02}"),
+        (None, Some(code)) => format!("{y:.0}-{code}"),
+        (None, None) => format!("{y:.0}"),
+    };
+    vec![Timex::new((start, end), Type::Date, value, "year in words")]
 }
+
+/// A month or season right before a year in words ("January nineteen
+/// ninety-seven", "the winter of nineteen ninety-four").
+static SPOKEN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i)(?P<all>(?-u:\b)(?P<mon>{MONTH})|(?-u:\b)(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\s+of)\s+$"
+    );
+    Regex::new(&pattern).expect("valid spoken-year lead pattern")
+});
 
 fn year_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(y) = num(caps, "y") else {
@@ -403,8 +425,9 @@ fn quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         return Vec::new();
     };
     let hyphen = group(caps, "sep").is_some_and(|s| s.starts_with('-'));
+    let ago = caps.name("ago").is_some();
     let sp = match caps.name("o") {
-        Some(o) if hyphen && caps.name("y0").is_none() => (o.start(), span(caps).1),
+        Some(o) if hyphen && !ago && caps.name("y0").is_none() => (o.start(), span(caps).1),
         _ => span(caps),
     };
     if let Some(y) = num(caps, "y").or_else(|| num(caps, "y0")) {
@@ -417,12 +440,12 @@ fn quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     }
     match period_year(ctx, caps, q * 3 - 2) {
         Some((y, note)) => {
-            let t = Timex::new(
-                sp,
-                Type::Date,
-                format!("{y:04}-Q{q}"),
-                format!("quarter, {note}"),
-            );
+            let (y, note) = if ago {
+                (y - 1, format!("quarter a year before, {note}"))
+            } else {
+                (y, format!("quarter, {note}"))
+            };
+            let t = Timex::new(sp, Type::Date, format!("{y:04}-Q{q}"), note);
             vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
         }
         None => vec![Timex::new(
@@ -613,6 +636,20 @@ mod tests {
                 "2025-Q3",
             ),
             (
+                "Profit was higher in the year-earlier third quarter.",
+                "2025-10-28",
+                "the year-earlier third quarter",
+                "DATE",
+                "2024-Q3",
+            ),
+            (
+                "Sales fell from the year-ago second quarter.",
+                "2025-08-05",
+                "the year-ago second quarter",
+                "DATE",
+                "2024-Q2",
+            ),
+            (
                 "Fourth-quarter sales fell.",
                 "2025-01-20",
                 "Fourth-quarter",
@@ -660,6 +697,27 @@ mod tests {
                 "Friday, May 16, 2025",
                 "DATE",
                 "2025-05-16",
+            ),
+            (
+                "The bomb went off in July nineteen ninety-six.",
+                "2025-05-20",
+                "July nineteen ninety-six",
+                "DATE",
+                "1996-07",
+            ),
+            (
+                "Oil was cheap in the winter of nineteen ninety-four.",
+                "2025-05-20",
+                "the winter of nineteen ninety-four",
+                "DATE",
+                "1994-WI",
+            ),
+            (
+                "Prices peaked in the year nineteen eighty.",
+                "2025-05-20",
+                "the year nineteen eighty",
+                "DATE",
+                "1980",
             ),
             ("They met on May 16.", "", "May 16", "DATE", "XXXX-05-16"),
         ]);

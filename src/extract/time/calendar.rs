@@ -31,9 +31,9 @@ impl Tense {
     }
 }
 
-/// Words that mark a sentence as looking forward.
+/// Words that mark a sentence as looking forward (but see [`plan_in_past`]).
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:(?-u:\b))(?:will|won't|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|upcoming|next|would)(?-u:(?-u:\b))|['’]ll(?-u:(?-u:\b))")
+    Regex::new(r"(?i)(?-u:(?-u:\b))(?:will|won't|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|due\s+to|set\s+to|upcoming|next|would)(?-u:(?-u:\b))|['’]ll(?-u:(?-u:\b))")
         .expect("valid future-cue pattern")
 });
 
@@ -49,21 +49,57 @@ static PAST_FORM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid past-form pattern")
 });
 
+/// Words written with a full stop that rarely end a sentence ("Sept. 14",
+/// "Mr. Smith", "Acme Corp. said").
+const ABBREVIATIONS: [&str; 30] = [
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "st", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "corp", "inc",
+    "co", "ltd", "no",
+];
+
+/// True when the punctuation at byte `i` ends a sentence: "!" and "?" always
+/// do; a full stop only before a space and a word that is not lower case or
+/// a number, and not after an initial ("U.S.") or an abbreviation.
+fn ends_sentence(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' | b'!' | b'?' => return true,
+        b'.' => {}
+        _ => return false,
+    }
+    let rest = &bytes[i + 1..];
+    let next = rest.iter().position(|b| !b.is_ascii_whitespace());
+    match next {
+        None => return true,
+        Some(0) => return matches!(rest[0], b'"' | b'\'' | b')') || !rest[0].is_ascii(),
+        Some(n) if rest[n].is_ascii_lowercase() || rest[n].is_ascii_digit() => return false,
+        Some(_) => {}
+    }
+    let word_start = bytes[..i]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    let word = &bytes[word_start..i];
+    let initial = word.len() == 1 && word[0].is_ascii_uppercase();
+    let abbreviation = ABBREVIATIONS
+        .iter()
+        .any(|a| a.as_bytes().eq_ignore_ascii_case(word));
+    !(initial || abbreviation)
+}
+
 /// The byte range of the sentence around `start..end`, at most 150 bytes each side.
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut s = start;
     let low = start.saturating_sub(150);
     while s > low {
-        let b = bytes[s - 1];
-        if b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && s < start) {
+        if (bytes[s - 1] == b'\n' || s < start) && ends_sentence(bytes, s - 1) {
             break;
         }
         s -= 1;
     }
     let mut e = end;
     let high = (end + 150).min(bytes.len());
-    while e < high && !matches!(bytes[e], b'.' | b'!' | b'?' | b'\n') {
+    while e < high && !ends_sentence(bytes, e) {
         e += 1;
     }
     while !text.is_char_boundary(s) {
@@ -73,6 +109,18 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
         e -= 1;
     }
     (s, e.max(s))
+}
+
+/// True when the text before a future cue ends in "was", "were" or "had
+/// been": the plan ("was scheduled to", "had been due to") lies in the past.
+fn plan_in_past(before: &str) -> bool {
+    let words: Vec<&str> = before.split_ascii_whitespace().rev().take(2).collect();
+    let is = |w: Option<&&str>, want: &str| w.is_some_and(|w| w.eq_ignore_ascii_case(want));
+    let ends_in_space = before.ends_with(|c: char| c.is_ascii_whitespace());
+    ends_in_space
+        && (is(words.first(), "was")
+            || is(words.first(), "were")
+            || (is(words.first(), "been") && is(words.get(1), "had")))
 }
 
 /// The tense of the sentence around `start..end`: the nearest future or
@@ -93,8 +141,15 @@ pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         }
     };
     let nearest = |re: &Regex| re.find_iter(sentence).map(distance).min();
-    let future = nearest(&FUTURE_CUE).unwrap_or(usize::MAX);
-    let past = nearest(&PAST_CUE).unwrap_or(usize::MAX);
+    let (mut future, mut past) = (usize::MAX, nearest(&PAST_CUE).unwrap_or(usize::MAX));
+    for m in FUTURE_CUE.find_iter(sentence) {
+        let d = distance(m);
+        if plan_in_past(&sentence[..m.start()]) {
+            past = past.min(d);
+        } else {
+            future = future.min(d);
+        }
+    }
     if future < usize::MAX && future <= past {
         Tense::Future
     } else if past < usize::MAX || nearest(&PAST_FORM).is_some_and(|d| d < usize::MAX) {
@@ -266,6 +321,52 @@ mod tests {
             resolve_month_day(dct, 12, 28, Tense::Unknown),
             Some(day("2024-12-28"))
         );
+    }
+
+    #[test]
+    fn sentences_run_past_abbreviations_and_decimals() {
+        let table = [
+            (
+                "Turnover was 2.5 billion shares, against 1.9 billion Thursday.",
+                "Thursday",
+                Tense::Past,
+            ),
+            (
+                "The fund was buying from Oct. 2 to Friday at $3.50 each.",
+                "Friday",
+                Tense::Past,
+            ),
+            (
+                "Prices were firm. Analysts see demand Monday.",
+                "Monday",
+                Tense::Unknown,
+            ),
+            (
+                "Talks between the U.S. and Iran will resume Friday.",
+                "Friday",
+                Tense::Future,
+            ),
+            (
+                "The truce is set to expire Sunday.",
+                "Sunday",
+                Tense::Future,
+            ),
+            (
+                "The offer had been due to expire Friday.",
+                "Friday",
+                Tense::Past,
+            ),
+            ("The vote was scheduled for Monday.", "Monday", Tense::Past),
+            (
+                "The offer ended.\u{201d} Trading resumes Monday.",
+                "Monday",
+                Tense::Unknown,
+            ),
+        ];
+        for (text, word, want) in table {
+            let at = text.find(word).unwrap_or(0);
+            assert_eq!(tense_at(text, at, at + word.len()), want, "{text}");
+        }
     }
 
     #[test]

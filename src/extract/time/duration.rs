@@ -1,10 +1,11 @@
 //! Durations: an amount of a calendar unit ("two weeks", "the past three
-//! months", "a two-year contract", "several years"), and bare plural
-//! units after a preposition ("for years").
+//! months", "a two-year contract", "several years", "two quarters"), a
+//! reported year ("the year ended June 30"), and bare plural units after a
+//! preposition ("for years"). Ages ("52 years old") are no durations.
 
 use std::sync::LazyLock;
 
-use regex::Captures;
+use regex::{Captures, Regex};
 
 use super::lexicon::{Num, Unit, parse_num};
 use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
@@ -14,12 +15,22 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "amount of unit",
-            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|remaining|following|initial|latest)\s+)?(?:(?P<mod>about|around|nearly|almost|roughly|approximately|some|more\s+than|over|less\s+than|under|at\s+least|up\s+to|at\s+most)\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<u>{UNIT})(?-u:\b)(?P<half>\s+and\s+a\s+half(?-u:\b))?",
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|remaining|following|initial|latest|year[\s-](?:earlier|ago))\s+)?(?:(?P<mod>about|around|nearly|almost|roughly|approximately|some|more\s+than|over|less\s+than|under|at\s+least|up\s+to|at\s+most)\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<u>{UNIT})(?-u:\b)(?P<half>\s+and\s+a\s+half(?-u:\b))?",
             amount,
         ),
         Rule::new(
+            "year ended on a date",
+            r"(?i)(?-u:\b)(?P<t>year)\s+(?:ended|ending)(?-u:\b)",
+            year_ended,
+        ),
+        Rule::new(
+            "units ahead",
+            r"(?i)(?-u:\b)(?P<u>years|months|weeks|days)\s+ahead(?-u:\b)",
+            units_ahead,
+        ),
+        Rule::new(
             "bare plural unit",
-            r"(?i)(?-u:\b)(?:for|over|within|in|after|took|take|takes|lasted|last)\s+(?P<t>(?P<u>years|months|weeks|decades|hours))(?-u:\b)",
+            r"(?i)(?-u:\b)(?:for|over|within|in|after|took|take|takes|lasted|last)\s+(?P<t>(?P<u>years|months|weeks|decades|centuries|hours))(?-u:\b)",
             bare_unit,
         ),
     ]
@@ -59,7 +70,8 @@ fn amount(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
                 .after(sp.1)
                 .trim_start()
                 .starts_with(|c: char| c.is_alphabetic()));
-    if ctx.inside_number(sp) || ordinal_second || unit == Unit::Quarter {
+    let age = unit == Unit::Year && is_age(ctx, sp);
+    if ctx.inside_number(sp) || ordinal_second || age || !counts_quarters(caps, ctx, sp) {
         return Vec::new();
     }
     let (n, unit) = match (n, caps.name("half")) {
@@ -70,6 +82,32 @@ fn amount(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = adjective_span(caps, sp);
     let t = Timex::new(sp, Type::Duration, unit.duration(n), "amount of a unit");
     vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
+}
+
+/// What follows "quarters" when they are a fraction or part of a year.
+static QUARTER_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)\s+of\s+(?:the|an?|its|their|his|her|all|those|these|this|that|[0-9])")
+        .expect("valid quarter-of pattern")
+});
+
+/// True for a person's age ("52 years old", "a 37-year-old"), which
+/// TimeML leaves untagged.
+fn is_age(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
+    let after = ctx.after(sp.1).trim_start_matches([' ', '-']);
+    after.len() >= 3 && after.as_bytes()[..3].eq_ignore_ascii_case(b"old")
+}
+
+/// Quarters count as a duration only in the plural and not as a fraction
+/// or a part of a year ("two quarters", not "a quarter", "three quarters of
+/// the vote" or "the first two quarters of 2024").
+fn counts_quarters(caps: &Captures<'_>, ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
+    let Some(word) = group(caps, "u") else {
+        return false;
+    };
+    if Unit::parse(word) != Some(Unit::Quarter) {
+        return true;
+    }
+    word.ends_with(['s', 'S']) && !QUARTER_OF.is_match(ctx.after(sp.1))
 }
 
 /// A hyphenated amount used as an adjective ("the two-week visit") leaves
@@ -85,6 +123,40 @@ fn adjective_span(caps: &Captures<'_>, sp: (usize, usize)) -> (usize, usize) {
         }
         _ => sp,
     }
+}
+
+/// "The year ended June 30": a reported twelve-month period.
+fn year_ended(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (mut start, end) = span(caps);
+    if let Some(fiscal) = ctx.word_before(start, "fiscal") {
+        start = fiscal;
+    }
+    if let Some(the) = ctx.word_before(start, "the") {
+        start = the;
+    }
+    vec![Timex::new(
+        (start, end),
+        Type::Duration,
+        Unit::Year.duration(Num::Exact(1.0)),
+        "reported year ending on a date",
+    )]
+}
+
+/// "The weeks ahead": a vague amount of time to come.
+fn units_ahead(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (start, end) = span(caps);
+    let (Some(the), Some(unit)) = (
+        ctx.word_before(start, "the"),
+        group(caps, "u").and_then(Unit::parse),
+    ) else {
+        return Vec::new();
+    };
+    vec![Timex::new(
+        (the, end),
+        Type::Duration,
+        unit.duration(Num::Vague),
+        "units ahead",
+    )]
 }
 
 fn bare_unit(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -191,6 +263,55 @@ mod tests {
                 "PXY",
             ),
             (
+                "Net for the year-earlier nine months was lower.",
+                "2025-10-28",
+                "the year-earlier nine months",
+                "DURATION",
+                "P9M",
+            ),
+            (
+                "Sales fell in the past two quarters.",
+                "2025-05-20",
+                "the past two quarters",
+                "DURATION",
+                "P2Q",
+            ),
+            (
+                "It turned a profit after several quarters of losses.",
+                "2025-05-20",
+                "several quarters",
+                "DURATION",
+                "PXQ",
+            ),
+            (
+                "Revenue was $4 million in the year ended June 30.",
+                "2025-08-20",
+                "the year",
+                "DURATION",
+                "P1Y",
+            ),
+            (
+                "Profit for the fiscal year ending March 31 will rise.",
+                "2025-08-20",
+                "the fiscal year",
+                "DURATION",
+                "P1Y",
+            ),
+            (
+                "Selling may go on in the weeks ahead.",
+                "2025-05-20",
+                "the weeks ahead",
+                "DURATION",
+                "PXW",
+            ),
+            (
+                "The city was ruled from abroad for centuries.",
+                "2025-05-20",
+                "centuries",
+                "DURATION",
+                "PXCE",
+            ),
+            (
                 "Sales in the first nine months rose.",
                 "2025-05-20",
                 "the first nine months",
@@ -202,6 +323,13 @@ mod tests {
 
     #[test]
     fn not_durations() {
-        check_none(&["He won a second term.", "Add 1,000 days of rain."]);
+        check_none(&[
+            "He won a second term.",
+            "Add 1,000 days of rain.",
+            "The driver, 52 years old, was unhurt.",
+            "A 37-year-old man was arrested.",
+            "Three quarters of the voters agreed.",
+            "Only a quarter of the seats were filled.",
+        ]);
     }
 }

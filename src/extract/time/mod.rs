@@ -113,13 +113,15 @@ fn select(text: &str, mut groups: Vec<(usize, Vec<Timex>)>) -> Vec<Timex> {
 }
 
 /// A modifier right before an expression ("early", "late", "mid-",
-/// "the end of", "the beginning of"), which TimeML includes in the span.
+/// "the end of", "the beginning of", "earlier", "later"), which TimeML
+/// includes in the span.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:(?-u:\b))(?:the\s+)?(?:very\s+)?(?P<w>early|late|mid|end|beginning|start|middle|close)(?:\s+of\s+(?:the\s+)?|\s+|-)$")
+    Regex::new(r"(?i)(?-u:(?-u:\b))(?:the\s+)?(?:very\s+)?(?P<w>early|late|mid|end|beginning|start|middle|close|earlier|later)(?:\s+of\s+(?:the\s+)?|\s+|-)$")
         .expect("valid prefix pattern")
 });
 
-/// Extends a dated expression over a modifier in front of it and records its "mod".
+/// Extends a dated expression over a modifier in front of it and records
+/// its "mod" ("earlier" and "later" only widen the span: "earlier today").
 fn fold_prefix(ctx: &Ctx<'_>, mut t: Timex, prev_end: usize) -> Timex {
     let dated = matches!(t.kind, Type::Date | Type::Time) && !t.value.ends_with("_REF");
     if !dated || t.get("mod").is_some() {
@@ -144,9 +146,12 @@ fn fold_prefix(ctx: &Ctx<'_>, mut t: Timex, prev_end: usize) -> Timex {
     if needs_of && !whole.as_str().to_ascii_lowercase().contains(" of") {
         return t;
     }
-    if let Some(m) = mod_of(word.as_str()) {
+    let lower = word.as_str().to_ascii_lowercase();
+    if let Some(m) = mod_of(&lower) {
         t.start = lo + whole.start();
         t.attrs.push(("mod", m.to_owned()));
+    } else if (lower == "earlier" || lower == "later") && !whole.as_str().contains('-') {
+        t.start = lo + whole.start();
     }
     t
 }
@@ -187,6 +192,33 @@ mod tests {
                 "Friday",
                 "DATE",
                 "2025-05-16",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn modifiers_in_front_join_the_span() {
+        rule::check_table(&[
+            (
+                "Earlier Sunday, police cleared the square.",
+                "2025-05-20",
+                "Earlier Sunday",
+                "DATE",
+                "2025-05-18",
+            ),
+            (
+                "Later yesterday the banks reopened.",
+                "2025-05-20",
+                "Later yesterday",
+                "DATE",
+                "2025-05-19",
+            ),
+            (
+                "Prices fell in late March.",
+                "2025-05-20",
+                "late March",
+                "DATE",
+                "2025-03",
             ),
         ]);
     }

@@ -8,7 +8,9 @@ use chrono::{Datelike, NaiveDate};
 use regex::Captures;
 
 use super::absolute::season_code;
-use super::calendar::{Tense, at_granularity, iso_week, quarter_of, resolve_weekday, shift, ymd};
+use super::calendar::{
+    Tense, at_granularity, iso_week, quarter_of, resolve_month, resolve_weekday, shift, ymd,
+};
 use super::lexicon::{Num, Unit, month_number, parse_num, weekday_number};
 use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
 
@@ -22,7 +24,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "this/last/next unit",
-            r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|previous|next|coming|this|current)\s+(?P<u>week|month|year|quarter|decade|century|weekend)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|previous|next|coming|this|current)\s+(?:fiscal\s+)?(?P<u>week|month|year|quarter|decade|century|weekend)(?-u:\b)",
             rel_unit,
         ),
         Rule::new(
@@ -42,13 +44,23 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             rel_season,
         ),
         Rule::new(
+            "the season",
+            r"(?i)(?-u:\b)(?P<s>spring|summer|autumn|winter)(?-u:\b)",
+            the_season,
+        ),
+        Rule::new(
+            "the full year",
+            r"(?i)(?-u:\b)full\s+year(?-u:\b)",
+            full_year,
+        ),
+        Rule::new(
             "the weekend",
             r"(?i)(?-u:\b)the\s+weekend(?-u:\b)",
             the_weekend,
         ),
         Rule::new(
-            "amount ago/later",
-            r"(?i)(?-u:\b)(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)(?-u:\b)",
+            "amount ago/earlier",
+            r"(?i)(?-u:\b)(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|after|from\s+now|hence)(?-u:\b)",
             ago,
         ),
         Rule::new(
@@ -62,8 +74,18 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             reported_quarter,
         ),
         Rule::new(
+            "the latest period",
+            r"(?i)(?-u:\b)(?:latest|most\s+recent|just-ended)\s+period(?-u:\b)",
+            latest_period,
+        ),
+        Rule::new(
+            "year end",
+            r"(?i)(?-u:\b)(?:end\s+of\s+the\s+year|year[\s-]end|year['’]s\s+end)(?-u:\b)",
+            year_end,
+        ),
+        Rule::new(
             "coming units",
-            r"(?i)(?-u:\b)(?:the\s+)?coming\s+(?P<t>years|months|weeks|days|quarters)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)(?-u:\b)",
             coming,
         ),
         Rule::new(
@@ -73,7 +95,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "reference word",
-            r"(?i)(?-u:\b)(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+past|these\s+days|present)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+(?:near|short|long)\s+term|the\s+past|these\s+days|present|soon)(?-u:\b)",
             reference,
         ),
     ]
@@ -231,6 +253,61 @@ fn rel_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(sp, Type::Date, format!("{year:04}-{code}"), note).attr("anchor", ymd(dct))]
 }
 
+/// "The summer" without a year: the season in the year the tense points
+/// to, like a bare month (winter counts from its January). "The summer of
+/// 1994" is left to the rules that read the year.
+fn the_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (start, end) = span(caps);
+    let modifier = ["early", "late", "mid"].into_iter().find_map(|w| {
+        Some((
+            w,
+            ctx.word_before(start, w)
+                .or_else(|| hyphen_before(ctx, start, w))?,
+        ))
+    });
+    let lead = modifier.map_or(start, |(_, at)| at);
+    let Some(the) = ctx.word_before(lead, "the") else {
+        return Vec::new();
+    };
+    let sp = (the, end);
+    let of_year = ctx.after(sp.1).trim_start().starts_with("of ");
+    let Some(code) = group(caps, "s").and_then(season_code).filter(|_| !of_year) else {
+        return Vec::new();
+    };
+    let mid_month = match code {
+        "SP" => 4,
+        "SU" => 7,
+        "FA" => 10,
+        _ => 1,
+    };
+    let (year, note) = match ctx.dct {
+        Some(dct) => (
+            format!("{:04}", resolve_month(dct, mid_month, ctx.tense(sp))),
+            format!("season, year from publication date {}", ymd(dct)),
+        ),
+        None => ("XXXX".to_owned(), "season, no publication date".to_owned()),
+    };
+    let t = Timex::new(sp, Type::Date, format!("{year}-{code}"), note)
+        .attr_opt("mod", modifier.and_then(|(w, _)| mod_of(w)));
+    vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
+}
+
+/// The start of `word` joined by a hyphen right before `start` ("mid-summer").
+fn hyphen_before(ctx: &Ctx<'_>, start: usize, word: &str) -> Option<usize> {
+    let lead = ctx.before(start).strip_suffix('-')?;
+    let head = lead.len().checked_sub(word.len())?;
+    lead.get(head..)?.eq_ignore_ascii_case(word).then_some(head)
+}
+
+/// "The full year" of a report: the publication year.
+fn full_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (start, end) = span(caps);
+    ctx.word_before(start, "the")
+        .and_then(|the| from_dct(ctx, (the, end), 0, Unit::Year, "the full year"))
+        .into_iter()
+        .collect()
+}
+
 fn the_weekend(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let Some(dct) = ctx.dct else {
@@ -358,7 +435,11 @@ fn year_earlier(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 }
 
 fn reported_quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
-    let sp = span(caps);
+    reported_quarter_at(ctx, span(caps))
+}
+
+/// The reported quarter over `sp`.
+fn reported_quarter_at(ctx: &Ctx<'_>, sp: (usize, usize)) -> Vec<Timex> {
     let Some(dct) = ctx.dct else {
         return vec![Timex::new(
             sp,
@@ -380,6 +461,41 @@ fn reported_quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         .collect()
 }
 
+/// "The latest period" in a report about quarters: the reported quarter.
+fn latest_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (start, end) = span(caps);
+    match ctx.word_before(start, "the") {
+        Some(the) if quarter_context(ctx, (the, end)) => reported_quarter_at(ctx, (the, end)),
+        _ => Vec::new(),
+    }
+}
+
+/// The end of the publication year, or of the year before after "since"
+/// ("prices have risen 8% since year-end").
+fn year_end(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let (start, end) = span(caps);
+    let end_of = ctx.after(start).starts_with(['e', 'E']);
+    let sp = match ctx.word_before(start, "the") {
+        Some(the) if end_of => (the, end),
+        _ => (start, end),
+    };
+    let since = ctx
+        .before(sp.0)
+        .trim_end()
+        .to_ascii_lowercase()
+        .ends_with("since");
+    from_dct(
+        ctx,
+        sp,
+        if since { -1 } else { 0 },
+        Unit::Year,
+        "end of the year",
+    )
+    .map(|t| t.attr("mod", "END"))
+    .into_iter()
+    .collect()
+}
+
 fn coming(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(
         span(caps),
@@ -389,10 +505,35 @@ fn coming(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     )]
 }
 
+/// True when "soon" points ahead by itself, not in "as soon as" or
+/// "soon after" (which take their time from another event).
+fn soon_alone(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
+    let before = ctx.before(sp.0).trim_end().to_ascii_lowercase();
+    let after = ctx.after(sp.1).trim_start().to_ascii_lowercase();
+    let linked = [
+        "after",
+        "afterwards",
+        "afterward",
+        "thereafter",
+        "before",
+        "as",
+    ]
+    .iter()
+    .any(|w| {
+        after
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+    });
+    !(before.ends_with(" as") || before == "as" || linked)
+}
+
 fn reference(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let word = ctx.text.get(sp.0..sp.1).unwrap_or("").to_ascii_lowercase();
-    let value = if word.contains("future") {
+    if word == "soon" && !soon_alone(ctx, sp) {
+        return Vec::new();
+    }
+    let value = if word.contains("future") || word.ends_with("term") || word == "soon" {
         "FUTURE_REF"
     } else if word.starts_with("recent")
         || word.contains("past")
@@ -417,7 +558,15 @@ fn reference(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rule::check_table;
+    use super::super::rule::{check_none, check_table};
+
+    #[test]
+    fn not_relative_dates() {
+        check_none(&[
+            "He left as soon as he could.",
+            "She was freed soon after the raid.",
+        ]);
+    }
 
     #[test]
     fn relative_dates() {
@@ -521,13 +670,6 @@ mod tests {
                 "2024",
             ),
             (
-                "They will meet two weeks later.",
-                "2025-05-20",
-                "two weeks later",
-                "DATE",
-                "2025-W23",
-            ),
-            (
                 "They met last year.",
                 "2025-05-20",
                 "last year",
@@ -597,6 +739,104 @@ mod tests {
                 "the quarter",
                 "DATE",
                 "2025-Q3",
+            ),
+            (
+                "They will meet soon.",
+                "2025-05-20",
+                "soon",
+                "DATE",
+                "FUTURE_REF",
+            ),
+            (
+                "The merger should close by year-end.",
+                "2025-05-20",
+                "year-end",
+                "DATE",
+                "2025",
+            ),
+            (
+                "Prices have risen 8% since year-end.",
+                "2025-05-20",
+                "year-end",
+                "DATE",
+                "2024",
+            ),
+            (
+                "Costs will be cut by the end of the year.",
+                "2025-05-20",
+                "the end of the year",
+                "DATE",
+                "2025",
+            ),
+            (
+                "Sales rose in the latest period, and the quarter was strong.",
+                "2025-11-02",
+                "the latest period",
+                "DATE",
+                "2025-Q3",
+            ),
+            (
+                "Sales rose in the current fiscal year.",
+                "2025-11-02",
+                "the current fiscal year",
+                "DATE",
+                "2025",
+            ),
+            (
+                "The company was sold. Three days later, its chief quit.",
+                "2025-05-20",
+                "Three days",
+                "DURATION",
+                "P3D",
+            ),
+            (
+                "Rates may fall in the coming months.",
+                "2025-05-20",
+                "the coming months",
+                "DATE",
+                "FUTURE_REF",
+            ),
+            (
+                "Demand stayed weak well into the summer.",
+                "2025-10-20",
+                "the summer",
+                "DATE",
+                "2025-SU",
+            ),
+            (
+                "Prices rose from the low levels of the early spring.",
+                "2025-10-20",
+                "the early spring",
+                "DATE",
+                "2025-SP",
+            ),
+            (
+                "The talks will resume in the spring.",
+                "2025-10-20",
+                "the spring",
+                "DATE",
+                "2026-SP",
+            ),
+            (
+                "Sales peaked in the mid-summer.",
+                "2025-10-20",
+                "the mid-summer",
+                "DATE",
+                "2025-SU",
+            ),
+            (
+                "Profit for the full year rose 5%.",
+                "2025-10-20",
+                "the full year",
+                "DATE",
+                "2025",
+            ),
+            (
+                "Rates may stay low in the near term.",
+                "2025-10-20",
+                "the near term",
+                "DATE",
+                "FUTURE_REF",
             ),
             (
                 "Tourism grew in recent years.",

@@ -127,6 +127,25 @@ impl Ctx<'_> {
     pub(super) fn before(&self, start: usize) -> &str {
         self.text.get(..start).unwrap_or("")
     }
+
+    /// The start of `word` (any case) when it stands right before `start`,
+    /// separated by white space: rules match from a rarer word, which keeps
+    /// them fast, and take a leading "the" or "fiscal" in here.
+    pub(super) fn word_before(&self, start: usize, word: &str) -> Option<usize> {
+        let before = self.before(start);
+        let trimmed = before.trim_end();
+        if trimmed.len() == before.len() {
+            return None;
+        }
+        let head = trimmed.len().checked_sub(word.len())?;
+        let found = trimmed.get(head..)?.eq_ignore_ascii_case(word);
+        let bounded = trimmed
+            .get(..head)?
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (found && bounded).then_some(head)
+    }
 }
 
 /// Turns one match into zero or more timexes (ranges give several).

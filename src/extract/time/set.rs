@@ -37,6 +37,11 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             weekday_set,
         ),
         Rule::new(
+            "weekday with plural part of day",
+            r"(?-u:\b)(?P<wd>{WEEKDAY})\s+(?P<p>(?i:mornings|afternoons|evenings|nights))(?-u:\b)",
+            weekday_set,
+        ),
+        Rule::new(
             "frequency adverb",
             r"(?i)(?-u:\b)(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly)(?-u:\b)",
             adverb,
@@ -174,6 +179,13 @@ mod tests {
                 "XXXX-07",
             ),
             ("They meet daily.", "2025-05-20", "daily", "SET", "P1D"),
+            (
+                "The ferry sails on Friday nights.",
+                "2025-05-20",
+                "Friday nights",
+                "SET",
+                "XXXX-WXX-5TNI",
+            ),
             (
                 "They meet every two weeks.",
                 "2025-05-20",
