@@ -14,6 +14,25 @@ use dossier::workspace::Workspace;
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
 
 /// Copies the sample dossier into a fresh folder.
+/// Runs the `dossier` binary with `args` and returns what it printed and its exit status.
+fn run_dossier<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Runs the `dossier` binary, asserting that it succeeded (its errors shown if not).
+fn run_dossier_ok<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> std::process::Output {
+    let out = run_dossier(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let articles = dir.path().join("articles");
@@ -347,16 +366,12 @@ fn a_large_article_imports_and_extracts() {
 fn command_line_project_opens_in_the_app_model() {
     let (dir, articles) = sample_copy();
     let out = dir.path().join("cli.dossier.ron");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args([
-            "extract",
-            articles.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    run_dossier_ok(&[
+        "extract",
+        articles.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     let ws = Workspace::open(&out).unwrap();
     assert_eq!(ws.project.articles.len(), 5);
     assert!(ws.problems.is_empty(), "{:?}", ws.problems);
@@ -377,15 +392,7 @@ fn command_line_prints_json_lines_in_code_points() {
         "Ukraine’s talks ended on May 16, 2025 in Istanbul.\n",
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["extract", file.to_str().unwrap(), "--dct", "2025-05-20"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_dossier_ok(&["extract", file.to_str().unwrap(), "--dct", "2025-05-20"]);
     let text: Vec<char> = fs::read_to_string(&file).unwrap().chars().collect();
     for line in String::from_utf8(out.stdout).unwrap().lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -397,10 +404,7 @@ fn command_line_prints_json_lines_in_code_points() {
         let span: String = text[s..e].iter().collect();
         assert_eq!(span, v["text"].as_str().unwrap());
     }
-    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["extract", "/nonexistent/file.txt"])
-        .output()
-        .unwrap();
+    let bad = run_dossier(&["extract", "/nonexistent/file.txt"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("/nonexistent/file.txt"));
 }
@@ -451,32 +455,26 @@ fn train_ner_writes_weights_and_names_bad_input() {
         "-DOCSTART- O\n\nZorblat I-ORG\nhired O\nQuanmir I-PER\nin O\nVelkaro I-LOC\n. O\n\n";
     fs::write(&corpus, sentence.repeat(5)).unwrap();
     let model = dir.path().join("entities.model");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["train-ner", corpus.to_str().unwrap(), "-o"])
-        .arg(&model)
-        .args(["--epochs", "2"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_dossier_ok(&[
+        "train-ner",
+        corpus.to_str().unwrap(),
+        "-o",
+        model.to_str().unwrap(),
+        "--epochs",
+        "2",
+    ]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("5 documents, 30 tokens, 15 gold names"),
         "{stderr}"
     );
     assert!(fs::read(&model).unwrap().starts_with(b"DNERAP02"));
-    let empty = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args([
-            "train-ner",
-            dir.path().join("nothing").to_str().unwrap(),
-            "-o",
-        ])
-        .arg(dir.path().join("x.model"))
-        .output()
-        .unwrap();
+    let empty = run_dossier(&[
+        "train-ner",
+        dir.path().join("nothing").to_str().unwrap(),
+        "-o",
+        dir.path().join("x.model").to_str().unwrap(),
+    ]);
     assert!(!empty.status.success());
     assert!(String::from_utf8_lossy(&empty.stderr).contains("nothing"));
 }

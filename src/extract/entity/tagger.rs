@@ -74,7 +74,7 @@ pub(crate) fn decode(
 }
 
 /// The reason given to names the model found that the rules did not find in the same way.
-pub(crate) const MODEL_REASON: &str = "statistical model";
+const MODEL_REASON: &str = "statistical model";
 
 /// The name spans of `tags`, trimmed of punctuation at their ends; a span the rules found with
 /// the same extent and label keeps the rules' reason (`rules` are in text order).
@@ -90,7 +90,6 @@ pub(crate) fn spans(tokens: &[Token<'_>], tags: &[Tag], rules: &[Span]) -> Vec<S
         while tags.get(last + 1).is_some_and(|t| t.is_inside()) {
             last += 1;
         }
-        let next = last + 1;
         let is_word = |j: &usize| tokens[*j].kind == Kind::Word;
         if let (Some(first), Some(end)) = ((i..=last).find(is_word), (i..=last).rfind(is_word)) {
             let from = rules.partition_point(|r| r.first < first);
@@ -107,7 +106,7 @@ pub(crate) fn spans(tokens: &[Token<'_>], tags: &[Tag], rules: &[Span]) -> Vec<S
                 firm: true,
             });
         }
-        i = next;
+        i = last + 1;
     }
     out
 }

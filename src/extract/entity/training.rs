@@ -150,9 +150,9 @@ pub struct TrainingOptions {
     pub dev: Option<PathBuf>,
 }
 
-/// Precision, recall and F1 of exact name spans and labels, overall and per label.
+/// F1 of exact name spans and labels, overall and per label.
 #[derive(Debug, Clone, Default)]
-pub struct Scores {
+struct Scores {
     counts: BTreeMap<&'static str, (usize, usize, usize)>,
 }
 
@@ -167,7 +167,7 @@ impl Scores {
     }
 
     /// The F1 of `label` ("ALL" for every label together).
-    pub fn f1(&self, label: &str) -> f64 {
+    fn f1(&self, label: &str) -> f64 {
         let Some(&(found, gold, right)) = self.counts.get(label) else {
             return 0.0;
         };
@@ -180,15 +180,11 @@ impl Scores {
 
 impl fmt::Display for Scores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut first = true;
-        for label in ["ALL", "PER", "ORG", "LOC", "MISC"] {
-            if !first {
-                write!(f, " ")?;
-            }
-            first = false;
-            write!(f, "{label} {:.4}", self.f1(label))?;
-        }
-        Ok(())
+        let parts: Vec<String> = ["ALL", "PER", "ORG", "LOC", "MISC"]
+            .iter()
+            .map(|label| format!("{label} {:.4}", self.f1(label)))
+            .collect();
+        write!(f, "{}", parts.join(" "))
     }
 }
 
@@ -291,12 +287,8 @@ pub struct TrainingReport {
     pub model: Vec<u8>,
     /// How many features the model keeps.
     pub features: usize,
-    /// Training documents seen per pass.
-    pub documents: usize,
     /// Tokens per pass.
     pub tokens: usize,
-    /// The dev scores after each pass, when a dev folder was given.
-    pub dev_scores: Vec<Scores>,
 }
 
 /// Trains a model on `docs`, reporting progress lines through `progress`.
@@ -308,15 +300,13 @@ pub fn train(
     let dev = options.dev.as_deref().map(read_dev).transpose()?;
     let prepared: Vec<_> = docs
         .iter()
-        .map(|d| {
+        .filter_map(|d| {
             let document = Document::new(&d.text);
-            let gold = gold_tags(&document, &d.names);
             let has_words = document.tokens.iter().any(|t| t.kind == Kind::Word);
-            (document.features(), gold, has_words)
+            has_words.then(|| (document.features(), gold_tags(&document, &d.names)))
         })
-        .filter(|(_, _, has_words)| *has_words)
         .collect();
-    let tokens: usize = prepared.iter().map(|(f, _, _)| f.len()).sum();
+    let tokens: usize = prepared.iter().map(|(f, _)| f.len()).sum();
     progress(&format!(
         "{} documents, {tokens} tokens, {} gold names",
         prepared.len(),
@@ -325,12 +315,11 @@ pub fn train(
     let mut trainer = Trainer::default();
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut dev_scores = Vec::new();
     for epoch in 1..=options.epochs {
         shuffle(&mut order, &mut seed);
         let mut wrong = 0usize;
         for &d in &order {
-            let (features, gold, _) = &prepared[d];
+            let (features, gold) = &prepared[d];
             let mut updates = Vec::new();
             tagger::decode(&trainer, features, |i, feats, guess| {
                 if guess != gold[i] {
@@ -349,7 +338,6 @@ pub fn train(
         if let Some(dev) = &dev {
             let scores = score_dev(&trusting(&trainer, options.rule_prior), dev);
             line.push_str(&format!("; dev {scores}"));
-            dev_scores.push(scores);
         }
         progress(&line);
     }
@@ -357,9 +345,7 @@ pub fn train(
     Ok(TrainingReport {
         features: model.len(),
         model: model.to_bytes(),
-        documents: prepared.len(),
         tokens,
-        dev_scores,
     })
 }
 
