@@ -479,11 +479,7 @@ fn year_end(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         Some(the) if end_of => (the, end),
         _ => (start, end),
     };
-    let since = ctx
-        .before(sp.0)
-        .trim_end()
-        .to_ascii_lowercase()
-        .ends_with("since");
+    let since = ctx.word_before(sp.0, "since").is_some();
     from_dct(
         ctx,
         sp,
@@ -508,8 +504,10 @@ fn coming(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
 /// True when "soon" points ahead by itself, not in "as soon as" or
 /// "soon after" (which take their time from another event).
 fn soon_alone(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
-    let before = ctx.before(sp.0).trim_end().to_ascii_lowercase();
-    let after = ctx.after(sp.1).trim_start().to_ascii_lowercase();
+    let after = ctx.after(sp.1).trim_start();
+    let next_word = &after[..after
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(after.len())];
     let linked = [
         "after",
         "afterwards",
@@ -519,12 +517,8 @@ fn soon_alone(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
         "as",
     ]
     .iter()
-    .any(|w| {
-        after
-            .strip_prefix(w)
-            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
-    });
-    !(before.ends_with(" as") || before == "as" || linked)
+    .any(|w| next_word.eq_ignore_ascii_case(w));
+    ctx.word_before(sp.0, "as").is_none() && !linked
 }
 
 fn reference(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
