@@ -8,7 +8,10 @@ use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 
 use super::calendar::{resolve_month, resolve_month_day, ymd};
-use super::lexicon::{MONTH, Num, month_number, ordinal_number, parse_num, weekday_number};
+use super::lexicon::{
+    ANYWHERE, MONTH, MONTH_WORDS, Num, SEASON_WORDS, month_number, ordinal_number, parse_num,
+    weekday_number,
+};
 use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
 
 /// The absolute-date rules.
@@ -16,86 +19,103 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "iso date",
+            ANYWHERE,
             r"(?-u:\b)(?P<y>[12][0-9]{3})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?-u:\b)",
             iso_date,
         ),
         Rule::new(
             "numeric date",
+            ANYWHERE,
             r"(?-u:\b)(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?-u:\b)",
             numeric_date,
         ),
         Rule::new(
             "month day year",
+            MONTH_WORDS,
             r"(?-u:\b)(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?",
             month_day,
         ),
         Rule::new(
             "day month year",
+            MONTH_WORDS,
             r"(?-u:\b)(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?",
             month_day,
         ),
         Rule::new(
             "month year",
+            MONTH_WORDS,
             r"(?-u:\b)(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>[12][0-9]{3})(?-u:\b)",
             month_year,
         ),
         Rule::new(
             "month of a relative year",
+            MONTH_WORDS,
             r"(?-u:\b)(?P<mon>{MONTH})(?:\s+of)?\s+(?P<rel>(?i:last|next|this))\s+(?i:year)(?-u:\b)",
             month_of_relative_year,
         ),
         Rule::new(
             "bare month",
+            MONTH_WORDS,
             r"(?-u:\b)(?P<mon>{MONTH_NOT_MAY})",
             bare_month,
         ),
         Rule::new(
             "May after a cue word",
+            &["May"],
             r"(?-u:\b)(?i:in|on|since|of|by|until|till|through|from|during|before|after|early|late|mid)(?:\s+|-)(?P<t>(?P<mon>May))(?-u:\b)",
             bare_month,
         ),
         Rule::new(
             "year",
+            ANYWHERE,
             r"(?-u:\b)(?:(?P<fiscal>(?i:fiscal)(?:\s+(?i:year))?)\s+)?(?P<y>1[0-9]{3}|20[0-9]{2})(?-u:\b)",
             year,
         ),
         Rule::new(
             "spoken year",
+            &["nineteen", "thousand"],
             r"(?i)(?-u:\b)(?:the\s+year\s+)?(?:nineteen\s+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<k>two\s+thousand)(?:\s+and\s+(?P<small>one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)",
             spoken_year,
         ),
         Rule::new(
             "year period",
+            &["period", "quarter"],
             r"(?i)(?-u:\b)the\s+(?P<y>[12][0-9]{3})\s+(?:period|quarter)(?-u:\b)",
             year_period,
         ),
         Rule::new(
             "decade",
+            ANYWHERE,
             r"(?-u:\b)(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<c>1[0-9]|20)(?P<d>[0-9])0['’]?s(?-u:\b)",
             decade,
         ),
         Rule::new(
             "century",
+            &["century"],
             r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<o>{ORDINAL})[\s-]+century(?-u:\b)",
             century,
         ),
         Rule::new(
             "quarter",
+            &["quarter"],
             r"(?i)(?-u:\b)(?:(?:the|this|last|next|(?P<rel>this|last|next)\s+year['’]s)\s+)?(?:(?P<ago>year[\s-](?:earlier|ago))\s+)?(?:(?P<y0>[12][0-9]{3})\s+)?(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal\s+)?quarter(?-u:\b)(?:\s+of\s+(?:fiscal\s+)?(?P<y>[12][0-9]{3})(?-u:\b))?",
             quarter,
         ),
         Rule::new(
             "Q quarter",
+            ANYWHERE,
             r"(?-u:\b)(?:(?P<y0>[12][0-9]{3})[\s-]?)?Q(?P<q>[1-4])(?-u:\b)(?:\s+(?P<y>[12][0-9]{3})(?-u:\b))?",
             q_quarter,
         ),
         Rule::new(
             "half year",
+            &["half"],
             r"(?i)(?-u:\b)(?:the\s+)?(?P<o>first|second|last|latter)\s+half\s+of\s+(?:fiscal\s+)?(?P<y>[12][0-9]{3})(?-u:\b)",
             half_year,
         ),
         Rule::new(
             "season year",
+            SEASON_WORDS,
             r"(?i)(?-u:\b)(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>[12][0-9]{3})(?-u:\b)",
             season_year,
         ),

@@ -8,7 +8,7 @@ use regex::Captures;
 
 use super::absolute::day_value;
 use super::calendar::{resolve_weekday, shift, ymd};
-use super::lexicon::{Unit, month_number, weekday_number};
+use super::lexicon::{ANYWHERE, PART_OF_DAY_WORDS, Unit, month_number, weekday_number};
 use super::rule::{Ctx, Rule, Timex, Type, group, span};
 use super::set::part_of_day;
 
@@ -17,26 +17,31 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "12-hour clock",
+            ANYWHERE,
             r"(?i)(?-u:\b)(?P<h>[0-9]{1,2})(?:[:.](?P<m>[0-5][0-9]))?\s*(?P<ap>[ap]\.m\.|(?:[ap]m|[ap]\.m)(?-u:\b))(?:\s+(?P<z>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|EET|EEST|MSK)(?-u:\b))?(?:,?\s+(?-i:(?P<wd>{WEEKDAY})(?-u:\b)|(?P<mon>{MONTH})\s*(?P<d>[0-9]{1,2})(?-u:\b)))?",
             twelve_hour,
         ),
         Rule::new(
             "24-hour clock",
+            ANYWHERE,
             r"(?-u:\b)(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])(?-u:\b)(?:\s+(?P<z>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|EET|EEST|MSK)(?-u:\b))?",
             twenty_four_hour,
         ),
         Rule::new(
             "noon",
+            &["noon", "midday", "midnight"],
             r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)(?:,?\s+(?-i:(?P<wd>{WEEKDAY})(?-u:\b)|(?P<mon>{MONTH})\s*(?P<d>[0-9]{1,2})(?-u:\b)))?",
             noon,
         ),
         Rule::new(
             "tonight",
+            &["tonight"],
             r"(?i)(?-u:\b)(?P<p>tonight)(?-u:\b)",
             part_with_day,
         ),
         Rule::new(
             "day and part of day",
+            PART_OF_DAY_WORDS,
             r"(?i)(?-u:\b)(?P<d>this|yesterday|tomorrow|today|last|(?-i:{WEEKDAY}))\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",
             part_with_day,
         ),

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::lexicon::{Num, Unit, parse_num};
+use super::lexicon::{Num, UNIT_WORDS, Unit, parse_num};
 use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
 
 /// The duration rules.
@@ -15,21 +15,25 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "amount of unit",
+            UNIT_WORDS,
             r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|remaining|following|initial|latest|year[\s-](?:earlier|ago))\s+)?(?:(?P<mod>about|around|nearly|almost|roughly|approximately|some|more\s+than|over|less\s+than|under|at\s+least|up\s+to|at\s+most)\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<u>{UNIT})(?-u:\b)(?P<half>\s+and\s+a\s+half(?-u:\b))?",
             amount,
         ),
         Rule::new(
             "year ended on a date",
+            &["year"],
             r"(?i)(?-u:\b)(?P<t>year)\s+(?:ended|ending)(?-u:\b)",
             year_ended,
         ),
         Rule::new(
             "units ahead",
+            &["ahead"],
             r"(?i)(?-u:\b)(?P<u>years|months|weeks|days)\s+ahead(?-u:\b)",
             units_ahead,
         ),
         Rule::new(
             "bare plural unit",
+            UNIT_WORDS,
             r"(?i)(?-u:\b)(?:for|over|within|in|after|took|take|takes|lasted|last)\s+(?P<t>(?P<u>years|months|weeks|decades|centuries|hours))(?-u:\b)",
             bare_unit,
         ),

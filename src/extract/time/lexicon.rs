@@ -21,6 +21,37 @@ pub(super) const UNIT: &str =
 /// Ordinal numbers one to thirty-one, in words or digits.
 pub(super) const ORDINAL: &str = r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|[0-9]{1,2}(?:st|nd|rd|th))";
 
+/// Trigger words of rules that scan the whole text: their matches start
+/// with digits, which are too common to search near one by one.
+pub(super) const ANYWHERE: &[&str] = &[];
+
+/// Trigger words for [`MONTH`]: the capitalised three-letter heads.
+pub(super) const MONTH_WORDS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Trigger words for [`WEEKDAY`].
+pub(super) const WEEKDAY_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Trigger words for [`UNIT`] (heads, so plurals trigger too).
+pub(super) const UNIT_WORDS: &[&str] = &[
+    "year", "month", "week", "day", "hour", "minute", "second", "decade", "centur", "quarter",
+];
+
+/// Trigger words for the seasons.
+pub(super) const SEASON_WORDS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
+
+/// Trigger words for the parts of a day.
+pub(super) const PART_OF_DAY_WORDS: &[&str] = &["morning", "afternoon", "evening", "night"];
+
 /// A number read from text: exact, or vague ("several", "a few").
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Num {

@@ -25,14 +25,25 @@ mod range;
 mod relative;
 mod rule;
 mod set;
+mod trigger;
 
 pub use interval::{Granularity, TimeInterval, interval_of};
 
 use rule::{Ctx, Rule, Timex, Type, mod_of};
+use trigger::{Look, Triggers};
+
+/// The trigger words of all rules, in the order of [`all_rules`].
+static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| Triggers::new(all_rules()));
 
 /// Finds time expressions in `text`, resolving relative ones against the
 /// publication date when it is known.
 pub fn extract(text: &str, published: Option<NaiveDate>) -> Vec<Candidate> {
+    extract_looking(text, published, &TRIGGERS.find(text))
+}
+
+/// [`extract`] with each rule looking where `looks` says (in the order of
+/// [`all_rules`]).
+fn extract_looking(text: &str, published: Option<NaiveDate>, looks: &[Look]) -> Vec<Candidate> {
     let quarterly = text.match_indices("quarter").nth(1).is_some();
     let ctx = Ctx {
         text,
@@ -41,8 +52,8 @@ pub fn extract(text: &str, published: Option<NaiveDate>) -> Vec<Candidate> {
     };
     let mut groups: Vec<(usize, Vec<Timex>)> = Vec::new();
     let mut found = Vec::new();
-    for (order, rule) in all_rules().enumerate() {
-        rule.run(&ctx, &mut found);
+    for ((order, rule), look) in all_rules().enumerate().zip(looks) {
+        rule.run(&ctx, look, &mut found);
         groups.extend(found.drain(..).map(|g| (order, g)));
     }
     let chosen = select(text, groups);
@@ -176,6 +187,52 @@ mod tests {
         assert!(all_rules().count() > 30);
     }
 
+    /// What a scan of the whole text by every rule finds: the reference
+    /// the search near trigger words must equal.
+    pub(super) fn extract_everywhere(text: &str, dct: Option<NaiveDate>) -> Vec<Candidate> {
+        let looks: Vec<Look> = all_rules().map(|_| Look::Everywhere).collect();
+        extract_looking(text, dct, &looks)
+    }
+
+    #[test]
+    fn rules_with_trigger_words_have_a_bounded_reach() {
+        for rule in all_rules().filter(|r| !r.words.is_empty()) {
+            let reach = rule.reach.unwrap_or(usize::MAX);
+            assert!(reach < 400, "{}: reach {reach}", rule.re.as_str());
+        }
+    }
+
+    #[test]
+    fn searching_near_trigger_words_finds_what_a_full_scan_finds() {
+        let dct = calendar::parse_ymd("2025-05-20");
+        let seeds = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok());
+        let synth = crate::synth::corpus(40, 7).into_iter().map(|(_, t)| t);
+        let tricky = [
+            "Talks resumed on May\n\n      18 and ended May 20-22, 2025.".to_owned(),
+            format!(
+                "{}on Friday, three years ago, in 1998{}",
+                " ".repeat(30),
+                "-".repeat(30)
+            ),
+            "Every Monday morning since last year; the past five years\u{a0}\u{a0}ago.".to_owned(),
+            "MAY 5 and may 6, Mayday, yearly, currently, 10:45 p.m. EST, the 1990s".to_owned(),
+        ];
+        let mut texts = 0;
+        for text in seeds.chain(synth).chain(tricky) {
+            assert_eq!(
+                extract(&text, dct),
+                extract_everywhere(&text, dct),
+                "{text}"
+            );
+            texts += 1;
+        }
+        assert!(texts >= 44, "only {texts} texts");
+    }
+
     #[test]
     fn seed_story_dates() {
         rule::check_table(&[
@@ -252,6 +309,7 @@ mod tests {
 
     fn check_spans(text: &str, dct: Option<NaiveDate>) -> Result<(), TestCaseError> {
         let found = extract(text, dct);
+        prop_assert_eq!(&found, &extract_everywhere(text, dct));
         for c in &found {
             prop_assert!(c.start < c.end && c.end <= text.len());
             prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));

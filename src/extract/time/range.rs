@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Captures;
 
 use super::absolute::day_value;
-use super::lexicon::month_number;
+use super::lexicon::{ANYWHERE, MONTH_WORDS, month_number};
 use super::rule::{Ctx, Rule, Timex, Type, group, span};
 
 /// The range rules.
@@ -16,26 +16,31 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "month day-day",
+            MONTH_WORDS,
             r"(?-u:\b)(?P<mon>{MONTH})\s*(?P<d1>[0-9]{1,2})\s*[-–—]\s*(?P<d2>[0-9]{1,2})(?-u:\b)(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?",
             dash_days,
         ),
         Rule::new(
             "day-day month",
+            MONTH_WORDS,
             r"(?-u:\b)(?P<d1>[0-9]{1,2})\s*[-–—]\s*(?P<d2>[0-9]{1,2})\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?",
             dash_days,
         ),
         Rule::new(
             "month day and day",
+            MONTH_WORDS,
             r"(?-u:\b)(?P<a>(?P<mon>{MONTH})\s*(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>[12][0-9]{3})(?-u:\b))?)\s*(?i:and|to|through|until|till|or|&)\s+(?P<b>(?:(?P<mon2>{MONTH})\s*)?(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?)",
             worded_days,
         ),
         Rule::new(
             "day and day month",
+            MONTH_WORDS,
             r"(?-u:\b)(?P<a>(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?)\s+(?i:and|to|through|until|till|or|&)\s+(?P<b>(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?)",
             worded_days,
         ),
         Rule::new(
             "year-year",
+            ANYWHERE,
             r"(?-u:\b)(?P<y1>1[0-9]{3}|20[0-9]{2})\s*[-–—]\s*(?P<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?-u:\b)",
             dash_years,
         ),

@@ -11,7 +11,10 @@ use super::absolute::season_code;
 use super::calendar::{
     Tense, at_granularity, iso_week, quarter_of, resolve_month, resolve_weekday, shift, ymd,
 };
-use super::lexicon::{Num, Unit, month_number, parse_num, weekday_number};
+use super::lexicon::{
+    MONTH_WORDS, Num, SEASON_WORDS, UNIT_WORDS, Unit, WEEKDAY_WORDS, month_number, parse_num,
+    weekday_number,
+};
 use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
 
 /// The relative-date rules.
@@ -19,82 +22,106 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "day word",
+            &["today", "yesterday", "tomorrow"],
             r"(?i)(?-u:\b)(?P<w>today|yesterday|tomorrow)(?-u:\b)",
             day_word,
         ),
         Rule::new(
             "this/last/next unit",
+            UNIT_WORDS,
             r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|previous|next|coming|this|current)\s+(?:fiscal\s+)?(?P<u>week|month|year|quarter|decade|century|weekend)(?-u:\b)",
             rel_unit,
         ),
         Rule::new(
             "this/last/next weekday",
+            WEEKDAY_WORDS,
             r"(?-u:\b)(?P<rel>(?i:last|next|this|coming|past))\s+(?P<wd>{WEEKDAY})(?-u:\b)",
             rel_weekday,
         ),
-        Rule::new("weekday", r"(?-u:\b)(?P<wd>{WEEKDAY})(?-u:\b)", rel_weekday),
+        Rule::new(
+            "weekday",
+            WEEKDAY_WORDS,
+            r"(?-u:\b)(?P<wd>{WEEKDAY})(?-u:\b)",
+            rel_weekday,
+        ),
         Rule::new(
             "this/last/next month name",
+            MONTH_WORDS,
             r"(?-u:\b)(?P<rel>(?i:last|next|this))\s+(?P<mon>{MONTH})",
             rel_month,
         ),
         Rule::new(
             "this/last/next season",
+            SEASON_WORDS,
             r"(?i)(?-u:\b)(?P<rel>last|next|this|past|coming)\s+(?P<s>spring|summer|autumn|fall|winter)(?-u:\b)",
             rel_season,
         ),
         Rule::new(
             "the season",
+            SEASON_WORDS,
             r"(?i)(?-u:\b)(?P<s>spring|summer|autumn|winter)(?-u:\b)",
             the_season,
         ),
         Rule::new(
             "the full year",
+            &["full"],
             r"(?i)(?-u:\b)full\s+year(?-u:\b)",
             full_year,
         ),
         Rule::new(
             "the weekend",
+            &["weekend"],
             r"(?i)(?-u:\b)the\s+weekend(?-u:\b)",
             the_weekend,
         ),
         Rule::new(
             "amount ago/earlier",
+            &["ago", "earlier", "before", "after", "now", "hence"],
             r"(?i)(?-u:\b)(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|after|from\s+now|hence)(?-u:\b)",
             ago,
         ),
         Rule::new(
             "year-earlier period",
+            &["year"],
             r"(?i)(?-u:\b)(?:the\s+)?(?P<ye>year[\s-](?:earlier|ago))(?:\s+(?P<what>quarter|period))?(?-u:\b)",
             year_earlier,
         ),
         Rule::new(
             "the latest quarter",
+            &["quarter"],
             r"(?i)(?-u:\b)the\s+(?:(?:latest|most\s+recent|same|just-ended|recent)\s+)?quarter(?-u:\b)",
             reported_quarter,
         ),
         Rule::new(
             "the latest period",
+            &["period"],
             r"(?i)(?-u:\b)(?:latest|most\s+recent|just-ended)\s+period(?-u:\b)",
             latest_period,
         ),
         Rule::new(
             "year end",
+            &["year"],
             r"(?i)(?-u:\b)(?:end\s+of\s+the\s+year|year[\s-]end|year['’]s\s+end)(?-u:\b)",
             year_end,
         ),
         Rule::new(
             "coming units",
+            &["coming"],
             r"(?i)(?-u:\b)(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)(?-u:\b)",
             coming,
         ),
         Rule::new(
             "recent units",
+            &["recent", "past"],
             r"(?i)(?-u:\b)(?:recent|past)\s+(?:years|months|weeks|days|decades)(?-u:\b)",
             reference,
         ),
         Rule::new(
             "reference word",
+            &[
+                "now", "current", "recently", "formerly", "lately", "future", "term", "past",
+                "these", "present", "soon",
+            ],
             r"(?i)(?-u:\b)(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+(?:near|short|long)\s+term|the\s+past|these\s+days|present|soon)(?-u:\b)",
             reference,
         ),

@@ -6,6 +6,7 @@ use regex::{Captures, Regex};
 
 use super::calendar::{Tense, tense_at};
 use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, WEEKDAY};
+use super::trigger::{self, Look};
 
 /// The four TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,11 +152,16 @@ impl Ctx<'_> {
 /// Turns one match into zero or more timexes (ranges give several).
 pub(super) type Build = fn(&Captures<'_>, &Ctx<'_>) -> Vec<Timex>;
 
-/// A pattern with its builder (the name in each table documents it and
-/// labels compile errors).
+/// A pattern with its trigger words and its builder (the name in each
+/// table documents it and labels compile errors).
 pub(super) struct Rule {
+    /// Words one of which every match contains (see `trigger`); empty for
+    /// rules that scan the whole text.
+    pub words: &'static [&'static str],
     /// The compiled pattern.
     pub re: Regex,
+    /// The longest match the pattern can have (see `trigger::reach`).
+    pub reach: Option<usize>,
     /// Turns a match into values.
     pub build: Build,
 }
@@ -164,7 +170,12 @@ impl Rule {
     /// Compiles a rule; `{MONTH}`-style placeholders expand to lexicon
     /// fragments and `(?-u:\b)` becomes an ASCII word boundary so the fast DFA
     /// engines can run it on any text.
-    pub(super) fn new(name: &'static str, pattern: &str, build: Build) -> Rule {
+    pub(super) fn new(
+        name: &'static str,
+        words: &'static [&'static str],
+        pattern: &str,
+        build: Build,
+    ) -> Rule {
         let expanded = pattern
             .replace("{MONTH}", MONTH)
             .replace("{MONTH_NOT_MAY}", MONTH_NOT_MAY)
@@ -174,16 +185,73 @@ impl Rule {
             .replace("{ORDINAL}", ORDINAL)
             .replace(r"(?-u:\b)", r"(?-u:(?-u:\b))");
         let re = Regex::new(&expanded).unwrap_or_else(|e| panic!("rule {name}: {e}"));
-        Rule { re, build }
+        let reach = trigger::reach(&expanded);
+        Rule {
+            words,
+            re,
+            reach,
+            build,
+        }
     }
 
-    /// All timexes this rule finds in the text, grouped per match.
-    pub(super) fn run(&self, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
+    /// All timexes this rule finds where `look` says, grouped per match.
+    pub(super) fn run(&self, ctx: &Ctx<'_>, look: &Look, out: &mut Vec<Vec<Timex>>) {
+        match look {
+            Look::Everywhere => self.run_everywhere(ctx, out),
+            Look::Near(starts) => self.run_near(ctx, starts, out),
+        }
+    }
+
+    /// Scans the whole text.
+    pub(super) fn run_everywhere(&self, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
         for caps in self.re.captures_iter(ctx.text) {
-            let found = (self.build)(&caps, ctx);
-            if !found.is_empty() {
-                out.push(found);
+            self.keep(&caps, ctx, out);
+        }
+    }
+
+    /// Searches only around the trigger-word starts and finds the same
+    /// matches as a scan of the whole text. A match holds a trigger word
+    /// and is at most `reach` long, so it lies within `reach` of that word;
+    /// by induction no match starts between the previous match and `reach`
+    /// before the next trigger word, and a match found there that starts
+    /// after the word belongs to a later word.
+    fn run_near(&self, ctx: &Ctx<'_>, starts: &[usize], out: &mut Vec<Vec<Timex>>) {
+        let Some(reach) = self.reach else {
+            return self.run_everywhere(ctx, out);
+        };
+        let text = ctx.text;
+        let mut pos = 0;
+        let mut next = 0;
+        while let Some(&word) = starts.get(next) {
+            if word < pos {
+                next += 1;
+                continue;
             }
+            let from = text.floor_char_boundary(word.saturating_sub(reach).max(pos));
+            let to = text.ceil_char_boundary(word.saturating_add(reach + 1).min(text.len()));
+            let found = self.re.captures_at(&text[..to], from);
+            let Some((caps, m)) = found.and_then(|c| c.get(0).map(|m| (c, m))) else {
+                next += 1;
+                continue;
+            };
+            if m.start() > word {
+                next += 1;
+                continue;
+            }
+            pos = if m.is_empty() {
+                text.ceil_char_boundary(m.end() + 1)
+            } else {
+                m.end()
+            };
+            self.keep(&caps, ctx, out);
+        }
+    }
+
+    /// Builds the timexes of one match and keeps them when there are any.
+    fn keep(&self, caps: &Captures<'_>, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
+        let found = (self.build)(caps, ctx);
+        if !found.is_empty() {
+            out.push(found);
         }
     }
 }
@@ -225,6 +293,11 @@ pub(super) fn check_table(rows: &[(&str, &str, &str, &str, &str)]) {
     for (sentence, dct, text, kind, value) in rows {
         let dct = super::calendar::parse_ymd(dct);
         let found = super::extract(sentence, dct);
+        assert_eq!(
+            found,
+            super::tests::extract_everywhere(sentence, dct),
+            "{sentence:?}"
+        );
         let hit = found
             .iter()
             .find(|c| sentence.get(c.start..c.end) == Some(*text));

@@ -5,7 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Captures;
 
-use super::lexicon::{Num, Unit, month_number, parse_num, weekday_number};
+use super::lexicon::{
+    Num, UNIT_WORDS, Unit, WEEKDAY_WORDS, month_number, parse_num, weekday_number,
+};
 use super::rule::{Ctx, Rule, Timex, Type, group, span};
 
 /// The set rules.
@@ -13,46 +15,57 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "every unit",
+            &["every", "each"],
             r"(?i)(?-u:\b)(?:every|each)\s+(?:(?P<n>{NUM})\s+)?(?P<other>other\s+)?(?P<u>year|month|week|day|hour|minute|quarter|decade)s?(?-u:\b)",
             every_unit,
         ),
         Rule::new(
             "every part of day",
+            &["every", "each"],
             r"(?i)(?-u:\b)(?:every|each)\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",
             every_part,
         ),
         Rule::new(
             "every weekday",
+            &["every", "each"],
             r"(?-u:\b)(?i:every|each)\s+(?P<wd>{WEEKDAY})(?-u:\b)",
             weekday_set,
         ),
         Rule::new(
             "every month",
+            &["every", "each"],
             r"(?-u:\b)(?i:every|each)\s+(?P<m>{MONTH})(?-u:\b)",
             month_set,
         ),
         Rule::new(
             "plural weekday",
+            WEEKDAY_WORDS,
             r"(?-u:\b)(?P<wd>{WEEKDAY})s(?-u:\b)(?:\s+(?P<p>(?i:mornings|afternoons|evenings|nights)))?",
             weekday_set,
         ),
         Rule::new(
             "weekday with plural part of day",
+            WEEKDAY_WORDS,
             r"(?-u:\b)(?P<wd>{WEEKDAY})\s+(?P<p>(?i:mornings|afternoons|evenings|nights))(?-u:\b)",
             weekday_set,
         ),
         Rule::new(
             "frequency adverb",
+            &[
+                "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
+            ],
             r"(?i)(?-u:\b)(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly)(?-u:\b)",
             adverb,
         ),
         Rule::new(
             "times a unit",
+            &["once", "twice", "thrice", "times"],
             r"(?i)(?-u:\b)(?P<f>once|twice|thrice|(?P<k>{NUM})\s+times)\s+(?P<t>(?:a|an|per|each)\s+(?P<u>year|month|week|day|hour|minute))(?-u:\b)",
             per_unit,
         ),
         Rule::new(
             "rate per unit",
+            UNIT_WORDS,
             r"(?i)(?:[0-9%]|(?-u:\b)(?:dollars|cents|percent|pounds|euros|yen|marks|rubles|hryvnias))\s+(?P<t>(?:a|an|per)\s+(?P<u>year|month|week|day|hour))(?-u:\b)",
             per_unit,
         ),
