@@ -2,6 +2,9 @@
 //! of the sentence around an expression, which decides which way an
 //! underspecified date ("Friday", "May 18") points.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
@@ -123,45 +126,96 @@ fn plan_in_past(before: &str) -> bool {
             || (is(words.first(), "been") && is(words.get(1), "had")))
 }
 
-/// The tense of the sentence around `start..end`: the nearest future or
-/// past auxiliary wins; past verb forms count only when neither is there.
-pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
-    let (s, e) = sentence_around(text, start, end);
-    let Some(sentence) = text.get(s..e) else {
-        return Tense::Unknown;
-    };
-    let distance = |m: regex::Match<'_>| {
-        let (ms, me) = (m.start() + s, m.end() + s);
-        if me <= start {
-            start - me
-        } else if ms >= end {
-            ms - end
-        } else {
-            usize::MAX
-        }
-    };
-    let nearest = |re: &Regex| re.find_iter(sentence).map(distance).min();
-    let (mut future, mut past) = (usize::MAX, nearest(&PAST_CUE).unwrap_or(usize::MAX));
-    for m in FUTURE_CUE.find_iter(sentence) {
-        let d = distance(m);
-        if plan_in_past(&sentence[..m.start()]) {
-            past = past.min(d);
-        } else {
-            future = future.min(d);
+/// The tense cues of one sentence (absolute byte spans), found once and
+/// shared by every expression in it.
+struct SentenceCues {
+    /// Past auxiliaries and reporting verbs.
+    past: Vec<(usize, usize)>,
+    /// Future cues, with whether the plan lies in the past ("was due to").
+    future: Vec<(usize, usize, bool)>,
+    /// Past verb forms.
+    past_forms: Vec<(usize, usize)>,
+}
+
+impl SentenceCues {
+    /// Finds the cues of the sentence at `s..e`.
+    fn find(text: &str, s: usize, e: usize) -> SentenceCues {
+        let sentence = text.get(s..e).unwrap_or("");
+        let spans = |re: &Regex| -> Vec<(usize, usize)> {
+            re.find_iter(sentence)
+                .map(|m| (m.start() + s, m.end() + s))
+                .collect()
+        };
+        let future = FUTURE_CUE
+            .find_iter(sentence)
+            .map(|m| {
+                (
+                    m.start() + s,
+                    m.end() + s,
+                    plan_in_past(&sentence[..m.start()]),
+                )
+            })
+            .collect();
+        SentenceCues {
+            past: spans(&PAST_CUE),
+            future,
+            past_forms: spans(&PAST_FORM),
         }
     }
-    if future < usize::MAX && future <= past {
-        Tense::Future
-    } else if past < usize::MAX || nearest(&PAST_FORM).is_some_and(|d| d < usize::MAX) {
-        Tense::Past
-    } else {
-        Tense::Unknown
+}
+
+/// Tense cues per sentence of one text: many expressions, and several
+/// rules per expression, ask about the same sentence.
+#[derive(Default)]
+pub(super) struct TenseCues {
+    /// Cues by sentence span.
+    sentences: RefCell<HashMap<(usize, usize), Rc<SentenceCues>>>,
+}
+
+impl TenseCues {
+    /// The tense of the sentence around `start..end` in `text` (always the
+    /// same text for one cache): the nearest future or past auxiliary wins;
+    /// past verb forms count only when neither is there.
+    pub(super) fn tense_at(&self, text: &str, start: usize, end: usize) -> Tense {
+        let (s, e) = sentence_around(text, start, end);
+        let cues = Rc::clone(
+            self.sentences
+                .borrow_mut()
+                .entry((s, e))
+                .or_insert_with(|| Rc::new(SentenceCues::find(text, s, e))),
+        );
+        let distance = |(ms, me): (usize, usize)| {
+            if me <= start {
+                start - me
+            } else if ms >= end {
+                ms - end
+            } else {
+                usize::MAX
+            }
+        };
+        let nearest = |spans: &[(usize, usize)]| spans.iter().map(|&m| distance(m)).min();
+        let (mut future, mut past) = (usize::MAX, nearest(&cues.past).unwrap_or(usize::MAX));
+        for &(ms, me, plan_in_past) in &cues.future {
+            let d = distance((ms, me));
+            if plan_in_past {
+                past = past.min(d);
+            } else {
+                future = future.min(d);
+            }
+        }
+        if future < usize::MAX && future <= past {
+            Tense::Future
+        } else if past < usize::MAX || nearest(&cues.past_forms).is_some_and(|d| d < usize::MAX) {
+            Tense::Past
+        } else {
+            Tense::Unknown
+        }
     }
 }
 
 /// Formats a day as YYYY-MM-DD.
 pub(super) fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// Formats the ISO week of a day as YYYY-Www.
@@ -202,7 +256,7 @@ pub(super) fn at_granularity(d: NaiveDate, unit: Unit) -> String {
     match unit {
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => ymd(d),
         Unit::Week => iso_week(d),
-        Unit::Month => d.format("%Y-%m").to_string(),
+        Unit::Month => format!("{:04}-{:02}", d.year(), d.month()),
         Unit::Quarter => format!("{:04}-Q{}", d.year(), quarter_of(d)),
         Unit::Year => format!("{:04}", d.year()),
         Unit::Decade => format!("{:03}", d.year().div_euclid(10)),
@@ -365,7 +419,8 @@ mod tests {
         ];
         for (text, word, want) in table {
             let at = text.find(word).unwrap_or(0);
-            assert_eq!(tense_at(text, at, at + word.len()), want, "{text}");
+            let cues = TenseCues::default();
+            assert_eq!(cues.tense_at(text, at, at + word.len()), want, "{text}");
         }
     }
 
@@ -374,7 +429,8 @@ mod tests {
         let text = "He said on Wednesday that they will meet on Friday.";
         let wed = text.find("Wednesday").unwrap_or(0);
         let fri = text.find("Friday").unwrap_or(0);
-        assert_eq!(tense_at(text, wed, wed + 9), Tense::Past);
-        assert_eq!(tense_at(text, fri, fri + 6), Tense::Future);
+        let cues = TenseCues::default();
+        assert_eq!(cues.tense_at(text, wed, wed + 9), Tense::Past);
+        assert_eq!(cues.tense_at(text, fri, fri + 6), Tense::Future);
     }
 }

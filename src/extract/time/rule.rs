@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
-use super::calendar::{Tense, tense_at};
+use super::calendar::{Tense, TenseCues};
 use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, WEEKDAY};
-use super::trigger::{self, Look};
+use super::trigger::{self, Look, Reach, Runs};
 
 /// The four TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,12 +100,17 @@ pub(super) struct Ctx<'a> {
     /// True for financial reports, which count time in quarters: "a year
     /// ago" there means the same quarter a year before.
     pub quarterly: bool,
+    /// The longest runs of white space, hyphens and digits in the text,
+    /// which bound how long a match can be.
+    pub runs: Runs,
+    /// The tense cues of the sentences asked about so far.
+    pub tense_cues: TenseCues,
 }
 
 impl Ctx<'_> {
     /// The tense of the sentence around a span.
     pub(super) fn tense(&self, span: (usize, usize)) -> Tense {
-        tense_at(self.text, span.0, span.1)
+        self.tense_cues.tense_at(self.text, span.0, span.1)
     }
 
     /// The text right after `end`.
@@ -161,7 +166,7 @@ pub(super) struct Rule {
     /// The compiled pattern.
     pub re: Regex,
     /// The longest match the pattern can have (see `trigger::reach`).
-    pub reach: Option<usize>,
+    pub reach: Option<Reach>,
     /// Turns a match into values.
     pub build: Build,
 }
@@ -211,39 +216,47 @@ impl Rule {
 
     /// Searches only around the trigger-word starts and finds the same
     /// matches as a scan of the whole text. A match holds a trigger word
-    /// and is at most `reach` long, so it lies within `reach` of that word;
-    /// by induction no match starts between the previous match and `reach`
-    /// before the next trigger word, and a match found there that starts
-    /// after the word belongs to a later word.
+    /// and is at most `reach` long, so it lies within `reach` of that word:
+    /// the search runs over regions of words less than `2 * reach` apart,
+    /// from `reach` before the first to `reach` after the last. By
+    /// induction no match starts between the previous match and a region,
+    /// and a match found in a region that starts after its last word
+    /// belongs to a later region.
     fn run_near(&self, ctx: &Ctx<'_>, starts: &[usize], out: &mut Vec<Vec<Timex>>) {
-        let Some(reach) = self.reach else {
+        let Some(reach) = self.reach.map(|r| r.within(&ctx.runs)) else {
             return self.run_everywhere(ctx, out);
         };
         let text = ctx.text;
         let mut pos = 0;
         let mut next = 0;
-        while let Some(&word) = starts.get(next) {
-            if word < pos {
+        while let Some(&first) = starts.get(next) {
+            let mut last = first;
+            next += 1;
+            while let Some(&word) = starts.get(next).filter(|&&w| w <= last + 2 * reach + 1) {
+                last = word;
                 next += 1;
+            }
+            if last < pos {
                 continue;
             }
-            let from = text.floor_char_boundary(word.saturating_sub(reach).max(pos));
-            let to = text.ceil_char_boundary(word.saturating_add(reach + 1).min(text.len()));
-            let found = self.re.captures_at(&text[..to], from);
-            let Some((caps, m)) = found.and_then(|c| c.get(0).map(|m| (c, m))) else {
-                next += 1;
-                continue;
-            };
-            if m.start() > word {
-                next += 1;
-                continue;
+            let to = text.ceil_char_boundary(last.saturating_add(reach + 1).min(text.len()));
+            let region = &text[..to];
+            let mut from = text.floor_char_boundary(first.saturating_sub(reach).max(pos));
+            while let Some(caps) = self.re.captures_at(region, from) {
+                let Some(m) = caps.get(0).filter(|m| m.start() <= last) else {
+                    break;
+                };
+                pos = if m.is_empty() {
+                    text.ceil_char_boundary(m.end() + 1)
+                } else {
+                    m.end()
+                };
+                from = pos;
+                self.keep(&caps, ctx, out);
+                if from > to {
+                    break;
+                }
             }
-            pos = if m.is_empty() {
-                text.ceil_char_boundary(m.end() + 1)
-            } else {
-                m.end()
-            };
-            self.keep(&caps, ctx, out);
         }
     }
 

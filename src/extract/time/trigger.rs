@@ -9,11 +9,14 @@
 //! "year" triggers on "years" and "yearly" too. A rule without trigger
 //! words scans the whole text.
 //!
-//! A rule's *reach* bounds how long its matches can be, so a match that
-//! contains a trigger word lies within that reach of it. Patterns repeat
-//! only white space, digits and hyphens without bound (`\s+`, `[0-9]+`),
-//! so the reach counts each such repetition as [`RUN`] bytes; a text with
-//! a longer run of those characters is scanned whole by every rule.
+//! A rule's *reach* bounds how long its matches can be in one text, so a
+//! match that contains a trigger word lies within that reach of it.
+//! Patterns repeat only white space, hyphens and digits without bound
+//! (`\s+`, `[\s-]+`, `[0-9]+`), so a repetition is at most as long as the
+//! longest run of those characters in the text: the reach is a fixed
+//! length plus a count of each kind of run.
+
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -32,14 +35,9 @@ pub(super) struct Triggers {
     scans_all: Vec<bool>,
 }
 
-/// The longest run (bytes) of white space, digits and hyphens that the
-/// reach of a rule allows for one unbounded repetition.
-const RUN: usize = 24;
-
 /// Where each rule has to look in one text.
 pub(super) enum Look {
-    /// Everywhere: the rule has no trigger words, or the text has a run
-    /// longer than [`RUN`].
+    /// Everywhere: the rule has no trigger words.
     Everywhere,
     /// Near these trigger-word starts (ascending byte offsets).
     Near(Vec<usize>),
@@ -84,9 +82,6 @@ impl Triggers {
 
     /// Where each rule has to look in `text`.
     pub(super) fn find(&self, text: &str) -> Vec<Look> {
-        if longest_run(text) > RUN {
-            return self.scans_all.iter().map(|_| Look::Everywhere).collect();
-        }
         let mut near: Vec<Vec<usize>> = vec![Vec::new(); self.scans_all.len()];
         let bytes = text.as_bytes();
         for hit in self.finder.find_iter(text) {
@@ -121,91 +116,199 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// True for the characters patterns may repeat without bound.
-fn is_run_char(c: char) -> bool {
-    c.is_whitespace() || c.is_ascii_digit() || c == '-'
+/// The kinds of character run a pattern may repeat without bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RunKind {
+    /// White space (`\s+`).
+    Space,
+    /// White space and hyphens (`[\s-]+`).
+    SpaceOrHyphen,
+    /// ASCII digits (`[0-9]+`).
+    Digit,
 }
 
-/// [`is_run_char`] for each ASCII byte.
-const RUN_BYTES: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_whitespace()
-            || b == 0x0B
-            || (b as u8).is_ascii_digit()
-            || b == b'-' as usize;
-        b += 1;
-    }
-    table
-};
+impl RunKind {
+    /// Every kind, narrowest first.
+    const ALL: [RunKind; 3] = [RunKind::Space, RunKind::SpaceOrHyphen, RunKind::Digit];
 
-/// The length (bytes) of the longest run of [`is_run_char`] characters.
-/// Runs over bytes and decodes only non-ASCII characters, for speed.
-fn longest_run(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut longest, mut run, mut i) = (0, 0, 0);
-    while let Some(&b) = bytes.get(i) {
-        let (is_run, len) = if b.is_ascii() {
-            (RUN_BYTES[usize::from(b)], 1)
-        } else {
-            let c = text.get(i..).and_then(|rest| rest.chars().next());
-            c.map_or((false, 1), |c| (is_run_char(c), c.len_utf8()))
-        };
-        run = if is_run { run + len } else { 0 };
-        longest = longest.max(run);
-        i += len;
+    /// True when `c` belongs to runs of this kind.
+    fn holds(self, c: char) -> bool {
+        match self {
+            RunKind::Space => c.is_whitespace(),
+            RunKind::SpaceOrHyphen => c.is_whitespace() || c == '-',
+            RunKind::Digit => c.is_ascii_digit(),
+        }
     }
-    longest
 }
 
-/// The longest match (bytes) a pattern can have in a text whose runs are
-/// at most [`RUN`] bytes long; `None` when it has no such bound (or does
-/// not parse).
-pub(super) fn reach(pattern: &str) -> Option<usize> {
-    max_len(&regex_syntax::Parser::new().parse(pattern).ok()?)
+/// The longest run (bytes) of each [`RunKind`] in one text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Runs([usize; 3]);
+
+impl Runs {
+    /// Measures the runs of `text`. It runs over every text, so it walks
+    /// bytes with a table for ASCII and skips stretches of letters.
+    pub(super) fn of(text: &str) -> Runs {
+        let bytes = text.as_bytes();
+        let table = &*ASCII_KINDS;
+        let mut longest = [0; 3];
+        let mut current = [0; 3];
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (kinds, len) = if b.is_ascii() {
+                (table[usize::from(b)], 1)
+            } else {
+                let c = text.get(i..).and_then(|rest| rest.chars().next());
+                c.map_or((0, 1), |c| (kinds_of(c), c.len_utf8()))
+            };
+            i += len;
+            if kinds == 0 {
+                current = [0; 3];
+                continue;
+            }
+            for k in 0..3 {
+                current[k] = if kinds & (1 << k) != 0 {
+                    current[k] + len
+                } else {
+                    0
+                };
+                longest[k] = longest[k].max(current[k]);
+            }
+        }
+        Runs(longest)
+    }
+}
+
+/// The [`RunKind`]s a character belongs to, one bit each in the order of
+/// [`RunKind::ALL`].
+fn kinds_of(c: char) -> u8 {
+    RunKind::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, kind)| kind.holds(c))
+        .fold(0, |bits, (k, _)| bits | 1 << k)
+}
+
+/// [`kinds_of`] for every ASCII byte.
+static ASCII_KINDS: LazyLock<[u8; 128]> =
+    LazyLock::new(|| std::array::from_fn(|b| kinds_of(char::from(b as u8))));
+
+/// The longest match of a pattern: a fixed length plus how many runs of
+/// each [`RunKind`] it may hold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Reach {
+    /// Bytes matched outside unbounded repetitions.
+    fixed: usize,
+    /// Unbounded repetitions of each kind.
+    runs: [usize; 3],
+}
+
+impl Reach {
+    /// The bound in a text with these runs.
+    pub(super) fn within(&self, runs: &Runs) -> usize {
+        self.runs
+            .iter()
+            .zip(runs.0)
+            .fold(self.fixed, |sum, (count, run)| {
+                sum.saturating_add(count.saturating_mul(run))
+            })
+    }
+
+    /// One reach after the other (concatenation).
+    fn then(self, other: Reach) -> Option<Reach> {
+        let mut runs = [0; 3];
+        for (k, run) in runs.iter_mut().enumerate() {
+            *run = self.runs[k].checked_add(other.runs[k])?;
+        }
+        Some(Reach {
+            fixed: self.fixed.checked_add(other.fixed)?,
+            runs,
+        })
+    }
+
+    /// At least as long as either (alternation).
+    fn or(self, other: Reach) -> Reach {
+        let mut runs = [0; 3];
+        for (k, run) in runs.iter_mut().enumerate() {
+            *run = self.runs[k].max(other.runs[k]);
+        }
+        Reach {
+            fixed: self.fixed.max(other.fixed),
+            runs,
+        }
+    }
+
+    /// `times` repetitions.
+    fn times(self, times: u32) -> Option<Reach> {
+        let times = usize::try_from(times).ok()?;
+        let mut runs = [0; 3];
+        for (k, run) in runs.iter_mut().enumerate() {
+            *run = self.runs[k].checked_mul(times)?;
+        }
+        Some(Reach {
+            fixed: self.fixed.checked_mul(times)?,
+            runs,
+        })
+    }
+}
+
+/// The [`Reach`] of a pattern; `None` when its matches have no such bound
+/// (or it does not parse).
+pub(super) fn reach(pattern: &str) -> Option<Reach> {
+    reach_of(&regex_syntax::Parser::new().parse(pattern).ok()?)
 }
 
 /// [`reach`] of one node of a parsed pattern.
-fn max_len(hir: &Hir) -> Option<usize> {
+fn reach_of(hir: &Hir) -> Option<Reach> {
+    let fixed = |len: Option<usize>| {
+        len.map(|fixed| Reach {
+            fixed,
+            runs: [0; 3],
+        })
+    };
     match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => Some(0),
-        HirKind::Literal(lit) => Some(lit.0.len()),
-        HirKind::Class(Class::Unicode(class)) => class.maximum_len(),
-        HirKind::Class(Class::Bytes(class)) => class.maximum_len(),
-        HirKind::Capture(capture) => max_len(&capture.sub),
+        HirKind::Empty | HirKind::Look(_) => fixed(Some(0)),
+        HirKind::Literal(lit) => fixed(Some(lit.0.len())),
+        HirKind::Class(Class::Unicode(class)) => fixed(class.maximum_len()),
+        HirKind::Class(Class::Bytes(class)) => fixed(class.maximum_len()),
+        HirKind::Capture(capture) => reach_of(&capture.sub),
         HirKind::Concat(parts) => parts
             .iter()
-            .try_fold(0usize, |sum, p| sum.checked_add(max_len(p)?)),
+            .try_fold(Reach::default(), |sum, p| sum.then(reach_of(p)?)),
         HirKind::Alternation(parts) => parts
             .iter()
-            .try_fold(0usize, |most, p| Some(most.max(max_len(p)?))),
+            .try_fold(Reach::default(), |most, p| Some(most.or(reach_of(p)?))),
         HirKind::Repetition(rep) => match rep.max {
-            Some(times) => max_len(&rep.sub)?.checked_mul(usize::try_from(times).ok()?),
-            None if only_run_chars(&rep.sub) => Some(RUN),
-            None => None,
+            Some(times) => reach_of(&rep.sub)?.times(times),
+            None => {
+                let k = RunKind::ALL.iter().position(|&kind| only(&rep.sub, kind))?;
+                let mut runs = [0; 3];
+                runs[k] = 1;
+                Some(Reach { fixed: 0, runs })
+            }
         },
     }
 }
 
-/// True when a node matches only [`is_run_char`] characters.
-fn only_run_chars(hir: &Hir) -> bool {
+/// True when a node matches only characters of runs of `kind`.
+fn only(hir: &Hir, kind: RunKind) -> bool {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => true,
         HirKind::Literal(lit) => {
-            std::str::from_utf8(&lit.0).is_ok_and(|s| s.chars().all(is_run_char))
+            std::str::from_utf8(&lit.0).is_ok_and(|s| s.chars().all(|c| kind.holds(c)))
         }
         HirKind::Class(Class::Unicode(class)) => class
             .ranges()
             .iter()
-            .all(|r| (r.start()..=r.end()).all(is_run_char)),
+            .all(|r| (r.start()..=r.end()).all(|c| kind.holds(c))),
         HirKind::Class(Class::Bytes(class)) => class
             .ranges()
             .iter()
-            .all(|r| (r.start()..=r.end()).all(|b| b.is_ascii() && is_run_char(char::from(b)))),
-        HirKind::Capture(capture) => only_run_chars(&capture.sub),
-        HirKind::Repetition(rep) => only_run_chars(&rep.sub),
-        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().all(only_run_chars),
+            .all(|r| (r.start()..=r.end()).all(|b| b.is_ascii() && kind.holds(char::from(b)))),
+        HirKind::Capture(capture) => only(&capture.sub, kind),
+        HirKind::Repetition(rep) => only(&rep.sub, kind),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().all(|p| only(p, kind)),
     }
 }
 
@@ -250,29 +353,26 @@ mod tests {
     }
 
     #[test]
-    fn long_runs_send_every_rule_everywhere() {
-        let rules = [rule(&["year"], r"(?i)year")];
-        let triggers = Triggers::new(rules.iter());
-        let long = format!("a year{}later", " ".repeat(RUN + 1));
-        assert_eq!(starts(&triggers, &long), vec![None]);
-        let short = format!("a year{}later", " ".repeat(RUN));
-        assert_eq!(starts(&triggers, &short), vec![Some(vec![2])]);
+    fn runs_are_measured_in_bytes_for_each_kind() {
+        assert_eq!(Runs::of("ab 12-34  cd"), Runs([2, 2, 2]));
+        assert_eq!(Runs::of("a - b"), Runs([1, 3, 0]));
+        assert_eq!(Runs::of("a\u{a0}\u{a0}b"), Runs([4, 4, 0]));
+        assert_eq!(Runs::of("Кyiv—2025"), Runs([0, 0, 4]));
+        assert_eq!(Runs::of(""), Runs([0, 0, 0]));
     }
 
     #[test]
-    fn runs_are_measured_in_bytes_across_spaces_digits_and_hyphens() {
-        assert_eq!(longest_run("ab 12-34  cd"), 8);
-        assert_eq!(longest_run("a\u{a0}\u{a0}b"), 4);
-        assert_eq!(longest_run("Кyiv—"), 0);
-        assert_eq!(longest_run("   "), 3);
-    }
-
-    #[test]
-    fn reach_bounds_the_longest_match() {
-        assert_eq!(reach(r"May"), Some(3));
-        assert_eq!(reach(r"(?-u:\b)May\s+[0-9]{1,2}"), Some(3 + RUN + 2));
-        assert_eq!(reach(r"[0-9]+ years?"), Some(RUN + 6));
-        assert_eq!(reach(r"\w+ ago"), None);
-        assert_eq!(reach(r"(unclosed"), None);
+    fn reach_counts_fixed_bytes_and_runs() {
+        let runs = Runs([3, 5, 7]);
+        let within = |p: &str| reach(p).map(|r| r.within(&runs));
+        assert_eq!(within(r"May"), Some(3));
+        assert_eq!(within(r"(?-u:\b)May\s+[0-9]{1,2}"), Some(3 + 3 + 2));
+        assert_eq!(within(r"[0-9]+[\s-]+years?"), Some(7 + 5 + 5));
+        assert_eq!(
+            within(r"(?:a|bcd)\s*(?:\s+x){2}"),
+            Some(3 + 3 + 2 * (3 + 1))
+        );
+        assert_eq!(within(r"\w+ ago"), None);
+        assert_eq!(within(r"(unclosed"), None);
     }
 }
