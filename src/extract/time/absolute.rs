@@ -19,13 +19,13 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "iso date",
-            ANYWHERE,
+            &["-"],
             r"(?-u:\b)(?P<y>[12][0-9]{3})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?-u:\b)",
             iso_date,
         ),
         Rule::new(
             "numeric date",
-            ANYWHERE,
+            &["/"],
             r"(?-u:\b)(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})(?-u:\b)",
             numeric_date,
         ),
@@ -85,7 +85,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "decade",
-            ANYWHERE,
+            &["0s", "0'", "0’"],
             r"(?-u:\b)(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<c>1[0-9]|20)(?P<d>[0-9])0['’]?s(?-u:\b)",
             decade,
         ),

@@ -23,7 +23,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "24-hour clock",
-            ANYWHERE,
+            &[":"],
             r"(?-u:\b)(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])(?-u:\b)(?:\s+(?P<z>GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|BST|CET|CEST|EET|EEST|MSK)(?-u:\b))?",
             twenty_four_hour,
         ),

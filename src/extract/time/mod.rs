@@ -198,6 +198,20 @@ mod tests {
     }
 
     #[test]
+    fn triggers_hold_no_word_start_after_their_first_byte() {
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        for trigger in all_rules().flat_map(|r| r.words.iter()) {
+            let bytes = trigger.as_bytes();
+            let hidden =
+                (1..bytes.len()).any(|i| bytes[i].is_ascii_alphabetic() && !word(bytes[i - 1]));
+            assert!(
+                !hidden,
+                "{trigger:?} would hide a word that starts inside it"
+            );
+        }
+    }
+
+    #[test]
     fn rules_with_trigger_words_have_a_bounded_reach() {
         let news = Runs::of("On May 18, 2025 - three days ago -\n\nthey met.");
         for rule in all_rules().filter(|r| !r.words.is_empty()) {

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Captures;
 
 use super::absolute::day_value;
-use super::lexicon::{ANYWHERE, MONTH_WORDS, month_number};
+use super::lexicon::{MONTH_WORDS, month_number};
 use super::rule::{Ctx, Rule, Timex, Type, group, span};
 
 /// The range rules.
@@ -40,7 +40,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "year-year",
-            ANYWHERE,
+            &["-", "–", "—"],
             r"(?-u:\b)(?P<y1>1[0-9]{3}|20[0-9]{2})\s*[-–—]\s*(?P<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?-u:\b)",
             dash_years,
         ),

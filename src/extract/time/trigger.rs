@@ -2,12 +2,15 @@
 //! rule's regex runs only near the words each of its matches must contain
 //! instead of over the whole text.
 //!
-//! A trigger word counts where it starts a word (as the rules' `\b` sees
-//! it: the byte before is no ASCII letter, digit or underscore). A word
-//! written with a capital letter must match its case ("May" the month, not
-//! "may" the verb); a lower-case word matches any case. Words are heads:
-//! "year" triggers on "years" and "yearly" too. A rule without trigger
-//! words scans the whole text.
+//! A trigger word that begins with a letter counts where it starts a word
+//! (as the rules' `\b` sees it: the byte before is no ASCII letter, digit
+//! or underscore); other triggers ("0s" in "1990s", ":" in "10:45") count
+//! anywhere, and hold no word start themselves (the longest match at a
+//! place hides shorter ones, so "0's" would hide a word "s…"). A word of
+//! lower-case letters matches any case; any other
+//! must match exactly ("May" the month, not "may" the verb). Words are
+//! heads: "year" triggers on "years" and "yearly" too. A rule without
+//! trigger words scans the whole text.
 //!
 //! A rule's *reach* bounds how long its matches can be in one text, so a
 //! match that contains a trigger word lies within that reach of it.
@@ -87,7 +90,8 @@ impl Triggers {
         for hit in self.finder.find_iter(text) {
             let start = hit.start();
             let word_start = start == 0 || !is_word_byte(bytes[start - 1]);
-            if !word_start {
+            let needs_word_start = bytes[start].is_ascii_alphabetic();
+            if needs_word_start && !word_start {
                 continue;
             }
             for &(word, rule) in &self.meanings[hit.pattern().as_usize()] {
