@@ -2,7 +2,7 @@
 //! of the sentence around an expression, which decides which way an
 //! underspecified date ("Friday", "May 18") points.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -89,21 +89,29 @@ fn ends_sentence(bytes: &[u8], i: usize) -> bool {
     !(initial || abbreviation)
 }
 
-/// The byte range of the sentence around `start..end`, at most 150 bytes each side.
+/// The byte range of the sentence around `start..end`, at most 150 bytes
+/// each side. Only ".", "!", "?" and line breaks can end a sentence, so
+/// only those are looked at.
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut s = start;
+    let is_stop = |b: &u8| matches!(b, b'\n' | b'!' | b'?' | b'.');
     let low = start.saturating_sub(150);
-    while s > low {
-        if (bytes[s - 1] == b'\n' || s < start) && ends_sentence(bytes, s - 1) {
+    let (mut s, mut hi) = (low, start);
+    while let Some(i) = bytes[low..hi].iter().rposition(is_stop).map(|p| low + p) {
+        if (bytes[i] == b'\n' || i + 1 < start) && ends_sentence(bytes, i) {
+            s = i + 1;
             break;
         }
-        s -= 1;
+        hi = i;
     }
-    let mut e = end;
     let high = (end + 150).min(bytes.len());
-    while e < high && !ends_sentence(bytes, e) {
-        e += 1;
+    let (mut e, mut lo) = (high, end);
+    while let Some(i) = bytes[lo..high].iter().position(is_stop).map(|p| lo + p) {
+        if ends_sentence(bytes, i) {
+            e = i;
+            break;
+        }
+        lo = i + 1;
     }
     while !text.is_char_boundary(s) {
         s += 1;
@@ -133,19 +141,16 @@ struct SentenceCues {
     past: Vec<(usize, usize)>,
     /// Future cues, with whether the plan lies in the past ("was due to").
     future: Vec<(usize, usize, bool)>,
-    /// Past verb forms.
-    past_forms: Vec<(usize, usize)>,
+    /// The sentence (bytes).
+    sentence: (usize, usize),
+    /// Past verb forms, found only when a sentence has no other cue.
+    past_forms: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl SentenceCues {
     /// Finds the cues of the sentence at `s..e`.
     fn find(text: &str, s: usize, e: usize) -> SentenceCues {
         let sentence = text.get(s..e).unwrap_or("");
-        let spans = |re: &Regex| -> Vec<(usize, usize)> {
-            re.find_iter(sentence)
-                .map(|m| (m.start() + s, m.end() + s))
-                .collect()
-        };
         let future = FUTURE_CUE
             .find_iter(sentence)
             .map(|m| {
@@ -157,11 +162,27 @@ impl SentenceCues {
             })
             .collect();
         SentenceCues {
-            past: spans(&PAST_CUE),
+            past: spans(&PAST_CUE, sentence, s),
             future,
-            past_forms: spans(&PAST_FORM),
+            sentence: (s, e),
+            past_forms: OnceCell::new(),
         }
     }
+
+    /// The past verb forms of the sentence in `text`.
+    fn past_forms(&self, text: &str) -> &[(usize, usize)] {
+        self.past_forms.get_or_init(|| {
+            let (s, e) = self.sentence;
+            spans(&PAST_FORM, text.get(s..e).unwrap_or(""), s)
+        })
+    }
+}
+
+/// The spans of `re` in `sentence`, which starts at byte `s` of its text.
+fn spans(re: &Regex, sentence: &str, s: usize) -> Vec<(usize, usize)> {
+    re.find_iter(sentence)
+        .map(|m| (m.start() + s, m.end() + s))
+        .collect()
 }
 
 /// Tense cues per sentence of one text: many expressions, and several
@@ -205,7 +226,9 @@ impl TenseCues {
         }
         if future < usize::MAX && future <= past {
             Tense::Future
-        } else if past < usize::MAX || nearest(&cues.past_forms).is_some_and(|d| d < usize::MAX) {
+        } else if past < usize::MAX
+            || nearest(cues.past_forms(text)).is_some_and(|d| d < usize::MAX)
+        {
             Tense::Past
         } else {
             Tense::Unknown
@@ -213,9 +236,23 @@ impl TenseCues {
     }
 }
 
-/// Formats a day as YYYY-MM-DD.
+/// Formats a day as YYYY-MM-DD (digit by digit: every time value and
+/// anchor goes through here).
 pub(super) fn ymd(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let Some(year) = u32::try_from(d.year()).ok().filter(|y| *y <= 9999) else {
+        return format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+    };
+    let mut out = String::with_capacity(10);
+    for (n, width) in [(year, 4), (d.month(), 2), (d.day(), 2)] {
+        if width == 2 {
+            out.push('-');
+        }
+        for place in (0..width).rev() {
+            let digit = n / 10u32.pow(place) % 10;
+            out.push(char::from_digit(digit, 10).unwrap_or('0'));
+        }
+    }
+    out
 }
 
 /// Formats the ISO week of a day as YYYY-Www.
@@ -422,6 +459,15 @@ mod tests {
             let cues = TenseCues::default();
             assert_eq!(cues.tense_at(text, at, at + word.len()), want, "{text}");
         }
+    }
+
+    #[test]
+    fn days_format_as_iso() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map(ymd);
+        assert_eq!(day(2025, 5, 9).as_deref(), Some("2025-05-09"));
+        assert_eq!(day(999, 12, 31).as_deref(), Some("0999-12-31"));
+        assert_eq!(day(12000, 1, 1).as_deref(), Some("12000-01-01"));
+        assert_eq!(day(-44, 3, 15).as_deref(), Some("-044-03-15"));
     }
 
     #[test]

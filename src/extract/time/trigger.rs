@@ -150,15 +150,26 @@ impl RunKind {
 pub(super) struct Runs([usize; 3]);
 
 impl Runs {
-    /// Measures the runs of `text`. It runs over every text, so it walks
-    /// bytes with a table for ASCII and skips stretches of letters.
+    /// Measures the runs of `text`. It runs over every text, so it skips
+    /// stretches outside any run a byte at a time with a table for ASCII
+    /// and decodes only non-ASCII characters.
     pub(super) fn of(text: &str) -> Runs {
         let bytes = text.as_bytes();
-        let table = &*ASCII_KINDS;
+        let table = &*BYTE_KINDS;
         let mut longest = [0; 3];
         let mut current = [0; 3];
         let mut i = 0;
         while i < bytes.len() {
+            let rest = &bytes[i..];
+            let skip = rest
+                .iter()
+                .position(|&b| table[usize::from(b)] != 0)
+                .unwrap_or(rest.len());
+            if skip > 0 {
+                current = [0; 3];
+                i += skip;
+                continue;
+            }
             let b = bytes[i];
             let (kinds, len) = if b.is_ascii() {
                 (table[usize::from(b)], 1)
@@ -167,17 +178,9 @@ impl Runs {
                 c.map_or((0, 1), |c| (kinds_of(c), c.len_utf8()))
             };
             i += len;
-            if kinds == 0 {
-                current = [0; 3];
-                continue;
-            }
-            for k in 0..3 {
-                current[k] = if kinds & (1 << k) != 0 {
-                    current[k] + len
-                } else {
-                    0
-                };
-                longest[k] = longest[k].max(current[k]);
+            for (k, (run, most)) in current.iter_mut().zip(&mut longest).enumerate() {
+                *run = if kinds & (1 << k) != 0 { *run + len } else { 0 };
+                *most = (*most).max(*run);
             }
         }
         Runs(longest)
@@ -194,9 +197,14 @@ fn kinds_of(c: char) -> u8 {
         .fold(0, |bits, (k, _)| bits | 1 << k)
 }
 
-/// [`kinds_of`] for every ASCII byte.
-static ASCII_KINDS: LazyLock<[u8; 128]> =
-    LazyLock::new(|| std::array::from_fn(|b| kinds_of(char::from(b as u8))));
+/// [`kinds_of`] for every ASCII byte; non-ASCII bytes have a bit of their
+/// own, so that skipping stretches outside runs stops at them.
+static BYTE_KINDS: LazyLock<[u8; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|b| match u8::try_from(b) {
+        Ok(byte) if byte.is_ascii() => kinds_of(char::from(byte)),
+        _ => 1 << RunKind::ALL.len(),
+    })
+});
 
 /// The longest match of a pattern: a fixed length plus how many runs of
 /// each [`RunKind`] it may hold.
