@@ -5,14 +5,14 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use super::calendar::{resolve_month, resolve_month_day, ymd};
 use super::lexicon::{
     ANYWHERE, MONTH, MONTH_WORDS, Num, SEASON_WORDS, month_number, ordinal_number, parse_num,
     weekday_number,
 };
-use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
+use super::rule::{Caps, Ctx, Rule, Timex, Type, group, mod_of, span};
 
 /// The absolute-date rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -134,11 +134,11 @@ pub(super) fn season_code(word: &str) -> Option<&'static str> {
 }
 
 /// A number group parsed as u32.
-fn num(caps: &Captures<'_>, name: &str) -> Option<u32> {
+fn num(caps: &Caps<'_>, name: &str) -> Option<u32> {
     group(caps, name)?.parse().ok()
 }
 
-fn iso_date(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn iso_date(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let day =
         (|| NaiveDate::from_ymd_opt(num(caps, "y")? as i32, num(caps, "m")?, num(caps, "d")?))();
     day.map(|d| Timex::new(span(caps), Type::Date, ymd(d), "explicit date"))
@@ -146,7 +146,7 @@ fn iso_date(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
         .collect()
 }
 
-fn numeric_date(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn numeric_date(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     if ctx.inside_number(sp) {
         return Vec::new();
@@ -202,7 +202,7 @@ pub(super) fn day_value(
     Some(Timex::new(sp, Type::Date, ymd(day), note).attr("anchor", ymd(dct)))
 }
 
-fn month_day(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn month_day(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     if ctx.inside_number(sp) {
         return Vec::new();
@@ -229,7 +229,7 @@ fn weekday_agrees(value: &str, wd: Option<u32>) -> bool {
     }
 }
 
-fn month_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn month_year(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let (Some(m), Some(y)) = (group(caps, "mon").and_then(month_number), num(caps, "y")) else {
         return Vec::new();
     };
@@ -241,7 +241,7 @@ fn month_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     )]
 }
 
-fn bare_month(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn bare_month(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let Some(m) = group(caps, "mon").and_then(month_number) else {
         return Vec::new();
@@ -266,7 +266,7 @@ fn bare_month(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 
 /// "June last year", "March of next year": the month in the year before,
 /// after or of the publication date.
-fn month_of_relative_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn month_of_relative_year(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let (Some(m), Some(rel)) = (
         group(caps, "mon").and_then(month_number),
@@ -305,7 +305,7 @@ fn year_cue_before(ctx: &Ctx<'_>, start: usize) -> bool {
     )
 }
 
-fn year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn year(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let Some(y) = num(caps, "y") else {
         return Vec::new();
@@ -322,7 +322,7 @@ fn year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(sp, Type::Date, format!("{y:04}"), note)]
 }
 
-fn spoken_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn spoken_year(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let word = |name: &str| {
         group(caps, name)
             .and_then(parse_num)
@@ -372,7 +372,7 @@ static SPOKEN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("valid spoken-year lead pattern")
 });
 
-fn year_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn year_period(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(y) = num(caps, "y") else {
         return Vec::new();
     };
@@ -392,7 +392,7 @@ fn year_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     )]
 }
 
-fn decade(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn decade(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let (Some(c), Some(d)) = (group(caps, "c"), group(caps, "d")) else {
         return Vec::new();
     };
@@ -400,7 +400,7 @@ fn decade(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
 }
 
-fn century(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn century(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(n) = group(caps, "o")
         .and_then(ordinal_number)
         .filter(|n| *n >= 1)
@@ -418,7 +418,7 @@ fn century(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
 
 /// The year of a quarter or half given without one: the DCT's year, or the
 /// one before when that period has not started yet (reports look back).
-fn period_year(ctx: &Ctx<'_>, caps: &Captures<'_>, first_month: u32) -> Option<(i32, String)> {
+fn period_year(ctx: &Ctx<'_>, caps: &Caps<'_>, first_month: u32) -> Option<(i32, String)> {
     use chrono::Datelike;
     let dct = ctx.dct?;
     let rel = group(caps, "rel").map(str::to_ascii_lowercase);
@@ -437,7 +437,7 @@ fn period_year(ctx: &Ctx<'_>, caps: &Captures<'_>, first_month: u32) -> Option<(
     Some((year, format!("year from publication date {}", ymd(dct))))
 }
 
-fn quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn quarter(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(q) = group(caps, "o")
         .and_then(ordinal_number)
         .filter(|q| (1..=4).contains(q))
@@ -477,7 +477,7 @@ fn quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     }
 }
 
-fn q_quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn q_quarter(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(q) = num(caps, "q") else {
         return Vec::new();
     };
@@ -506,7 +506,7 @@ fn q_quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     }
 }
 
-fn half_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn half_year(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let h = match group(caps, "o").map(str::to_ascii_lowercase).as_deref() {
         Some("first") => 1,
         _ => 2,
@@ -522,7 +522,7 @@ fn half_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     )]
 }
 
-fn season_year(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn season_year(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let (Some(s), Some(y)) = (group(caps, "s").and_then(season_code), num(caps, "y")) else {
         return Vec::new();
     };

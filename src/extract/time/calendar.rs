@@ -3,7 +3,7 @@
 //! underspecified date ("Friday", "May 18") points.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -190,7 +190,7 @@ fn spans(re: &Regex, sentence: &str, s: usize) -> Vec<(usize, usize)> {
 #[derive(Default)]
 pub(super) struct TenseCues {
     /// Cues by sentence span.
-    sentences: RefCell<HashMap<(usize, usize), Rc<SentenceCues>>>,
+    sentences: RefCell<BTreeMap<(usize, usize), Rc<SentenceCues>>>,
 }
 
 impl TenseCues {

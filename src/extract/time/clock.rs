@@ -4,12 +4,10 @@
 
 use std::sync::LazyLock;
 
-use regex::Captures;
-
 use super::absolute::day_value;
 use super::calendar::{resolve_weekday, shift, ymd};
 use super::lexicon::{ANYWHERE, PART_OF_DAY_WORDS, Unit, month_number, weekday_number};
-use super::rule::{Ctx, Rule, Timex, Type, group, span};
+use super::rule::{Caps, Ctx, Rule, Timex, Type, group, span};
 use super::set::part_of_day;
 
 /// The time-of-day rules.
@@ -54,7 +52,7 @@ fn dct_day(ctx: &Ctx<'_>) -> String {
 }
 
 /// The day written after a clock time ("5 p.m. Friday", "noon, Nov. 6").
-fn stated_day(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Option<String> {
+fn stated_day(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Option<String> {
     let sp = span(caps);
     if let Some(wd) = group(caps, "wd") {
         return day_of(ctx, sp, wd);
@@ -66,7 +64,7 @@ fn stated_day(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Option<String> {
 
 /// Builds a clock-time timex at `h:m` on the day written with it, else on
 /// the publication date.
-fn clock(caps: &Captures<'_>, ctx: &Ctx<'_>, h: u32, m: u32) -> Vec<Timex> {
+fn clock(caps: &Caps<'_>, ctx: &Ctx<'_>, h: u32, m: u32) -> Vec<Timex> {
     let stated = caps.name("wd").is_some() || caps.name("mon").is_some();
     let (day, note) = match (stated.then(|| stated_day(caps, ctx)).flatten(), ctx.dct) {
         (Some(day), _) => (day, "clock time on the day written with it".to_owned()),
@@ -81,7 +79,7 @@ fn clock(caps: &Captures<'_>, ctx: &Ctx<'_>, h: u32, m: u32) -> Vec<Timex> {
     vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
 }
 
-fn twelve_hour(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn twelve_hour(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let h = group(caps, "h")
         .and_then(|h| h.parse::<u32>().ok())
         .filter(|h| (1..=12).contains(h));
@@ -102,7 +100,7 @@ fn twelve_hour(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     clock(caps, ctx, h24, m)
 }
 
-fn twenty_four_hour(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn twenty_four_hour(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let h = group(caps, "h").and_then(|h| h.parse::<u32>().ok());
     let m = group(caps, "m").and_then(|m| m.parse::<u32>().ok());
     let (Some(h), Some(m)) = (h, m) else {
@@ -114,7 +112,7 @@ fn twenty_four_hour(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     clock(caps, ctx, h, m)
 }
 
-fn noon(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn noon(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let midnight = group(caps, "w").is_some_and(|w| w.eq_ignore_ascii_case("midnight"));
     clock(caps, ctx, if midnight { 24 } else { 12 }, 0)
 }
@@ -133,7 +131,7 @@ fn day_of(ctx: &Ctx<'_>, sp: (usize, usize), word: &str) -> Option<String> {
     Some(ymd(day))
 }
 
-fn part_with_day(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn part_with_day(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let Some(code) = group(caps, "p").and_then(part_of_day) else {
         return Vec::new();

@@ -5,10 +5,10 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use super::lexicon::{Num, UNIT_WORDS, Unit, parse_num};
-use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
+use super::rule::{Caps, Ctx, Rule, Timex, Type, group, mod_of, span};
 
 /// The duration rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -61,7 +61,7 @@ fn whole_amount(amount: f64, unit: Unit) -> (Num, Unit) {
     }
 }
 
-fn amount(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn amount(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let n_text = group(caps, "n").unwrap_or("");
     let (Some(n), Some(unit)) = (parse_num(n_text), group(caps, "u").and_then(Unit::parse)) else {
@@ -104,7 +104,7 @@ fn is_age(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
 /// Quarters count as a duration only in the plural and not as a fraction
 /// or a part of a year ("two quarters", not "a quarter", "three quarters of
 /// the vote" or "the first two quarters of 2024").
-fn counts_quarters(caps: &Captures<'_>, ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
+fn counts_quarters(caps: &Caps<'_>, ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
     let Some(word) = group(caps, "u") else {
         return false;
     };
@@ -116,7 +116,7 @@ fn counts_quarters(caps: &Captures<'_>, ctx: &Ctx<'_>, sp: (usize, usize)) -> bo
 
 /// A hyphenated amount used as an adjective ("the two-week visit") leaves
 /// the article outside, as TimeML does.
-fn adjective_span(caps: &Captures<'_>, sp: (usize, usize)) -> (usize, usize) {
+fn adjective_span(caps: &Caps<'_>, sp: (usize, usize)) -> (usize, usize) {
     match caps.name("n") {
         Some(n)
             if caps
@@ -130,7 +130,7 @@ fn adjective_span(caps: &Captures<'_>, sp: (usize, usize)) -> (usize, usize) {
 }
 
 /// "The year ended June 30": a reported twelve-month period.
-fn year_ended(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn year_ended(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let (mut start, end) = span(caps);
     if let Some(fiscal) = ctx.word_before(start, "fiscal") {
         start = fiscal;
@@ -147,7 +147,7 @@ fn year_ended(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 }
 
 /// "The weeks ahead": a vague amount of time to come.
-fn units_ahead(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn units_ahead(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let (start, end) = span(caps);
     let (Some(the), Some(unit)) = (
         ctx.word_before(start, "the"),
@@ -163,7 +163,7 @@ fn units_ahead(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     )]
 }
 
-fn bare_unit(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn bare_unit(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(unit) = group(caps, "u").and_then(Unit::parse) else {
         return Vec::new();
     };

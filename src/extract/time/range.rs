@@ -5,11 +5,9 @@
 
 use std::sync::LazyLock;
 
-use regex::Captures;
-
 use super::absolute::day_value;
 use super::lexicon::{MONTH_WORDS, month_number};
-use super::rule::{Ctx, Rule, Timex, Type, group, span};
+use super::rule::{Caps, Ctx, Rule, Timex, Type, group, span};
 
 /// The range rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -48,11 +46,11 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 });
 
 /// A number group parsed as u32.
-fn num(caps: &Captures<'_>, name: &str) -> Option<u32> {
+fn num(caps: &Caps<'_>, name: &str) -> Option<u32> {
     group(caps, name)?.parse().ok()
 }
 
-fn dash_days(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn dash_days(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let (Some(m), Some(d1), Some(d2)) = (
         group(caps, "mon").and_then(month_number),
@@ -72,7 +70,7 @@ fn dash_days(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![first.attr("range_end", last.value)]
 }
 
-fn worded_days(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn worded_days(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let (Some(a), Some(b)) = (caps.name("a"), caps.name("b")) else {
         return Vec::new();
     };
@@ -95,7 +93,7 @@ fn worded_days(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![first.attr("range_end", end), last]
 }
 
-fn dash_years(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn dash_years(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let (Some(y1), Some(y2_text)) = (num(caps, "y1"), group(caps, "y2")) else {
         return Vec::new();

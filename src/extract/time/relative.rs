@@ -5,7 +5,6 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use regex::Captures;
 
 use super::absolute::season_code;
 use super::calendar::{
@@ -15,7 +14,7 @@ use super::lexicon::{
     MONTH_WORDS, Num, SEASON_WORDS, UNIT_WORDS, Unit, WEEKDAY_WORDS, month_number, parse_num,
     weekday_number,
 };
-use super::rule::{Ctx, Rule, Timex, Type, group, mod_of, span};
+use super::rule::{Caps, Ctx, Rule, Timex, Type, group, mod_of, span};
 
 /// The relative-date rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -152,7 +151,7 @@ fn from_dct(ctx: &Ctx<'_>, sp: (usize, usize), n: i64, unit: Unit, what: &str) -
     Some(Timex::new(sp, Type::Date, at_granularity(day, unit), note).attr("anchor", ymd(dct)))
 }
 
-fn day_word(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn day_word(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let n = match group(caps, "w").map(str::to_ascii_lowercase).as_deref() {
         Some("yesterday") => -1,
         Some("tomorrow") => 1,
@@ -172,7 +171,7 @@ fn step(rel: &str) -> i64 {
     }
 }
 
-fn rel_unit(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn rel_unit(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let n = group(caps, "rel").map_or(0, step);
     let word = group(caps, "u").unwrap_or("").to_ascii_lowercase();
@@ -194,7 +193,7 @@ fn rel_unit(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         .collect()
 }
 
-fn rel_weekday(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn rel_weekday(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let Some(wd) = group(caps, "wd").and_then(weekday_number) else {
         return Vec::new();
@@ -219,7 +218,7 @@ fn rel_weekday(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         .collect()
 }
 
-fn rel_month(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn rel_month(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let Some(m) = group(caps, "mon").and_then(month_number) else {
         return Vec::new();
@@ -253,7 +252,7 @@ fn season_index(d: NaiveDate) -> (u32, i32) {
     }
 }
 
-fn rel_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn rel_season(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let Some(code) = group(caps, "s").and_then(season_code) else {
         return Vec::new();
@@ -283,7 +282,7 @@ fn rel_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 /// "The summer" without a year: the season in the year the tense points
 /// to, like a bare month (winter counts from its January). "The summer of
 /// 1994" is left to the rules that read the year.
-fn the_season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn the_season(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let (start, end) = span(caps);
     let modifier = ["early", "late", "mid"].into_iter().find_map(|w| {
         Some((
@@ -327,7 +326,7 @@ fn hyphen_before(ctx: &Ctx<'_>, start: usize, word: &str) -> Option<usize> {
 }
 
 /// "The full year" of a report: the publication year.
-fn full_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn full_year(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let (start, end) = span(caps);
     ctx.word_before(start, "the")
         .and_then(|the| from_dct(ctx, (the, end), 0, Unit::Year, "the full year"))
@@ -335,7 +334,7 @@ fn full_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         .collect()
 }
 
-fn the_weekend(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn the_weekend(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let Some(dct) = ctx.dct else {
         return vec![Timex::new(
@@ -377,7 +376,7 @@ fn quarter_context(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
         .is_some_and(|w| w.to_ascii_lowercase().contains("quarter"))
 }
 
-fn ago(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn ago(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let (Some(n), Some(unit)) = (
         group(caps, "n").and_then(parse_num),
@@ -431,7 +430,7 @@ fn ago(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         .collect()
 }
 
-fn year_earlier(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn year_earlier(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let quarterly = caps.name("what").is_some() || quarter_context(ctx, span(caps));
     let sp = match (caps.name("what"), caps.name("ye")) {
         (None, Some(ye)) => (ye.start(), ye.end()),
@@ -461,7 +460,7 @@ fn year_earlier(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         .collect()
 }
 
-fn reported_quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn reported_quarter(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     reported_quarter_at(ctx, span(caps))
 }
 
@@ -489,7 +488,7 @@ fn reported_quarter_at(ctx: &Ctx<'_>, sp: (usize, usize)) -> Vec<Timex> {
 }
 
 /// "The latest period" in a report about quarters: the reported quarter.
-fn latest_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn latest_period(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let (start, end) = span(caps);
     match ctx.word_before(start, "the") {
         Some(the) if quarter_context(ctx, (the, end)) => reported_quarter_at(ctx, (the, end)),
@@ -499,7 +498,7 @@ fn latest_period(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 
 /// The end of the publication year, or of the year before after "since"
 /// ("prices have risen 8% since year-end").
-fn year_end(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn year_end(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let (start, end) = span(caps);
     let end_of = ctx.after(start).starts_with(['e', 'E']);
     let sp = match ctx.word_before(start, "the") {
@@ -519,7 +518,7 @@ fn year_end(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     .collect()
 }
 
-fn coming(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn coming(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(
         span(caps),
         Type::Date,
@@ -548,7 +547,7 @@ fn soon_alone(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
     ctx.word_before(sp.0, "as").is_none() && !linked
 }
 
-fn reference(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+fn reference(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let word = ctx.text.get(sp.0..sp.1).unwrap_or("").to_ascii_lowercase();
     if word == "soon" && !soon_alone(ctx, sp) {

@@ -2,7 +2,7 @@
 //! function that turns one match into TIMEX3 values.
 
 use chrono::NaiveDate;
-use regex::{Captures, Regex};
+use regex::{Captures, Match, Regex};
 
 use super::calendar::{Tense, TenseCues};
 use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, WEEKDAY};
@@ -155,7 +155,30 @@ impl Ctx<'_> {
 }
 
 /// Turns one match into zero or more timexes (ranges give several).
-pub(super) type Build = fn(&Captures<'_>, &Ctx<'_>) -> Vec<Timex>;
+pub(super) type Build = fn(&Caps<'_>, &Ctx<'_>) -> Vec<Timex>;
+
+/// One match and its groups. Groups are found by name with a scan of the
+/// rule's few names instead of the regex's hash map, because every
+/// builder asks for several.
+pub(super) struct Caps<'a> {
+    /// The match.
+    caps: Captures<'a>,
+    /// The group names of the rule's pattern, by group index.
+    names: &'a [Option<Box<str>>],
+}
+
+impl<'a> Caps<'a> {
+    /// The whole match (`0`) or a numbered group.
+    pub(super) fn get(&self, index: usize) -> Option<Match<'a>> {
+        self.caps.get(index)
+    }
+
+    /// A named group, when it took part in the match.
+    pub(super) fn name(&self, name: &str) -> Option<Match<'a>> {
+        let index = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.caps.get(index)
+    }
+}
 
 /// A pattern with its trigger words and its builder (the name in each
 /// table documents it and labels compile errors).
@@ -165,6 +188,8 @@ pub(super) struct Rule {
     pub words: &'static [&'static str],
     /// The compiled pattern.
     pub re: Regex,
+    /// Its group names, by group index.
+    names: Vec<Option<Box<str>>>,
     /// The longest match the pattern can have (see `trigger::reach`).
     pub reach: Option<Reach>,
     /// Turns a match into values.
@@ -191,9 +216,11 @@ impl Rule {
             .replace(r"(?-u:\b)", r"(?-u:(?-u:\b))");
         let re = Regex::new(&expanded).unwrap_or_else(|e| panic!("rule {name}: {e}"));
         let reach = trigger::reach(&expanded);
+        let names = re.capture_names().map(|n| n.map(Box::from)).collect();
         Rule {
             words,
             re,
+            names,
             reach,
             build,
         }
@@ -210,7 +237,7 @@ impl Rule {
     /// Scans the whole text.
     pub(super) fn run_everywhere(&self, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
         for caps in self.re.captures_iter(ctx.text) {
-            self.keep(&caps, ctx, out);
+            self.keep(caps, ctx, out);
         }
     }
 
@@ -252,7 +279,7 @@ impl Rule {
                     m.end()
                 };
                 from = pos;
-                self.keep(&caps, ctx, out);
+                self.keep(caps, ctx, out);
                 if from > to {
                     break;
                 }
@@ -261,8 +288,12 @@ impl Rule {
     }
 
     /// Builds the timexes of one match and keeps them when there are any.
-    fn keep(&self, caps: &Captures<'_>, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
-        let found = (self.build)(caps, ctx);
+    fn keep(&self, caps: Captures<'_>, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
+        let caps = Caps {
+            caps,
+            names: &self.names,
+        };
+        let found = (self.build)(&caps, ctx);
         if !found.is_empty() {
             out.push(found);
         }
@@ -271,14 +302,14 @@ impl Rule {
 
 /// The span of group `t` when the pattern has one (context words left
 /// outside the TimeML extent), else of the whole match.
-pub(super) fn span(caps: &Captures<'_>) -> (usize, usize) {
+pub(super) fn span(caps: &Caps<'_>) -> (usize, usize) {
     caps.name("t")
         .or_else(|| caps.get(0))
         .map_or((0, 0), |m| (m.start(), m.end()))
 }
 
 /// The text of a named group.
-pub(super) fn group<'t>(caps: &Captures<'t>, name: &str) -> Option<&'t str> {
+pub(super) fn group<'t>(caps: &Caps<'t>, name: &str) -> Option<&'t str> {
     caps.name(name).map(|m| m.as_str())
 }
 

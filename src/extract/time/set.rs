@@ -3,12 +3,10 @@
 
 use std::sync::LazyLock;
 
-use regex::Captures;
-
 use super::lexicon::{
     Num, UNIT_WORDS, Unit, WEEKDAY_WORDS, month_number, parse_num, weekday_number,
 };
-use super::rule::{Ctx, Rule, Timex, Type, group, span};
+use super::rule::{Caps, Ctx, Rule, Timex, Type, group, span};
 
 /// The set rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -83,7 +81,7 @@ pub(super) fn part_of_day(word: &str) -> Option<&'static str> {
     }
 }
 
-fn every_unit(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn every_unit(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(unit) = group(caps, "u").and_then(Unit::parse) else {
         return Vec::new();
     };
@@ -100,7 +98,7 @@ fn every_unit(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     )]
 }
 
-fn every_part(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn every_part(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(code) = group(caps, "p").and_then(part_of_day) else {
         return Vec::new();
     };
@@ -108,7 +106,7 @@ fn every_part(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(span(caps), Type::Set, value, "recurring part of day").attr("freq", "1D")]
 }
 
-fn weekday_set(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn weekday_set(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(wd) = group(caps, "wd").and_then(weekday_number) else {
         return Vec::new();
     };
@@ -120,7 +118,7 @@ fn weekday_set(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(span(caps), Type::Set, value, "recurring weekday").attr("freq", "1W")]
 }
 
-fn month_set(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn month_set(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(month) = group(caps, "m").and_then(month_number) else {
         return Vec::new();
     };
@@ -128,7 +126,7 @@ fn month_set(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(span(caps), Type::Set, value, "recurring month of the year").attr("freq", "1Y")]
 }
 
-fn adverb(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn adverb(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let value = match group(caps, "w").map(str::to_ascii_lowercase).as_deref() {
         Some("daily" | "nightly") => "P1D",
         Some("weekly") => "P1W",
@@ -139,7 +137,7 @@ fn adverb(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![Timex::new(span(caps), Type::Set, value, "frequency adverb")]
 }
 
-fn per_unit(caps: &Captures<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn per_unit(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(unit) = group(caps, "u").and_then(Unit::parse) else {
         return Vec::new();
     };
