@@ -48,6 +48,37 @@ fn extraction_throughput(c: &mut Criterion) {
     group.finish();
 }
 
+/// The time tagger on one core over a folder of real news texts (`.txt`),
+/// when `DOSSIER_NEWS_DIR` names one: the generated corpus is far denser
+/// in dates than news, so this shows the speed on ordinary prose. No such
+/// texts ship with the project.
+fn time_on_news_folder(c: &mut Criterion) {
+    let Some(dir) = std::env::var_os("DOSSIER_NEWS_DIR") else {
+        return;
+    };
+    let texts: Vec<String> = std::fs::read_dir(&dir)
+        .expect("DOSSIER_NEWS_DIR is a readable folder")
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let dct = chrono::NaiveDate::from_ymd_opt(2025, 5, 20);
+    let mut group = c.benchmark_group("extraction");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("time only, one core, news folder", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| extract::time::extract(t, dct).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
 /// Reading, extracting and adding a 5,000-article folder on all cores.
 fn open_folder(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -89,5 +120,11 @@ fn save_and_open(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, extraction_throughput, open_folder, save_and_open);
+criterion_group!(
+    benches,
+    extraction_throughput,
+    time_on_news_folder,
+    open_folder,
+    save_and_open
+);
 criterion_main!(benches);
