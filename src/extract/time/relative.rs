@@ -288,7 +288,7 @@ fn the_season(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         Some((
             w,
             ctx.word_before(start, w)
-                .or_else(|| hyphen_before(ctx, start, w))?,
+                .or_else(|| ctx.word_hyphenated_before(start, w))?,
         ))
     });
     let lead = modifier.map_or(start, |(_, at)| at);
@@ -316,13 +316,6 @@ fn the_season(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let t = Timex::new(sp, Type::Date, format!("{year}-{code}"), note)
         .attr_opt("mod", modifier.and_then(|(w, _)| mod_of(w)));
     vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
-}
-
-/// The start of `word` joined by a hyphen right before `start` ("mid-summer").
-fn hyphen_before(ctx: &Ctx<'_>, start: usize, word: &str) -> Option<usize> {
-    let lead = ctx.before(start).strip_suffix('-')?;
-    let head = lead.len().checked_sub(word.len())?;
-    lead.get(head..)?.eq_ignore_ascii_case(word).then_some(head)
 }
 
 /// "The full year" of a report: the publication year.

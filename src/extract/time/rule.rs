@@ -143,9 +143,22 @@ impl Ctx<'_> {
         if trimmed.len() == before.len() {
             return None;
         }
-        let head = trimmed.len().checked_sub(word.len())?;
-        let found = trimmed.get(head..)?.eq_ignore_ascii_case(word);
-        let bounded = trimmed
+        self.word_ending_at(trimmed.len(), word)
+    }
+
+    /// The start of `word` (any case) when a hyphen joins it to `start`
+    /// ("mid-summer").
+    pub(super) fn word_hyphenated_before(&self, start: usize, word: &str) -> Option<usize> {
+        let lead = self.before(start).strip_suffix('-')?;
+        self.word_ending_at(lead.len(), word)
+    }
+
+    /// The start of `word` (any case) when it ends at `end` and starts a word.
+    fn word_ending_at(&self, end: usize, word: &str) -> Option<usize> {
+        let head = end.checked_sub(word.len())?;
+        let found = self.text.get(head..end)?.eq_ignore_ascii_case(word);
+        let bounded = self
+            .text
             .get(..head)?
             .chars()
             .next_back()
