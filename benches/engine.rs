@@ -1,82 +1,79 @@
 //! Engine benchmarks: extraction throughput, opening a 5,000-article folder,
 //! saving and opening a 100k-fact project. Run with `cargo bench --bench engine`.
 
+use std::path::Path;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use dossier::extract;
 use dossier::jobs::{Job, JobOutput};
 use dossier::store;
 use dossier::synth;
 use dossier::workspace::Workspace;
 
-/// Extraction on one core over a slice of the generated corpus.
+/// Extraction on one core over a slice of the generated corpus, and the
+/// time tagger over a folder of real news texts when `DOSSIER_NEWS_DIR`
+/// names one (`.txt` files; none ship with the project): the generated
+/// corpus is far denser in dates than news.
 fn extraction_throughput(c: &mut Criterion) {
-    let corpus = synth::corpus(500, 1);
-    let bytes: usize = corpus.iter().map(|(_, t)| t.len()).sum();
+    let corpus: Vec<String> = synth::corpus(500, 1).into_iter().map(|(_, t)| t).collect();
     let dct = chrono::NaiveDate::from_ymd_opt(2025, 5, 20);
     let mut group = c.benchmark_group("extraction");
-    group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function("all kinds, one core, 500 articles", |b| {
-        b.iter(|| {
-            corpus
-                .iter()
-                .map(|(_, t)| extract::extract_all(t, dct).len())
-                .sum::<usize>()
-        })
-    });
-    group.bench_function("time only, one core, 500 articles", |b| {
-        b.iter(|| {
-            corpus
-                .iter()
-                .map(|(_, t)| extract::time::extract(t, dct).len())
-                .sum::<usize>()
-        })
-    });
-    group.bench_function("entities only, one core, 500 articles", |b| {
-        b.iter(|| {
-            corpus
-                .iter()
-                .map(|(_, t)| extract::entity::extract(t).len())
-                .sum::<usize>()
-        })
-    });
     group.bench_function("load the shipped entity model", |b| {
         b.iter(|| extract::entity::load_shipped_model().expect("model"))
     });
+    over_texts(
+        &mut group,
+        "all kinds, one core, 500 articles",
+        &corpus,
+        |t| extract::extract_all(t, dct).len(),
+    );
+    over_texts(
+        &mut group,
+        "time only, one core, 500 articles",
+        &corpus,
+        |t| extract::time::extract(t, dct).len(),
+    );
+    over_texts(
+        &mut group,
+        "entities only, one core, 500 articles",
+        &corpus,
+        |t| extract::entity::extract(t).len(),
+    );
+    if let Some(dir) = std::env::var_os("DOSSIER_NEWS_DIR") {
+        let news = texts_in(Path::new(&dir));
+        over_texts(&mut group, "time only, one core, news folder", &news, |t| {
+            extract::time::extract(t, dct).len()
+        });
+    }
     group.finish();
 }
 
-/// The time tagger on one core over a folder of real news texts (`.txt`),
-/// when `DOSSIER_NEWS_DIR` names one: the generated corpus is far denser
-/// in dates than news, so this shows the speed on ordinary prose. No such
-/// texts ship with the project.
-fn time_on_news_folder(c: &mut Criterion) {
-    let Some(dir) = std::env::var_os("DOSSIER_NEWS_DIR") else {
-        return;
-    };
-    let texts: Vec<String> = std::fs::read_dir(&dir)
+/// Benchmarks `extract` over every text, with the bytes as throughput.
+fn over_texts(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    texts: &[String],
+    extract: impl Fn(&str) -> usize,
+) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(name, |b| {
+        b.iter(|| texts.iter().map(|t| extract(t)).sum::<usize>())
+    });
+}
+
+/// The `.txt` files of a folder.
+fn texts_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
         .expect("DOSSIER_NEWS_DIR is a readable folder")
         .flatten()
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
         .filter_map(|path| std::fs::read_to_string(path).ok())
-        .collect();
-    let bytes: usize = texts.iter().map(String::len).sum();
-    let dct = chrono::NaiveDate::from_ymd_opt(2025, 5, 20);
-    let mut group = c.benchmark_group("extraction");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.sample_size(10);
-    group.bench_function("time only, one core, news folder", |b| {
-        b.iter(|| {
-            texts
-                .iter()
-                .map(|t| extract::time::extract(t, dct).len())
-                .sum::<usize>()
-        })
-    });
-    group.finish();
+        .collect()
 }
 
 /// Reading, extracting and adding a 5,000-article folder on all cores.
@@ -120,11 +117,5 @@ fn save_and_open(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(
-    benches,
-    extraction_throughput,
-    time_on_news_folder,
-    open_folder,
-    save_and_open
-);
+criterion_group!(benches, extraction_throughput, open_folder, save_and_open);
 criterion_main!(benches);
