@@ -8,9 +8,6 @@ pub(super) const MONTH: &str = r"(?:(?:January|February|March|April|May|June|Jul
 /// Month names without "May", for rules that need no further evidence.
 pub(super) const MONTH_NOT_MAY: &str = r"(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.)";
 
-/// Day names, capitalised.
-pub(super) const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-
 /// Cardinal numbers in digits or words, including vague amounts.
 pub(super) const NUM: &str = r"(?i:[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b))?|a\s+hundred|one\s+hundred|a\s+few|a\s+couple(?:\s+of)?|a\s+dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|several|few|many|some|half\s+an?|an?)";
 
@@ -25,12 +22,14 @@ pub(super) const ORDINAL: &str = r"(?i:first|second|third|fourth|fifth|sixth|sev
 /// with digits, which are too common to search near one by one.
 pub(super) const ANYWHERE: &[&str] = &[];
 
-/// Trigger words for [`MONTH`]: the capitalised three-letter heads.
+/// The capitalised three-letter heads of the month names, January first:
+/// trigger words for [`MONTH`], and what [`month_number`] reads.
 pub(super) const MONTH_WORDS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// Trigger words for [`WEEKDAY`].
+/// Day names, capitalised, Monday first: the `{WEEKDAY}` pattern, its
+/// trigger words, and what [`weekday_number`] reads.
 pub(super) const WEEKDAY_WORDS: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -126,23 +125,21 @@ pub(super) fn parse_num(text: &str) -> Option<Num> {
 
 /// The month number (1–12) of a name matched by [`MONTH`].
 pub(super) fn month_number(name: &str) -> Option<u32> {
-    const PREFIXES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let head = name.get(..3)?.to_ascii_lowercase();
-    PREFIXES
-        .iter()
-        .position(|p| *p == head)
-        .and_then(|i| u32::try_from(i + 1).ok())
+    number_by_head(MONTH_WORDS, name)
 }
 
-/// The ISO weekday number (Monday = 1) of a name matched by [`WEEKDAY`].
+/// The ISO weekday number (Monday = 1) of a day name.
 pub(super) fn weekday_number(name: &str) -> Option<u32> {
-    const PREFIXES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    let head = name.get(..3)?.to_ascii_lowercase();
-    PREFIXES
+    number_by_head(WEEKDAY_WORDS, name)
+}
+
+/// The 1-based place in `names` of the one whose first three letters
+/// `word` starts with (any case).
+fn number_by_head(names: &[&str], word: &str) -> Option<u32> {
+    let head = word.get(..3)?;
+    names
         .iter()
-        .position(|p| *p == head)
+        .position(|n| n.get(..3).is_some_and(|h| h.eq_ignore_ascii_case(head)))
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use regex::{Captures, Match, Regex};
 
 use super::calendar::{Tense, TenseCues};
-use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, WEEKDAY};
+use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, WEEKDAY_WORDS};
 use super::trigger::{self, Look, Reach, Runs};
 
 /// The four TIMEX3 types.
@@ -222,7 +222,7 @@ impl Rule {
         let expanded = pattern
             .replace("{MONTH}", MONTH)
             .replace("{MONTH_NOT_MAY}", MONTH_NOT_MAY)
-            .replace("{WEEKDAY}", WEEKDAY)
+            .replace("{WEEKDAY}", &format!("(?:{})", WEEKDAY_WORDS.join("|")))
             .replace("{NUM}", NUM)
             .replace("{UNIT}", UNIT)
             .replace("{ORDINAL}", ORDINAL)
