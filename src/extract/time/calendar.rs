@@ -2,9 +2,8 @@
 //! of the sentence around an expression, which decides which way an
 //! underspecified date ("Friday", "May 18") points.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
@@ -141,14 +140,12 @@ struct SentenceCues {
     past: Vec<(usize, usize)>,
     /// Future cues, with whether the plan lies in the past ("was due to").
     future: Vec<(usize, usize, bool)>,
-    /// The sentence (bytes).
-    sentence: (usize, usize),
     /// Past verb forms, found only when a sentence has no other cue.
-    past_forms: OnceCell<Vec<(usize, usize)>>,
+    past_forms: Option<Vec<(usize, usize)>>,
 }
 
 impl SentenceCues {
-    /// Finds the cues of the sentence at `s..e`.
+    /// Finds the cues of the sentence at `s..e` of `text`.
     fn find(text: &str, s: usize, e: usize) -> SentenceCues {
         let sentence = text.get(s..e).unwrap_or("");
         let future = FUTURE_CUE
@@ -164,17 +161,8 @@ impl SentenceCues {
         SentenceCues {
             past: spans(&PAST_CUE, sentence, s),
             future,
-            sentence: (s, e),
-            past_forms: OnceCell::new(),
+            past_forms: None,
         }
-    }
-
-    /// The past verb forms of the sentence in `text`.
-    fn past_forms(&self, text: &str) -> &[(usize, usize)] {
-        self.past_forms.get_or_init(|| {
-            let (s, e) = self.sentence;
-            spans(&PAST_FORM, text.get(s..e).unwrap_or(""), s)
-        })
     }
 }
 
@@ -185,26 +173,34 @@ fn spans(re: &Regex, sentence: &str, s: usize) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Tense cues per sentence of one text: many expressions, and several
+/// The tense cues of one text, per sentence: many expressions, and several
 /// rules per expression, ask about the same sentence.
-#[derive(Default)]
-pub(super) struct TenseCues {
+pub(super) struct TenseCues<'a> {
+    /// The text.
+    text: &'a str,
     /// Cues by sentence span.
-    sentences: RefCell<BTreeMap<(usize, usize), Rc<SentenceCues>>>,
+    sentences: RefCell<BTreeMap<(usize, usize), SentenceCues>>,
 }
 
-impl TenseCues {
-    /// The tense of the sentence around `start..end` in `text` (always the
-    /// same text for one cache): the nearest future or past auxiliary wins;
-    /// past verb forms count only when neither is there.
-    pub(super) fn tense_at(&self, text: &str, start: usize, end: usize) -> Tense {
+impl<'a> TenseCues<'a> {
+    /// No cues found yet in `text`.
+    pub(super) fn new(text: &'a str) -> TenseCues<'a> {
+        TenseCues {
+            text,
+            sentences: RefCell::default(),
+        }
+    }
+
+    /// The tense of the sentence around `start..end`: the nearest future
+    /// or past auxiliary wins; past verb forms count only when neither is
+    /// there.
+    pub(super) fn tense_at(&self, start: usize, end: usize) -> Tense {
+        let text = self.text;
         let (s, e) = sentence_around(text, start, end);
-        let cues = Rc::clone(
-            self.sentences
-                .borrow_mut()
-                .entry((s, e))
-                .or_insert_with(|| Rc::new(SentenceCues::find(text, s, e))),
-        );
+        let mut sentences = self.sentences.borrow_mut();
+        let cues = sentences
+            .entry((s, e))
+            .or_insert_with(|| SentenceCues::find(text, s, e));
         let distance = |(ms, me): (usize, usize)| {
             if me <= start {
                 start - me
@@ -225,10 +221,15 @@ impl TenseCues {
             }
         }
         if future < usize::MAX && future <= past {
-            Tense::Future
-        } else if past < usize::MAX
-            || nearest(cues.past_forms(text)).is_some_and(|d| d < usize::MAX)
-        {
+            return Tense::Future;
+        }
+        if past < usize::MAX {
+            return Tense::Past;
+        }
+        let forms = cues
+            .past_forms
+            .get_or_insert_with(|| spans(&PAST_FORM, text.get(s..e).unwrap_or(""), s));
+        if nearest(forms).is_some_and(|d| d < usize::MAX) {
             Tense::Past
         } else {
             Tense::Unknown
@@ -236,23 +237,27 @@ impl TenseCues {
     }
 }
 
-/// Formats a day as YYYY-MM-DD (digit by digit: every time value and
-/// anchor goes through here).
+/// Formats a day as YYYY-MM-DD, digit by digit: every time value and
+/// anchor goes through here, and `format!` costs several times more.
 pub(super) fn ymd(d: NaiveDate) -> String {
     let Some(year) = u32::try_from(d.year()).ok().filter(|y| *y <= 9999) else {
         return format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
     };
     let mut out = String::with_capacity(10);
-    for (n, width) in [(year, 4), (d.month(), 2), (d.day(), 2)] {
-        if width == 2 {
-            out.push('-');
-        }
-        for place in (0..width).rev() {
-            let digit = n / 10u32.pow(place) % 10;
-            out.push(char::from_digit(digit, 10).unwrap_or('0'));
-        }
-    }
+    push_digits(&mut out, year, 4);
+    out.push('-');
+    push_digits(&mut out, d.month(), 2);
+    out.push('-');
+    push_digits(&mut out, d.day(), 2);
     out
+}
+
+/// Appends the last `width` decimal digits of `n`, zero-padded.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = n / 10u32.pow(place) % 10;
+        out.push(char::from_digit(digit, 10).unwrap_or('0'));
+    }
 }
 
 /// Formats the ISO week of a day as YYYY-Www.
@@ -456,8 +461,8 @@ mod tests {
         ];
         for (text, word, want) in table {
             let at = text.find(word).unwrap_or(0);
-            let cues = TenseCues::default();
-            assert_eq!(cues.tense_at(text, at, at + word.len()), want, "{text}");
+            let cues = TenseCues::new(text);
+            assert_eq!(cues.tense_at(at, at + word.len()), want, "{text}");
         }
     }
 
@@ -475,8 +480,8 @@ mod tests {
         let text = "He said on Wednesday that they will meet on Friday.";
         let wed = text.find("Wednesday").unwrap_or(0);
         let fri = text.find("Friday").unwrap_or(0);
-        let cues = TenseCues::default();
-        assert_eq!(cues.tense_at(text, wed, wed + 9), Tense::Past);
-        assert_eq!(cues.tense_at(text, fri, fri + 6), Tense::Future);
+        let cues = TenseCues::new(text);
+        assert_eq!(cues.tense_at(wed, wed + 9), Tense::Past);
+        assert_eq!(cues.tense_at(fri, fri + 6), Tense::Future);
     }
 }

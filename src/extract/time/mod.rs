@@ -51,7 +51,7 @@ fn extract_looking(text: &str, published: Option<NaiveDate>, looks: &[Look]) -> 
         dct: published,
         quarterly,
         runs: Runs::of(text),
-        tense_cues: TenseCues::default(),
+        tense_cues: TenseCues::new(text),
     };
     let mut groups: Vec<(usize, Vec<Timex>)> = Vec::new();
     let mut found = Vec::new();
@@ -199,11 +199,10 @@ mod tests {
 
     #[test]
     fn triggers_hold_no_word_start_after_their_first_byte() {
-        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         for trigger in all_rules().flat_map(|r| r.words.iter()) {
             let bytes = trigger.as_bytes();
-            let hidden =
-                (1..bytes.len()).any(|i| bytes[i].is_ascii_alphabetic() && !word(bytes[i - 1]));
+            let hidden = (1..bytes.len())
+                .any(|i| bytes[i].is_ascii_alphabetic() && !trigger::is_word_byte(bytes[i - 1]));
             assert!(
                 !hidden,
                 "{trigger:?} would hide a word that starts inside it"

@@ -104,13 +104,13 @@ pub(super) struct Ctx<'a> {
     /// which bound how long a match can be.
     pub runs: Runs,
     /// The tense cues of the sentences asked about so far.
-    pub tense_cues: TenseCues,
+    pub tense_cues: TenseCues<'a>,
 }
 
 impl Ctx<'_> {
     /// The tense of the sentence around a span.
     pub(super) fn tense(&self, span: (usize, usize)) -> Tense {
-        self.tense_cues.tense_at(self.text, span.0, span.1)
+        self.tense_cues.tense_at(span.0, span.1)
     }
 
     /// The text right after `end`.
@@ -248,7 +248,7 @@ impl Rule {
     }
 
     /// Scans the whole text.
-    pub(super) fn run_everywhere(&self, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
+    fn run_everywhere(&self, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
         for caps in self.re.captures_iter(ctx.text) {
             self.keep(caps, ctx, out);
         }

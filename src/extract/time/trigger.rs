@@ -30,12 +30,23 @@ use super::rule::Rule;
 pub(super) struct Triggers {
     /// Finds every pattern, ignoring ASCII case, longest first.
     finder: AhoCorasick,
-    /// For each pattern, what a hit means: every trigger word (as
-    /// written, with its rule) whose lower-case form is a prefix of the
-    /// pattern, because the longest match hides the shorter ones.
-    meanings: Vec<Vec<(&'static str, usize)>>,
+    /// For each pattern, what a hit means: every trigger word whose
+    /// lower-case form is a prefix of the pattern (the longest match hides
+    /// the shorter ones), with its rule.
+    meanings: Vec<Vec<Meaning>>,
     /// Which rules have no trigger words and scan the whole text.
     scans_all: Vec<bool>,
+}
+
+/// One trigger word of one rule.
+#[derive(Debug, Clone, Copy)]
+struct Meaning {
+    /// The word as written.
+    word: &'static str,
+    /// Whether it must match its case (it is not all lower-case letters).
+    exact: bool,
+    /// The rule's index.
+    rule: usize,
 }
 
 /// Where each rule has to look in one text.
@@ -49,15 +60,19 @@ pub(super) enum Look {
 impl Triggers {
     /// Compiles the trigger words of `rules` (indexed by position).
     pub(super) fn new<'r>(rules: impl Iterator<Item = &'r Rule>) -> Triggers {
-        let mut entries: Vec<(&'static str, usize)> = Vec::new();
+        let mut entries: Vec<Meaning> = Vec::new();
         let mut scans_all = Vec::new();
         for (index, rule) in rules.enumerate() {
             scans_all.push(rule.words.is_empty());
-            entries.extend(rule.words.iter().map(|w| (*w, index)));
+            entries.extend(rule.words.iter().map(|&word| Meaning {
+                word,
+                exact: !word.bytes().all(|b| b.is_ascii_lowercase()),
+                rule: index,
+            }));
         }
         let mut patterns: Vec<String> = entries
             .iter()
-            .map(|(w, _)| w.to_ascii_lowercase())
+            .map(|m| m.word.to_ascii_lowercase())
             .collect();
         patterns.sort();
         patterns.dedup();
@@ -66,7 +81,7 @@ impl Triggers {
             .map(|p| {
                 entries
                     .iter()
-                    .filter(|(w, _)| p.starts_with(&w.to_ascii_lowercase()))
+                    .filter(|m| p.starts_with(&m.word.to_ascii_lowercase()))
                     .copied()
                     .collect()
             })
@@ -94,11 +109,11 @@ impl Triggers {
             if needs_word_start && !word_start {
                 continue;
             }
-            for &(word, rule) in &self.meanings[hit.pattern().as_usize()] {
-                let case_ok = word.bytes().all(|b| b.is_ascii_lowercase())
-                    || bytes.get(start..start + word.len()) == Some(word.as_bytes());
-                if case_ok && near[rule].last() != Some(&start) {
-                    near[rule].push(start);
+            for m in &self.meanings[hit.pattern().as_usize()] {
+                let case_ok =
+                    !m.exact || bytes.get(start..start + m.word.len()) == Some(m.word.as_bytes());
+                if case_ok && near[m.rule].last() != Some(&start) {
+                    near[m.rule].push(start);
                 }
             }
         }
@@ -116,7 +131,7 @@ impl Triggers {
 }
 
 /// True for the bytes a regex `(?-u:\b)` counts as word characters.
-fn is_word_byte(b: u8) -> bool {
+pub(super) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
