@@ -16,6 +16,10 @@ use super::lexicon::Unit;
 pub(super) enum Tense {
     /// Past tense: underspecified dates lie before the DCT.
     Past,
+    /// A past-tense verb governs the expression ("bought it in February",
+    /// "announced Friday"): stronger evidence than a cue elsewhere in the
+    /// sentence, so it may point back up to a year.
+    PastVerb,
     /// Future tense: underspecified dates lie after the DCT.
     Future,
     /// No evidence: take the nearest date.
@@ -27,6 +31,7 @@ impl Tense {
     pub(super) fn word(self) -> &'static str {
         match self {
             Tense::Past => "past tense",
+            Tense::PastVerb => "past-tense verb before it",
             Tense::Future => "future tense",
             Tense::Unknown => "tense unknown",
         }
@@ -133,6 +138,73 @@ fn plan_in_past(before: &str) -> bool {
             || (is(words.first(), "been") && is(words.get(1), "had")))
 }
 
+/// Prepositions that may stand between a verb and the date it governs
+/// ("bought it in February", "closed on Friday").
+const LINKING_PREPOSITIONS: [&str; 7] = ["on", "in", "at", "by", "since", "until", "during"];
+
+/// Past forms that usually look forward or are no verbs at all.
+const NOT_PAST_VERBS: [&str; 12] = [
+    "scheduled",
+    "expected",
+    "planned",
+    "slated",
+    "proposed",
+    "needed",
+    "indeed",
+    "speed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "hundred",
+];
+
+/// Words after which a past form is a participle of a present or future
+/// passive ("is expected in May", "will be completed in June").
+const PARTICIPLE_AUXILIARIES: [&str; 10] = [
+    "be", "been", "being", "is", "are", "am", "to", "will", "would", "get",
+];
+
+/// The ASCII word ending at byte `end` of `text` (after trailing spaces),
+/// with its start.
+fn word_ending_at(text: &str, end: usize) -> Option<(usize, &str)> {
+    let before = text
+        .get(..end)?
+        .trim_end_matches(|c: char| c.is_ascii_whitespace());
+    let start = before
+        .bytes()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    (start < before.len()).then(|| (start, &before[start..]))
+}
+
+/// True when a past-tense verb governs the expression at `start`: it stands
+/// right before it, or before one linking preposition, and is not a
+/// participle after "be", "is", "will" and the like.
+fn governed_by_past_verb(text: &str, start: usize) -> bool {
+    let Some((mut at, mut word)) = word_ending_at(text, start) else {
+        return false;
+    };
+    if LINKING_PREPOSITIONS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word))
+    {
+        let Some(verb) = word_ending_at(text, at) else {
+            return false;
+        };
+        (at, word) = verb;
+    }
+    let is_past = word.eq_ignore_ascii_case("said")
+        || word.eq_ignore_ascii_case("told")
+        || PAST_FORM.find(word).is_some_and(|m| m.len() == word.len());
+    let excluded = NOT_PAST_VERBS.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let participle = word_ending_at(text, at).is_some_and(|(_, aux)| {
+        PARTICIPLE_AUXILIARIES
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(aux))
+    });
+    is_past && !excluded && !participle
+}
+
 /// The tense cues of one sentence (absolute byte spans), found once and
 /// shared by every expression in it.
 struct SentenceCues {
@@ -196,6 +268,9 @@ impl<'a> TenseCues<'a> {
     /// there.
     pub(super) fn tense_at(&self, start: usize, end: usize) -> Tense {
         let text = self.text;
+        if governed_by_past_verb(text, start) {
+            return Tense::PastVerb;
+        }
         let (s, e) = sentence_around(text, start, end);
         let mut sentences = self.sentences.borrow_mut();
         let cues = sentences
@@ -315,7 +390,7 @@ pub(super) fn resolve_weekday(dct: NaiveDate, wd: u32, tense: Tense) -> Option<N
     let back = (-diff).rem_euclid(7);
     let forward = diff.rem_euclid(7);
     let offset = match tense {
-        Tense::Past => -back,
+        Tense::Past | Tense::PastVerb => -back,
         Tense::Future => forward,
         Tense::Unknown if forward <= 3 => forward,
         Tense::Unknown => forward - 7,
@@ -338,6 +413,7 @@ pub(super) fn resolve_month_day(dct: NaiveDate, m: u32, d: u32, tense: Tense) ->
     let near = |c: &NaiveDate| (*c - dct).num_days().abs() <= TENSE_REACH_DAYS;
     let by_tense = match tense {
         Tense::Past => candidates.iter().rev().find(|c| **c <= dct && near(c)),
+        Tense::PastVerb => candidates.iter().rev().find(|c| **c <= dct),
         Tense::Future => candidates.iter().find(|c| **c >= dct && near(c)),
         Tense::Unknown => None,
     };
@@ -420,6 +496,19 @@ mod tests {
     }
 
     #[test]
+    fn a_past_verb_reaches_back_a_whole_year() {
+        let dct = day("2025-01-10");
+        assert_eq!(
+            resolve_month_day(dct, 2, 1, Tense::Past),
+            Some(day("2025-02-01"))
+        );
+        assert_eq!(
+            resolve_month_day(dct, 2, 1, Tense::PastVerb),
+            Some(day("2024-02-01"))
+        );
+    }
+
+    #[test]
     fn sentences_run_past_abbreviations_and_decimals() {
         let table = [
             (
@@ -454,6 +543,31 @@ mod tests {
             ),
             ("The vote was scheduled for Monday.", "Monday", Tense::Past),
             (
+                "Under the terms announced Friday, holders would get $42.",
+                "Friday",
+                Tense::PastVerb,
+            ),
+            (
+                "Since KKR bought RJR in February, it has sold units.",
+                "February",
+                Tense::Past,
+            ),
+            (
+                "The plant closed in February and will reopen.",
+                "February",
+                Tense::PastVerb,
+            ),
+            (
+                "The sale is expected in February, the bank said.",
+                "February",
+                Tense::Past,
+            ),
+            (
+                "The bridge will be completed in June.",
+                "June",
+                Tense::Future,
+            ),
+            (
                 "The offer ended.\u{201d} Trading resumes Monday.",
                 "Monday",
                 Tense::Unknown,
@@ -477,7 +591,7 @@ mod tests {
 
     #[test]
     fn tense_comes_from_the_nearest_cue() {
-        let text = "He said on Wednesday that they will meet on Friday.";
+        let text = "He told us on Wednesday that they will meet on Friday.";
         let wed = text.find("Wednesday").unwrap_or(0);
         let fri = text.find("Friday").unwrap_or(0);
         let cues = TenseCues::new(text);
