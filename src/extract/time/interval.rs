@@ -77,7 +77,7 @@ fn months_from(year: i32, month: u32, months: u32, g: Granularity) -> Option<Tim
 }
 
 /// The interval of one value without a range.
-fn single(value: &str) -> Option<TimeInterval> {
+pub(super) fn single(value: &str) -> Option<TimeInterval> {
     let v = value.trim();
     if v.starts_with('P') || v.contains('X') || v.ends_with("_REF") {
         return None;

@@ -17,6 +17,7 @@ use crate::model::FactKind;
 use calendar::TenseCues;
 
 mod absolute;
+mod anaphora;
 mod calendar;
 mod clock;
 mod duration;
@@ -59,15 +60,14 @@ fn extract_looking(text: &str, published: Option<NaiveDate>, looks: &[Look]) -> 
         rule.run(&ctx, look, &mut found);
         groups.extend(found.drain(..).map(|g| (order, g)));
     }
-    let chosen = select(text, groups);
-    let mut out: Vec<Candidate> = Vec::with_capacity(chosen.len());
+    let mut chosen = select(text, groups);
     let mut prev_end = 0;
-    for t in chosen {
-        let t = fold_prefix(&ctx, t, prev_end);
+    for t in &mut chosen {
+        fold_prefix(&ctx, t, prev_end);
         prev_end = t.end;
-        out.push(to_candidate(t));
     }
-    out
+    anaphora::resolve(text, &mut chosen);
+    chosen.into_iter().map(to_candidate).collect()
 }
 
 /// Every rule, families in priority order for equally long matches.
@@ -77,6 +77,7 @@ fn all_rules() -> impl Iterator<Item = &'static Rule> {
         &*clock::RULES,
         &*set::RULES,
         &*absolute::RULES,
+        &*anaphora::RULES,
         &*relative::RULES,
         &*duration::RULES,
     ]
@@ -136,29 +137,29 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Extends a dated expression over a modifier in front of it and records
 /// its "mod" ("earlier" and "later" only widen the span: "earlier today").
-fn fold_prefix(ctx: &Ctx<'_>, mut t: Timex, prev_end: usize) -> Timex {
+fn fold_prefix(ctx: &Ctx<'_>, t: &mut Timex, prev_end: usize) {
     let dated = matches!(t.kind, Type::Date | Type::Time) && !t.value.ends_with("_REF");
     if !dated || t.get("mod").is_some() {
-        return t;
+        return;
     }
     let lo = ctx
         .text
         .floor_char_boundary(t.start.saturating_sub(40).max(prev_end));
     let Some(window) = ctx.text.get(lo..t.start) else {
-        return t;
+        return;
     };
     let Some(caps) = PREFIX.captures(window) else {
-        return t;
+        return;
     };
     let (Some(whole), Some(word)) = (caps.get(0), caps.name("w")) else {
-        return t;
+        return;
     };
     let needs_of = matches!(
         word.as_str().to_ascii_lowercase().as_str(),
         "end" | "beginning" | "start" | "middle" | "close"
     );
     if needs_of && !whole.as_str().to_ascii_lowercase().contains(" of") {
-        return t;
+        return;
     }
     let lower = word.as_str().to_ascii_lowercase();
     if let Some(m) = mod_of(&lower) {
@@ -167,7 +168,6 @@ fn fold_prefix(ctx: &Ctx<'_>, mut t: Timex, prev_end: usize) -> Timex {
     } else if (lower == "earlier" || lower == "later") && !whole.as_str().contains('-') {
         t.start = lo + whole.start();
     }
-    t
 }
 
 /// Converts a timex into the shared candidate type.

@@ -28,7 +28,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule::new(
             "this/last/next unit",
             UNIT_WORDS,
-            r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|previous|next|coming|this|current)\s+(?:fiscal\s+)?(?P<u>week|month|year|quarter|decade|century|weekend)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|next|coming|this|current)\s+(?:fiscal\s+)?(?P<u>week|month|year|quarter|decade|century|weekend)(?-u:\b)",
             rel_unit,
         ),
         Rule::new(
@@ -165,7 +165,7 @@ fn day_word(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 /// The step (-1, 0, +1) a relative word points to.
 fn step(rel: &str) -> i64 {
     match rel.to_ascii_lowercase().as_str() {
-        "last" | "past" | "previous" => -1,
+        "last" | "past" => -1,
         "next" | "coming" => 1,
         _ => 0,
     }

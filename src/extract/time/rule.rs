@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use regex::{Captures, Match, Regex};
 
+use super::anaphora::Anaphor;
 use super::calendar::{Tense, TenseCues};
 use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, WEEKDAY_WORDS};
 use super::trigger::{self, Look, Reach, Runs};
@@ -48,6 +49,9 @@ pub(super) struct Timex {
     pub resolution: String,
     /// Further TIMEX3 attributes ("mod", "anchor", "freq", "range_end").
     pub attrs: Vec<(&'static str, String)>,
+    /// How the value steps from the last date mentioned, for expressions
+    /// that count from it ("the following year").
+    pub anaphor: Option<Anaphor>,
 }
 
 impl Timex {
@@ -65,6 +69,7 @@ impl Timex {
             value: value.into(),
             resolution: resolution.into(),
             attrs: Vec::new(),
+            anaphor: None,
         }
     }
 

@@ -1,0 +1,372 @@
+//! Dates told from the last date mentioned before them ("the following
+//! year", "that quarter", "the previous Friday", "the day before"): a
+//! story counts from its own time, not from the publication date.
+//!
+//! The rules find the expressions and resolve them against the publication
+//! date as a fallback; [`resolve`] then walks the chosen expressions in
+//! text order and re-resolves each against the last date mentioned before
+//! it that is fine enough ("the following month" needs a month or a day).
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+
+use super::calendar::{Tense, at_granularity, resolve_weekday, shift, ymd};
+use super::interval::{Granularity, single};
+use super::lexicon::{PART_OF_DAY_WORDS, UNIT_WORDS, Unit, WEEKDAY_WORDS, weekday_number};
+use super::relative::underspecified;
+use super::rule::{Caps, Ctx, Rule, Timex, Type, group, span};
+use super::set::part_of_day;
+
+/// How an expression steps from its reference date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Anaphor {
+    /// Units to step: -1 previous, 0 same, +1 following.
+    pub step: i64,
+    /// The unit stepped, which is also the granularity of the value.
+    pub unit: Unit,
+    /// The weekday to land on instead ("the previous Friday"), 1 = Monday.
+    pub weekday: Option<u32>,
+    /// The TIMEX3 part of day to append ("that night" → "TNI").
+    pub part: Option<&'static str>,
+}
+
+/// The anaphoric-date rules.
+pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        Rule::new(
+            "the following/previous unit",
+            UNIT_WORDS,
+            r"(?i)(?-u:\b)the\s+(?P<rel>following|previous|preceding|prior)\s+(?P<u>day|week|month|quarter|year)(?-u:\b)",
+            step_unit,
+        ),
+        Rule::new(
+            "that/the same unit",
+            UNIT_WORDS,
+            r"(?i)(?-u:\b)(?:that|the\s+same)\s+(?P<u>day|week|month|quarter|year)(?-u:\b)",
+            step_unit,
+        ),
+        Rule::new(
+            "the following/previous weekday",
+            WEEKDAY_WORDS,
+            r"(?-u:\b)(?i:the\s+(?P<rel>following|previous|preceding|prior))\s+(?P<wd>{WEEKDAY})(?-u:\b)",
+            step_weekday,
+        ),
+        Rule::new(
+            "that/the following part of day",
+            PART_OF_DAY_WORDS,
+            r"(?i)(?-u:\b)(?:that|the\s+(?P<rel>following|previous|preceding|same))\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",
+            step_part,
+        ),
+        Rule::new(
+            "the day before/after",
+            &["day"],
+            r"(?i)(?-u:\b)the\s+day\s+(?P<rel>before|after)(?-u:\b)",
+            day_before_after,
+        ),
+    ]
+});
+
+/// The step a relative word takes (none: the same period).
+fn step(rel: Option<&str>) -> i64 {
+    match rel.map(str::to_ascii_lowercase).as_deref() {
+        Some("previous" | "preceding" | "prior" | "before") => -1,
+        Some("following" | "after") => 1,
+        _ => 0,
+    }
+}
+
+/// True when the expression runs on into a compound ("that day-to-day
+/// work"), where it is no date.
+fn runs_on(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
+    ctx.after(sp.1).starts_with('-')
+}
+
+fn step_unit(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let Some(unit) = group(caps, "u").and_then(Unit::parse) else {
+        return Vec::new();
+    };
+    let anaphor = Anaphor {
+        step: step(group(caps, "rel")),
+        unit,
+        weekday: None,
+        part: None,
+    };
+    found(ctx, sp, anaphor)
+}
+
+fn step_weekday(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let anaphor = Anaphor {
+        step: step(group(caps, "rel")),
+        unit: Unit::Day,
+        weekday: group(caps, "wd").and_then(weekday_number),
+        part: None,
+    };
+    found(ctx, span(caps), anaphor)
+}
+
+fn step_part(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let anaphor = Anaphor {
+        step: step(group(caps, "rel")),
+        unit: Unit::Day,
+        weekday: None,
+        part: group(caps, "p").and_then(part_of_day),
+    };
+    found(ctx, span(caps), anaphor)
+}
+
+/// "The day before" on its own; "the day before the vote" counts from an
+/// event the tagger cannot date.
+fn day_before_after(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let event_follows = ctx
+        .after(sp.1)
+        .trim_start_matches([' ', '\t'])
+        .starts_with(|c: char| c.is_alphanumeric());
+    if event_follows {
+        return Vec::new();
+    }
+    let anaphor = Anaphor {
+        step: step(group(caps, "rel")),
+        unit: Unit::Day,
+        weekday: None,
+        part: None,
+    };
+    found(ctx, sp, anaphor)
+}
+
+/// The expression resolved against the publication date, to be re-resolved
+/// by [`resolve`] when a date was mentioned before it.
+fn found(ctx: &Ctx<'_>, sp: (usize, usize), anaphor: Anaphor) -> Vec<Timex> {
+    if runs_on(ctx, sp) {
+        return Vec::new();
+    }
+    let kind = if anaphor.part.is_some() {
+        Type::Time
+    } else {
+        Type::Date
+    };
+    let mut t = match ctx.dct.and_then(|dct| step_from(dct, anaphor)) {
+        Some(value) => {
+            let dct = ctx.dct.map(ymd).unwrap_or_default();
+            let note = format!("no date mentioned before it: counted from publication date {dct}");
+            Timex::new(sp, kind, value, note).attr("anchor", dct)
+        }
+        None => {
+            let mut value = underspecified(anaphor.unit).to_owned();
+            if let Some(part) = anaphor.part {
+                value = format!("{value}T{part}");
+            }
+            Timex::new(sp, kind, value, "no date mentioned before it")
+        }
+    };
+    t.anaphor = Some(anaphor);
+    vec![t]
+}
+
+/// The value `anaphor` gives when counted from `from`.
+fn step_from(from: NaiveDate, anaphor: Anaphor) -> Option<String> {
+    if let Some(wd) = anaphor.weekday {
+        let day = match anaphor.step {
+            s if s < 0 => resolve_weekday(from.pred_opt()?, wd, Tense::Past)?,
+            s if s > 0 => resolve_weekday(from.succ_opt()?, wd, Tense::Future)?,
+            _ => resolve_weekday(from, wd, Tense::Unknown)?,
+        };
+        return Some(ymd(day));
+    }
+    let day = shift(from, anaphor.step, anaphor.unit)?;
+    let value = at_granularity(day, anaphor.unit);
+    Some(match anaphor.part {
+        Some(part) => format!("{value}T{part}"),
+        None => value,
+    })
+}
+
+/// How fine a granularity is, on one scale with the units.
+fn fineness(g: Granularity) -> u8 {
+    match g {
+        Granularity::Minute | Granularity::Hour | Granularity::PartOfDay | Granularity::Day => 0,
+        Granularity::Week => 1,
+        Granularity::Month => 2,
+        Granularity::Season | Granularity::Quarter => 3,
+        Granularity::HalfYear => 4,
+        Granularity::Year => 5,
+        Granularity::Decade | Granularity::Century => 6,
+    }
+}
+
+/// How fine a reference an anaphor needs: "the following month" needs a
+/// month or finer, "the previous Friday" a day.
+fn needs(anaphor: Anaphor) -> u8 {
+    match anaphor.unit {
+        _ if anaphor.weekday.is_some() => 0,
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => 0,
+        Unit::Week => 1,
+        Unit::Month => 2,
+        Unit::Quarter => 3,
+        Unit::Year => 5,
+        Unit::Decade | Unit::Century => 6,
+    }
+}
+
+/// A date an expression names, usable as a reference.
+struct Reference {
+    /// Its first day.
+    day: NaiveDate,
+    /// How fine it is.
+    fineness: u8,
+    /// Its text, for the resolution note.
+    text: String,
+}
+
+/// Re-resolves every anaphoric expression in `chosen` (in text order)
+/// against the last date mentioned before it that is fine enough; those
+/// without one keep their publication-date value.
+pub(super) fn resolve(text: &str, chosen: &mut [Timex]) {
+    let mut references: Vec<Reference> = Vec::new();
+    for t in chosen.iter_mut() {
+        if let Some(anaphor) = t.anaphor {
+            let reference = references
+                .iter()
+                .rev()
+                .find(|r| r.fineness <= needs(anaphor));
+            if let Some(r) = reference
+                && let Some(value) = step_from(r.day, anaphor)
+            {
+                t.value = value;
+                t.resolution = format!(
+                    "counted from the last date mentioned before it, \u{201c}{}\u{201d} ({})",
+                    r.text,
+                    ymd(r.day)
+                );
+                t.attrs.retain(|(k, _)| *k != "anchor");
+                t.attrs.push(("anchor", ymd(r.day)));
+            }
+        }
+        if !matches!(t.kind, Type::Date | Type::Time) {
+            continue;
+        }
+        if let Some(interval) = single(&t.value) {
+            references.push(Reference {
+                day: interval.start.date(),
+                fineness: fineness(interval.granularity),
+                text: text.get(t.start..t.end).unwrap_or("").to_owned(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rule::{check_none, check_table};
+
+    #[test]
+    fn anaphoric_dates() {
+        check_table(&[
+            (
+                "He was promoted on May 22, 2015, and the following year he moved to Rome.",
+                "2025-05-20",
+                "the following year",
+                "DATE",
+                "2016",
+            ),
+            (
+                "The plant opened in March 2019. The following month it was closed.",
+                "2025-05-20",
+                "The following month",
+                "DATE",
+                "2019-04",
+            ),
+            (
+                "Sales fell in 2021. Prices rose that year too.",
+                "2025-05-20",
+                "that year",
+                "DATE",
+                "2021",
+            ),
+            (
+                "Profit rose in the second quarter of 2024; costs rose in the previous quarter.",
+                "2025-05-20",
+                "the previous quarter",
+                "DATE",
+                "2024-Q1",
+            ),
+            (
+                "The index closed lower on Friday, down 4% from the previous Friday.",
+                "2025-05-20",
+                "the previous Friday",
+                "DATE",
+                "2025-05-09",
+            ),
+            (
+                "Troops crossed the river on June 3, 2024. The day before, talks had failed.",
+                "2025-05-20",
+                "The day before",
+                "DATE",
+                "2024-06-02",
+            ),
+            (
+                "The vote was held on 12 March 2023; that night the count began.",
+                "2025-05-20",
+                "that night",
+                "TIME",
+                "2023-03-12TNI",
+            ),
+            (
+                "The strike began on Monday, and the same day the talks collapsed.",
+                "2025-05-20",
+                "the same day",
+                "DATE",
+                "2025-05-19",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn without_a_date_before_them_they_count_from_publication() {
+        check_table(&[
+            (
+                "The following year the company moved to Rome.",
+                "2025-05-20",
+                "The following year",
+                "DATE",
+                "2026",
+            ),
+            (
+                "Sales rose 5% from the previous year.",
+                "2025-05-20",
+                "the previous year",
+                "DATE",
+                "2024",
+            ),
+            (
+                "That day nobody came.",
+                "",
+                "That day",
+                "DATE",
+                "XXXX-XX-XX",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_reference_too_coarse_is_passed_over() {
+        check_table(&[(
+            "Talks began on 3 May 2022. Little changed in 2023, and the following month they ended.",
+            "2025-05-20",
+            "the following month",
+            "DATE",
+            "2022-06",
+        )]);
+    }
+
+    #[test]
+    fn not_anaphoric_dates() {
+        check_none(&[
+            "She runs the day-to-day business.",
+            "That day-to-day work is dull.",
+            "They met the day before the vote.",
+        ]);
+    }
+}
