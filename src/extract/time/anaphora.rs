@@ -15,7 +15,7 @@ use super::calendar::{Tense, at_granularity, resolve_weekday, shift, ymd};
 use super::interval::{Granularity, single};
 use super::lexicon::{PART_OF_DAY_WORDS, UNIT_WORDS, Unit, WEEKDAY_WORDS, weekday_number};
 use super::relative::underspecified;
-use super::rule::{Caps, Ctx, Rule, Timex, Type, group, span};
+use super::rule::{Caps, Ctx, Rule, StoryTime, Timex, Type, group, span};
 use super::set::part_of_day;
 
 /// How an expression steps from its reference date.
@@ -59,10 +59,16 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             step_part,
         ),
         Rule::new(
-            "the day before/after",
-            &["day"],
-            r"(?i)(?-u:\b)the\s+day\s+(?P<rel>before|after)(?-u:\b)",
-            day_before_after,
+            "the day/week/month/year before/after",
+            UNIT_WORDS,
+            r"(?i)(?-u:\b)the\s+(?P<u>day|week|month|year)\s+(?P<rel>before|after)(?-u:\b)",
+            unit_before_after,
+        ),
+        Rule::new(
+            "the week/month/year",
+            UNIT_WORDS,
+            r"(?i)(?-u:\b)the\s+(?:fiscal\s+)?(?P<u>week|month|year)(?-u:\b)",
+            the_unit,
         ),
     ]
 });
@@ -118,22 +124,46 @@ fn step_part(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 
 /// "The day before" on its own; "the day before the vote" counts from an
 /// event the tagger cannot date.
-fn day_before_after(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
-    let sp = span(caps);
+fn unit_before_after(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let event_follows = ctx
-        .after(sp.1)
+        .after(span(caps).1)
         .trim_start_matches([' ', '\t'])
         .starts_with(|c: char| c.is_alphanumeric());
     if event_follows {
         return Vec::new();
     }
-    let anaphor = Anaphor {
-        step: step(group(caps, "rel")),
-        unit: Unit::Day,
-        weekday: None,
-        part: None,
-    };
-    found(ctx, sp, anaphor)
+    step_unit(caps, ctx)
+}
+
+/// Words after "the year" that make it a reported period of its own ("the
+/// year ended June 30") or a named year ("the year 2000").
+const NOT_THE_PERIOD_AFTER: [&str; 4] = ["ended", "ending", "ends", "to"];
+
+/// "The year", "the month", "the week" of the story ("for the year, sales
+/// rose"), but not a title ("Person of the Year"), a reported year ("the
+/// year ended June 30") or a generic one ("any day of the week").
+fn the_unit(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let unit_word = group(caps, "u").unwrap_or("");
+    let title = unit_word.starts_with(char::is_uppercase)
+        && ctx.text[sp.0..].starts_with(char::is_lowercase);
+    let next_word = ctx.after(sp.1).split_whitespace().next().unwrap_or("");
+    let named = next_word.starts_with(|c: char| c.is_ascii_digit())
+        || NOT_THE_PERIOD_AFTER
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(next_word));
+    let generic = ctx
+        .word_before(sp.0, "of")
+        .and_then(|of| {
+            ["day", "days", "time"]
+                .iter()
+                .find_map(|w| ctx.word_before(of, w))
+        })
+        .is_some();
+    if title || named || generic {
+        return Vec::new();
+    }
+    step_unit(caps, ctx)
 }
 
 /// The expression resolved against the publication date, to be re-resolved
@@ -161,7 +191,7 @@ fn found(ctx: &Ctx<'_>, sp: (usize, usize), anaphor: Anaphor) -> Vec<Timex> {
             Timex::new(sp, kind, value, "no date mentioned before it")
         }
     };
-    t.anaphor = Some(anaphor);
+    t.story = StoryTime::CountsFrom(anaphor);
     vec![t]
 }
 
@@ -221,12 +251,12 @@ struct Reference {
 }
 
 /// Re-resolves every anaphoric expression in `chosen` (in text order)
-/// against the last date mentioned before it that is fine enough; those
-/// without one keep their publication-date value.
+/// against the last date mentioned before it that is fine enough and no
+/// comparison; those without one keep their publication-date value.
 pub(super) fn resolve(text: &str, chosen: &mut [Timex]) {
     let mut references: Vec<Reference> = Vec::new();
     for t in chosen.iter_mut() {
-        if let Some(anaphor) = t.anaphor {
+        if let StoryTime::CountsFrom(anaphor) = t.story {
             let reference = references
                 .iter()
                 .rev()
@@ -244,7 +274,7 @@ pub(super) fn resolve(text: &str, chosen: &mut [Timex]) {
                 t.attrs.push(("anchor", ymd(r.day)));
             }
         }
-        if !matches!(t.kind, Type::Date | Type::Time) {
+        if t.story == StoryTime::Compares || !matches!(t.kind, Type::Date | Type::Time) {
             continue;
         }
         if let Some(interval) = single(&t.value) {
@@ -362,11 +392,48 @@ mod tests {
     }
 
     #[test]
+    fn the_period_of_the_story() {
+        check_table(&[
+            (
+                "Profit rose in the third quarter of 2024 from a year earlier. For the year, sales were flat.",
+                "2025-02-03",
+                "the year",
+                "DATE",
+                "2024",
+            ),
+            (
+                "Sales fell 3% in the first nine months of the fiscal year.",
+                "2025-05-20",
+                "the fiscal year",
+                "DATE",
+                "2025",
+            ),
+            (
+                "The shares closed lower on Friday. For the week, the index fell 2%.",
+                "2025-05-20",
+                "the week",
+                "DATE",
+                "2025-W20",
+            ),
+            (
+                "The strike began in March 2021; the year before, wages had fallen.",
+                "2025-05-20",
+                "the year before",
+                "DATE",
+                "2020",
+            ),
+        ]);
+    }
+
+    #[test]
     fn not_anaphoric_dates() {
         check_none(&[
             "She runs the day-to-day business.",
             "That day-to-day work is dull.",
             "They met the day before the vote.",
+            "She was named Person of the Year.",
+            "It can happen on any day of the week.",
+            "It is quiet at this time of the year.",
         ]);
     }
 }

@@ -417,8 +417,10 @@ fn ago(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
             }),
         _ => from_dct(ctx, sp, signed, unit, "amount from publication date"),
     };
+    let compares = unit == Unit::Year && back;
     found
         .map(|t| t.attr_opt("mod", group(caps, "mod").and_then(mod_of)))
+        .map(|t| if compares { t.comparing() } else { t })
         .into_iter()
         .collect()
 }
@@ -448,7 +450,11 @@ fn year_earlier(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         ymd(dct)
     );
     base.and_then(|b| shift(b, -1, Unit::Year))
-        .map(|d| Timex::new(sp, Type::Date, at_granularity(d, unit), note).attr("anchor", ymd(dct)))
+        .map(|d| {
+            Timex::new(sp, Type::Date, at_granularity(d, unit), note)
+                .attr("anchor", ymd(dct))
+                .comparing()
+        })
         .into_iter()
         .collect()
 }

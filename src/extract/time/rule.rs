@@ -49,9 +49,21 @@ pub(super) struct Timex {
     pub resolution: String,
     /// Further TIMEX3 attributes ("mod", "anchor", "freq", "range_end").
     pub attrs: Vec<(&'static str, String)>,
-    /// How the value steps from the last date mentioned, for expressions
-    /// that count from it ("the following year").
-    pub anaphor: Option<Anaphor>,
+    /// How the expression relates to the time the story is told in.
+    pub story: StoryTime,
+}
+
+/// How an expression relates to the time of the story around it, which
+/// later expressions such as "the following year" count from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum StoryTime {
+    /// Names a time later expressions may count from ("On May 22, 1995").
+    Names,
+    /// Counts from the last time named ("the following year").
+    CountsFrom(Anaphor),
+    /// Compares with another period ("a year earlier", "the year-ago
+    /// quarter"); later expressions do not count from it.
+    Compares,
 }
 
 impl Timex {
@@ -69,7 +81,7 @@ impl Timex {
             value: value.into(),
             resolution: resolution.into(),
             attrs: Vec::new(),
-            anaphor: None,
+            story: StoryTime::Names,
         }
     }
 
@@ -85,6 +97,13 @@ impl Timex {
             Some(v) => self.attr(key, v),
             None => self,
         }
+    }
+
+    /// Marks the expression as a comparison, which later expressions do
+    /// not count from.
+    pub(super) fn comparing(mut self) -> Timex {
+        self.story = StoryTime::Compares;
+        self
     }
 
     /// The value of attribute `key`, if set.
