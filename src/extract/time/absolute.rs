@@ -90,6 +90,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             decade,
         ),
         Rule::new(
+            "decade in words",
+            DECADE_WORDS,
+            r"(?i)(?-u:\b)the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?-u:\b)",
+            decade_in_words,
+        ),
+        Rule::new(
             "century",
             &["century"],
             r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<o>{ORDINAL})[\s-]+century(?-u:\b)",
@@ -98,7 +104,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule::new(
             "quarter",
             &["quarter"],
-            r"(?i)(?-u:\b)(?:(?:the|this|last|next|(?P<rel>this|last|next)\s+year['’]s)\s+)?(?:(?P<ago>year[\s-](?:earlier|ago))\s+)?(?:(?P<y0>[12][0-9]{3})\s+)?(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal\s+)?quarter(?-u:\b)(?:\s+of\s+(?:fiscal\s+)?(?P<y>[12][0-9]{3})(?-u:\b))?",
+            r"(?i)(?-u:\b)(?:(?:the|this|last|next|(?P<rel>this|last|next)\s+year['’]s)\s+)?(?:(?P<ago>year[\s-](?:earlier|ago))\s+)?(?:(?P<y0>[12][0-9]{3})\s+)?(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)(?P<sep>[\s-]+)(?:fiscal\s+)?quarter(?-u:\b)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>[12][0-9]{3})(?-u:\b)|(?P<of_rel>this|last|next|the)\s+year(?-u:\b)))?",
             quarter,
         ),
         Rule::new(
@@ -109,8 +115,8 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "half year",
-            &["half"],
-            r"(?i)(?-u:\b)(?:the\s+)?(?P<o>first|second|last|latter)\s+half\s+of\s+(?:fiscal\s+)?(?P<y>[12][0-9]{3})(?-u:\b)",
+            &["half", "quarter"],
+            r"(?i)(?-u:\b)(?:the\s+)?(?P<o>first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+(?:fiscal\s+)?(?:(?P<y>[12][0-9]{3})(?-u:\b)|(?P<of_rel>this|last|next|the)\s+year(?-u:\b))",
             half_year,
         ),
         Rule::new(
@@ -400,6 +406,44 @@ fn decade(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
 }
 
+/// Trigger words for decades written in words.
+const DECADE_WORDS: &[&str] = &[
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+/// "The nineties": the last decade of that name that began by the
+/// publication year (the twentieth century without one).
+fn decade_in_words(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    use chrono::Datelike;
+    let Some(word) = group(caps, "w").map(str::to_ascii_lowercase) else {
+        return Vec::new();
+    };
+    let Some(tens) = DECADE_WORDS.iter().position(|w| *w == word) else {
+        return Vec::new();
+    };
+    let tens = i32::try_from(tens).unwrap_or(0) + 2;
+    let (value, note) = match ctx.dct.map(|d| d.year()) {
+        Some(y) => {
+            let century = y.div_euclid(100) - i32::from(y.div_euclid(100) * 100 + tens * 10 > y);
+            let note = format!("decade in words, the last one begun by publication year {y}");
+            (format!("{century:02}{tens}"), note)
+        }
+        None => (
+            format!("19{tens}"),
+            "decade in words, no publication date".to_owned(),
+        ),
+    };
+    let t = Timex::new(span(caps), Type::Date, value, note);
+    vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
+}
+
 fn century(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(n) = group(caps, "o")
         .and_then(ordinal_number)
@@ -421,7 +465,9 @@ fn century(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
 fn period_year(ctx: &Ctx<'_>, caps: &Caps<'_>, first_month: u32) -> Option<(i32, String)> {
     use chrono::Datelike;
     let dct = ctx.dct?;
-    let rel = group(caps, "rel").map(str::to_ascii_lowercase);
+    let rel = group(caps, "rel")
+        .or_else(|| group(caps, "of_rel"))
+        .map(str::to_ascii_lowercase);
     let y = dct.year();
     let year = match rel.as_deref() {
         Some("last") => y - 1,
@@ -506,20 +552,31 @@ fn q_quarter(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     }
 }
 
-fn half_year(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+fn half_year(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let h = match group(caps, "o").map(str::to_ascii_lowercase).as_deref() {
         Some("first") => 1,
         _ => 2,
     };
-    let Some(y) = num(caps, "y") else {
-        return Vec::new();
+    let sp = span(caps);
+    if let Some(y) = num(caps, "y") {
+        let value = format!("{y:04}-H{h}");
+        return vec![Timex::new(sp, Type::Date, value, "explicit half year")];
+    }
+    let t = match period_year(ctx, caps, h * 6 - 5) {
+        Some((y, note)) => Timex::new(
+            sp,
+            Type::Date,
+            format!("{y:04}-H{h}"),
+            format!("half year, {note}"),
+        ),
+        None => Timex::new(
+            sp,
+            Type::Date,
+            format!("XXXX-H{h}"),
+            "half year, no publication date",
+        ),
     };
-    vec![Timex::new(
-        span(caps),
-        Type::Date,
-        format!("{y:04}-H{h}"),
-        "explicit half year",
-    )]
+    vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
 }
 
 fn season_year(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -668,6 +725,48 @@ mod tests {
                 "the year-ago second quarter",
                 "DATE",
                 "2024-Q2",
+            ),
+            (
+                "Sales should recover in the first quarter of next year.",
+                "2025-10-20",
+                "the first quarter of next year",
+                "DATE",
+                "2026-Q1",
+            ),
+            (
+                "Hate groups shrank through the nineties.",
+                "1998-05-20",
+                "the nineties",
+                "DATE",
+                "199",
+            ),
+            (
+                "Prices soared in the late twenties.",
+                "2031-05-20",
+                "the late twenties",
+                "DATE",
+                "202",
+            ),
+            (
+                "Output rose in the first half of 2024.",
+                "2025-05-20",
+                "the first half of 2024",
+                "DATE",
+                "2024-H1",
+            ),
+            (
+                "Output rose in the first two quarters of 2024.",
+                "2025-05-20",
+                "the first two quarters of 2024",
+                "DATE",
+                "2024-H1",
+            ),
+            (
+                "Demand should pick up in the second half of the year.",
+                "2025-05-20",
+                "the second half of the year",
+                "DATE",
+                "2025-H2",
             ),
             (
                 "Fourth-quarter sales fell.",

@@ -59,6 +59,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             step_part,
         ),
         Rule::new(
+            "mid-morning, mid-afternoon",
+            PART_OF_DAY_WORDS,
+            r"(?i)(?-u:\b)mid[\s-]?(?P<p>morning|afternoon|evening)(?-u:\b)",
+            step_part,
+        ),
+        Rule::new(
             "the day/week/month/year before/after",
             UNIT_WORDS,
             r"(?i)(?-u:\b)the\s+(?P<u>day|week|month|year)\s+(?P<rel>before|after)(?-u:\b)",
@@ -67,7 +73,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule::new(
             "the week/month/year",
             UNIT_WORDS,
-            r"(?i)(?-u:\b)the\s+(?:fiscal\s+)?(?P<u>week|month|year)(?-u:\b)",
+            r"(?i)(?-u:\b)the\s+(?:fiscal\s+)?(?P<u>day|week|month|year)(?-u:\b)",
             the_unit,
         ),
     ]
@@ -139,12 +145,27 @@ fn unit_before_after(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 /// year ended June 30") or a named year ("the year 2000").
 const NOT_THE_PERIOD_AFTER: [&str; 4] = ["ended", "ending", "ends", "to"];
 
+/// Words before "in the day" that make it the day of the story ("later in
+/// the day"); "the day" alone is too often generic ("the day the music died").
+const IN_THE_DAY_AFTER: [&str; 2] = ["later", "earlier"];
+
 /// "The year", "the month", "the week" of the story ("for the year, sales
-/// rose"), but not a title ("Person of the Year"), a reported year ("the
-/// year ended June 30") or a generic one ("any day of the week").
+/// rose") and "later in the day", but not a title ("Person of the Year"), a
+/// reported year ("the year ended June 30") or a generic one ("any day of
+/// the week").
 fn the_unit(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     let unit_word = group(caps, "u").unwrap_or("");
+    if unit_word.eq_ignore_ascii_case("day") {
+        let told_day = ctx.word_before(sp.0, "in").is_some_and(|at| {
+            IN_THE_DAY_AFTER
+                .iter()
+                .any(|w| ctx.word_before(at, w).is_some())
+        });
+        if !told_day {
+            return Vec::new();
+        }
+    }
     let title = unit_word.starts_with(char::is_uppercase)
         && ctx.text[sp.0..].starts_with(char::is_lowercase);
     let next_word = ctx.after(sp.1).split_whitespace().next().unwrap_or("");
@@ -416,6 +437,20 @@ mod tests {
                 "2025-W20",
             ),
             (
+                "Talks opened on 4 March 2024. Later in the day the envoy left.",
+                "2025-05-20",
+                "the day",
+                "DATE",
+                "2024-03-04",
+            ),
+            (
+                "Talks opened on 4 March 2024. By mid-afternoon the envoy had left.",
+                "2025-05-20",
+                "mid-afternoon",
+                "TIME",
+                "2024-03-04TAF",
+            ),
+            (
                 "The strike began in March 2021; the year before, wages had fallen.",
                 "2025-05-20",
                 "the year before",
@@ -434,6 +469,7 @@ mod tests {
             "She was named Person of the Year.",
             "It can happen on any day of the week.",
             "It is quiet at this time of the year.",
+            "He remembers the day the war ended.",
         ]);
     }
 }

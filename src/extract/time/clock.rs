@@ -43,6 +43,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?P<d>this|yesterday|tomorrow|today|last|(?-i:{WEEKDAY}))\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",
             part_with_day,
         ),
+        Rule::new(
+            "part of day and day",
+            PART_OF_DAY_WORDS,
+            r"(?i)(?-u:\b)(?:mid[\s-]?)?(?P<p>morning|afternoon|evening|night)\s+(?P<d>yesterday|tomorrow|today|(?-i:{WEEKDAY}))(?-u:\b)",
+            part_with_day,
+        ),
     ]
 });
 
@@ -154,6 +160,13 @@ mod tests {
     #[test]
     fn times() {
         check_table(&[
+            (
+                "The blast came mid-afternoon yesterday.",
+                "2025-05-20",
+                "mid-afternoon yesterday",
+                "TIME",
+                "2025-05-19TAF",
+            ),
             (
                 "They met at 10:45 a.m. in Kyiv.",
                 "2025-05-16",

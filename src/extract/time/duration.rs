@@ -16,7 +16,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule::new(
             "amount of unit",
             UNIT_WORDS,
-            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|remaining|following|initial|latest|year[\s-](?:earlier|ago))\s+)?(?:(?P<mod>about|around|nearly|almost|roughly|approximately|some|more\s+than|over|less\s+than|under|at\s+least|up\s+to|at\s+most)\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full)\s+)?(?P<u>{UNIT})(?-u:\b)(?P<half>\s+and\s+a\s+half(?-u:\b))?",
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|remaining|following|initial|latest|year[\s-](?:earlier|ago))\s+)?(?:(?P<mod>about|around|nearly|almost|roughly|approximately|some|more\s+than|over|less\s+than|under|at\s+least|up\s+to|at\s+most)\s+)?(?P<n>{NUM})(?P<and_half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|straight|consecutive|full|trading|business|working)\s+)?(?P<u>{UNIT})(?-u:\b)(?P<half>\s+and\s+a\s+half(?-u:\b))?",
             amount,
         ),
         Rule::new(
@@ -40,25 +40,36 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
-/// Rewrites a fractional amount in the next smaller unit ("1.5 years" → 18 months).
-fn whole_amount(amount: f64, unit: Unit) -> (Num, Unit) {
-    if amount.fract() == 0.0 {
-        return (Num::Exact(amount), unit);
-    }
+/// Writes an amount with a fraction as whole units plus the next smaller
+/// unit ("2.5 years" → "P2Y6M", "an hour and a half" → "PT1H30M"), or as
+/// a decimal when the fraction is no whole number of the smaller unit.
+fn amount_value(amount: f64, unit: Unit) -> String {
+    let whole = amount.trunc();
     let (factor, smaller) = match unit {
+        _ if amount == whole => return unit.duration(Num::Exact(amount)),
         Unit::Year => (12.0, Unit::Month),
         Unit::Week => (7.0, Unit::Day),
         Unit::Day => (24.0, Unit::Hour),
         Unit::Hour => (60.0, Unit::Minute),
         Unit::Minute => (60.0, Unit::Second),
-        _ => return (Num::Exact(amount), unit),
+        _ => return unit.duration(Num::Exact(amount)),
     };
-    let scaled = amount * factor;
-    if scaled.fract() == 0.0 {
-        (Num::Exact(scaled), smaller)
-    } else {
-        (Num::Exact(amount), unit)
+    let rest = (amount - whole) * factor;
+    if rest.fract() != 0.0 {
+        return unit.duration(Num::Exact(amount));
     }
+    let rest = smaller.duration(Num::Exact(rest));
+    if whole == 0.0 {
+        return rest;
+    }
+    let head = unit.duration(Num::Exact(whole));
+    let tail = rest.trim_start_matches('P');
+    let tail = if head.contains('T') {
+        tail.trim_start_matches('T')
+    } else {
+        tail
+    };
+    format!("{head}{tail}")
 }
 
 fn amount(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -78,13 +89,17 @@ fn amount(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     if ctx.inside_number(sp) || ordinal_second || age || !counts_quarters(caps, ctx, sp) {
         return Vec::new();
     }
-    let (n, unit) = match (n, caps.name("half")) {
-        (Num::Exact(v), Some(_)) => whole_amount(v + 0.5, unit),
-        (Num::Exact(v), None) => whole_amount(v, unit),
-        (Num::Vague, _) => (Num::Vague, unit),
+    let half = caps
+        .name("half")
+        .or_else(|| caps.name("and_half"))
+        .is_some();
+    let value = match n {
+        Num::Exact(v) if half => amount_value(v + 0.5, unit),
+        Num::Exact(v) => amount_value(v, unit),
+        Num::Vague => unit.duration(n),
     };
     let sp = adjective_span(caps, sp);
-    let t = Timex::new(sp, Type::Duration, unit.duration(n), "amount of a unit");
+    let t = Timex::new(sp, Type::Duration, value, "amount of a unit");
     vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
 }
 
@@ -243,7 +258,35 @@ mod tests {
                 "2025-05-20",
                 "a year and a half",
                 "DURATION",
-                "P18M",
+                "P1Y6M",
+            ),
+            (
+                "They lived in the camps for 2 1/2 years.",
+                "2025-05-20",
+                "2 1/2 years",
+                "DURATION",
+                "P2Y6M",
+            ),
+            (
+                "The talks took two and a half hours.",
+                "2025-05-20",
+                "two and a half hours",
+                "DURATION",
+                "PT2H30M",
+            ),
+            (
+                "The shares fell for eight trading days.",
+                "2025-05-20",
+                "eight trading days",
+                "DURATION",
+                "P8D",
+            ),
+            (
+                "The fever lasted 1.5 days.",
+                "2025-05-20",
+                "1.5 days",
+                "DURATION",
+                "P1DT12H",
             ),
             (
                 "It lasted nearly forty years.",

@@ -9,7 +9,7 @@ pub(super) const MONTH: &str = r"(?:(?:January|February|March|April|May|June|Jul
 pub(super) const MONTH_NOT_MAY: &str = r"(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.)";
 
 /// Cardinal numbers in digits or words, including vague amounts.
-pub(super) const NUM: &str = r"(?i:[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b))?|a\s+hundred|one\s+hundred|a\s+few|a\s+couple(?:\s+of)?|a\s+dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|several|few|many|some|half\s+an?|an?)";
+pub(super) const NUM: &str = r"(?i:[0-9]+\s+1/2|[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b))?|a\s+hundred|one\s+hundred|a\s+few|a\s+couple(?:\s+of)?|a\s+dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|several|few|many|some|half\s+an?|an?)";
 
 /// Calendar units, singular or plural.
 pub(super) const UNIT: &str =
@@ -107,6 +107,7 @@ pub(super) fn parse_num(text: &str) -> Option<Num> {
     match words.as_slice() {
         [] => None,
         ["half", _] => Some(Num::Exact(0.5)),
+        [w, "1/2"] => w.parse::<f64>().ok().map(|v| Num::Exact(v + 0.5)),
         [w] if w.starts_with(|c: char| c.is_ascii_digit()) => w.parse().ok().map(Num::Exact),
         [w] if matches!(*w, "several" | "few" | "many" | "some") => Some(Num::Vague),
         ["a", "few"] => Some(Num::Vague),
@@ -261,7 +262,7 @@ mod tests {
 
     #[test]
     fn numbers_read_from_words_and_digits() {
-        let table: [(&str, Option<Num>); 9] = [
+        let table: [(&str, Option<Num>); 10] = [
             ("three", Some(Num::Exact(3.0))),
             ("twenty-four", Some(Num::Exact(24.0))),
             ("twenty four", Some(Num::Exact(24.0))),
@@ -270,6 +271,7 @@ mod tests {
             ("a few", Some(Num::Vague)),
             ("several", Some(Num::Vague)),
             ("an", Some(Num::Exact(1.0))),
+            ("2 1/2", Some(Num::Exact(2.5))),
             ("blue", None),
         ];
         for (text, want) in table {

@@ -76,7 +76,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule::new(
             "amount ago/earlier",
             &["ago", "earlier", "before", "after", "now", "hence"],
-            r"(?i)(?-u:\b)(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|after|from\s+now|hence)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?P<mod>about|around|nearly|almost|roughly|some|more\s+than|less\s+than|at\s+least)\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|after|from\s+now|hence)(?-u:\b)",
             ago,
         ),
         Rule::new(
@@ -680,6 +680,13 @@ mod tests {
                 "three days ago",
                 "DATE",
                 "2025-05-17",
+            ),
+            (
+                "A week or so ago, the general chose the date.",
+                "2025-05-20",
+                "A week or so ago",
+                "DATE",
+                "2025-W20",
             ),
             (
                 "Sales were lower a year earlier.",
