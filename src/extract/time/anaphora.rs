@@ -9,12 +9,12 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{Tense, at_granularity, resolve_weekday, shift, ymd};
 use super::interval::{Granularity, single};
 use super::lexicon::{PART_OF_DAY_WORDS, UNIT_WORDS, Unit, WEEKDAY_WORDS, weekday_number};
-use super::relative::underspecified;
+use super::relative::{reported_quarter_of, underspecified};
 use super::rule::{Caps, Ctx, Rule, StoryTime, Timex, Type, group, span};
 use super::set::part_of_day;
 
@@ -271,12 +271,68 @@ struct Reference {
     text: String,
 }
 
+/// A reporting period a later "a year earlier" compares with.
+struct Period {
+    /// Its TIMEX3 value ("2024-Q3", "2024-H1", "2024").
+    value: String,
+    /// Its text, for the resolution note.
+    text: String,
+}
+
+/// The reporting period a timex names: a quarter, half or year of the
+/// year being reported (the year of the quarter before publication), or a
+/// stretch of months in a report ("the nine months"), which is that year
+/// so far. Periods of other years are comparisons or forecasts.
+fn period_named(t: &Timex, text: &str, dct: Option<NaiveDate>) -> Option<Period> {
+    let reported = format!("{:04}", dct.and_then(reported_quarter_of)?.year());
+    let value = match t.kind {
+        Type::Date if is_period(&t.value) && t.value.starts_with(&reported) => t.value.clone(),
+        Type::Duration if matches!(t.value.as_str(), "P6M" | "P9M") => reported,
+        _ => return None,
+    };
+    let text = text.get(t.start..t.end).unwrap_or("").to_owned();
+    Some(Period { value, text })
+}
+
+/// True for a quarter, half or year value ("2024-Q3", "2024-H1", "2024").
+fn is_period(value: &str) -> bool {
+    let b = value.as_bytes();
+    let year = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+    year && match &b[4..] {
+        [] => true,
+        [b'-', b'Q', q] => (b'1'..=b'4').contains(q),
+        [b'-', b'H', h] => (b'1'..=b'2').contains(h),
+        _ => false,
+    }
+}
+
+/// A period value one year earlier ("2024-Q3" → "2023-Q3").
+fn year_before(value: &str) -> Option<String> {
+    let year: i32 = value.get(..4)?.parse().ok()?;
+    Some(format!("{:04}{}", year - 1, value.get(4..)?))
+}
+
 /// Re-resolves every anaphoric expression in `chosen` (in text order)
 /// against the last date mentioned before it that is fine enough and no
-/// comparison; those without one keep their publication-date value.
-pub(super) fn resolve(text: &str, chosen: &mut [Timex]) {
+/// comparison, and every "a year earlier" of a report against the last
+/// reporting period named; those without one keep their publication-date
+/// value.
+pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) {
     let mut references: Vec<Reference> = Vec::new();
+    let mut period: Option<Period> = None;
     for t in chosen.iter_mut() {
+        if t.story == StoryTime::ComparesYearBefore {
+            if let Some(p) = &period
+                && let Some(value) = year_before(&p.value)
+            {
+                t.value = value;
+                t.resolution = format!(
+                    "the reporting period last named, \u{201c}{}\u{201d} ({}), a year before",
+                    p.text, p.value
+                );
+            }
+            continue;
+        }
         if let StoryTime::CountsFrom(anaphor) = t.story {
             let reference = references
                 .iter()
@@ -295,7 +351,13 @@ pub(super) fn resolve(text: &str, chosen: &mut [Timex]) {
                 t.attrs.push(("anchor", ymd(r.day)));
             }
         }
-        if t.story == StoryTime::Compares || !matches!(t.kind, Type::Date | Type::Time) {
+        if t.story == StoryTime::Compares {
+            continue;
+        }
+        if let Some(p) = period_named(t, text, dct) {
+            period = Some(p);
+        }
+        if !matches!(t.kind, Type::Date | Type::Time) {
             continue;
         }
         if let Some(interval) = single(&t.value) {
@@ -456,6 +518,40 @@ mod tests {
                 "the year before",
                 "DATE",
                 "2020",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_year_earlier_in_a_report_is_the_last_period_named() {
+        check_table(&[
+            (
+                "Third-quarter net rose 5%. For the nine months, net was $9 million, up from $7 million a year earlier.",
+                "2025-10-28",
+                "a year earlier",
+                "DATE",
+                "2024",
+            ),
+            (
+                "Fourth-quarter profit was $5 million, against $4 million a year earlier.",
+                "2026-01-20",
+                "a year earlier",
+                "DATE",
+                "2024-Q4",
+            ),
+            (
+                "Sales in the quarter rose to $5 million from $4 million a year ago.",
+                "2025-10-28",
+                "a year ago",
+                "DATE",
+                "2024-Q3",
+            ),
+            (
+                "Net was $2 million in the third quarter, against a loss in the 2024 period. The year-earlier results included a charge.",
+                "2025-10-28",
+                "year-earlier",
+                "DATE",
+                "2024-Q3",
             ),
         ]);
     }

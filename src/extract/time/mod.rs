@@ -66,7 +66,7 @@ fn extract_looking(text: &str, published: Option<NaiveDate>, looks: &[Look]) -> 
         fold_prefix(&ctx, t, prev_end);
         prev_end = t.end;
     }
-    anaphora::resolve(text, &mut chosen);
+    anaphora::resolve(text, published, &mut chosen);
     chosen.into_iter().map(to_candidate).collect()
 }
 

@@ -14,7 +14,7 @@ use super::lexicon::{
     MONTH_WORDS, Num, SEASON_WORDS, UNIT_WORDS, Unit, WEEKDAY_WORDS, month_number, parse_num,
     weekday_number,
 };
-use super::rule::{Caps, Ctx, Rule, Timex, Type, group, mod_of, span};
+use super::rule::{Caps, Ctx, Rule, StoryTime, Timex, Type, group, mod_of, span};
 
 /// The relative-date rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -351,7 +351,7 @@ fn the_weekend(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 }
 
 /// The quarter a financial report is about: the last one completed before the DCT.
-fn reported_quarter_of(dct: NaiveDate) -> Option<NaiveDate> {
+pub(super) fn reported_quarter_of(dct: NaiveDate) -> Option<NaiveDate> {
     shift(dct, -1, Unit::Quarter)
 }
 
@@ -414,13 +414,17 @@ fn ago(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
                 );
                 Timex::new(sp, Type::Date, at_granularity(d, Unit::Quarter), note)
                     .attr("anchor", ymd(dct))
+                    .comparing_year_before()
             }),
         _ => from_dct(ctx, sp, signed, unit, "amount from publication date"),
     };
     let compares = unit == Unit::Year && back;
     found
         .map(|t| t.attr_opt("mod", group(caps, "mod").and_then(mod_of)))
-        .map(|t| if compares { t.comparing() } else { t })
+        .map(|t| match t.story {
+            StoryTime::Names if compares => t.comparing(),
+            _ => t,
+        })
         .into_iter()
         .collect()
 }
@@ -449,11 +453,16 @@ fn year_earlier(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         "year before the reported period, publication date {}",
         ymd(dct)
     );
+    let named_quarter = group(caps, "what").is_some_and(|w| w.eq_ignore_ascii_case("quarter"));
     base.and_then(|b| shift(b, -1, Unit::Year))
         .map(|d| {
-            Timex::new(sp, Type::Date, at_granularity(d, unit), note)
-                .attr("anchor", ymd(dct))
-                .comparing()
+            let t =
+                Timex::new(sp, Type::Date, at_granularity(d, unit), note).attr("anchor", ymd(dct));
+            if quarterly && !named_quarter {
+                t.comparing_year_before()
+            } else {
+                t.comparing()
+            }
         })
         .into_iter()
         .collect()

@@ -64,6 +64,10 @@ pub(super) enum StoryTime {
     /// Compares with another period ("a year earlier", "the year-ago
     /// quarter"); later expressions do not count from it.
     Compares,
+    /// Compares a report's figures with the same period a year before
+    /// ("up from $3 million a year earlier"): the reporting period last
+    /// named ("the nine months", "the fourth quarter") decides which.
+    ComparesYearBefore,
 }
 
 impl Timex {
@@ -103,6 +107,13 @@ impl Timex {
     /// not count from.
     pub(super) fn comparing(mut self) -> Timex {
         self.story = StoryTime::Compares;
+        self
+    }
+
+    /// Marks the expression as the reporting period last named, a year
+    /// before.
+    pub(super) fn comparing_year_before(mut self) -> Timex {
+        self.story = StoryTime::ComparesYearBefore;
         self
     }
 
