@@ -86,6 +86,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             year_earlier,
         ),
         Rule::new(
+            "period a year earlier",
+            &["year"],
+            r"(?i)(?-u:\b)(?:the\s+(?:same\s+)?(?P<what>quarter|period)\s+a\s+year\s+(?:earlier|ago|before)|last\s+year['’]s\s+(?P<what_last>quarter|period))(?-u:\b)",
+            year_earlier,
+        ),
+        Rule::new(
             "the latest quarter",
             &["quarter"],
             r"(?i)(?-u:\b)the\s+(?:(?:latest|most\s+recent|same|just-ended|recent)\s+)?quarter(?-u:\b)",
@@ -430,8 +436,9 @@ fn ago(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 }
 
 fn year_earlier(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
-    let quarterly = caps.name("what").is_some() || quarter_context(ctx, span(caps));
-    let sp = match (caps.name("what"), caps.name("ye")) {
+    let what = group(caps, "what").or_else(|| group(caps, "what_last"));
+    let quarterly = what.is_some() || quarter_context(ctx, span(caps));
+    let sp = match (what, caps.name("ye")) {
         (None, Some(ye)) => (ye.start(), ye.end()),
         _ => span(caps),
     };
@@ -453,7 +460,7 @@ fn year_earlier(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         "year before the reported period, publication date {}",
         ymd(dct)
     );
-    let named_quarter = group(caps, "what").is_some_and(|w| w.eq_ignore_ascii_case("quarter"));
+    let named_quarter = what.is_some_and(|w| w.eq_ignore_ascii_case("quarter"));
     base.and_then(|b| shift(b, -1, Unit::Year))
         .map(|d| {
             let t =
@@ -689,6 +696,20 @@ mod tests {
                 "three days ago",
                 "DATE",
                 "2025-05-17",
+            ),
+            (
+                "For the quarter a year ago, the bank earned $16 million.",
+                "2025-10-28",
+                "the quarter a year ago",
+                "DATE",
+                "2024-Q3",
+            ),
+            (
+                "Sales for last year's quarter were $3 million.",
+                "2025-10-28",
+                "last year's quarter",
+                "DATE",
+                "2024-Q3",
             ),
             (
                 "A week or so ago, the general chose the date.",
