@@ -16,9 +16,9 @@ use super::lexicon::Unit;
 pub(super) enum Tense {
     /// Past tense: underspecified dates lie before the DCT.
     Past,
-    /// A past-tense verb governs the expression ("bought it in February",
-    /// "announced Friday"): stronger evidence than a cue elsewhere in the
-    /// sentence, so it may point back up to a year.
+    /// A past-tense verb or "since" governs the expression ("closed in
+    /// February", "announced Friday", "since August"): stronger evidence than
+    /// a cue elsewhere in the sentence, so it may point back up to a year.
     PastVerb,
     /// Future tense: underspecified dates lie after the DCT.
     Future,
@@ -179,11 +179,15 @@ fn word_ending_at(text: &str, end: usize) -> Option<(usize, &str)> {
 
 /// True when a past-tense verb governs the expression at `start`: it stands
 /// right before it, or before one linking preposition, and is not a
-/// participle after "be", "is", "will" and the like.
+/// participle after "be", "is", "will" and the like. "Since" alone is
+/// enough: what happened since a date began before publication.
 fn governed_by_past_verb(text: &str, start: usize) -> bool {
     let Some((mut at, mut word)) = word_ending_at(text, start) else {
         return false;
     };
+    if word.eq_ignore_ascii_case("since") {
+        return true;
+    }
     if LINKING_PREPOSITIONS
         .iter()
         .any(|p| p.eq_ignore_ascii_case(word))
@@ -203,6 +207,57 @@ fn governed_by_past_verb(text: &str, start: usize) -> bool {
             .any(|a| a.eq_ignore_ascii_case(aux))
     });
     is_past && !excluded && !participle
+}
+
+/// Words that, right after a fronted date, show the sentence looks forward
+/// or is in the present ("In May, the bank will ...").
+const NOT_PAST_AFTER_FRONTED: [&str; 11] = [
+    "will", "would", "shall", "is", "are", "am", "has", "have", "plans", "expects", "hopes",
+];
+
+/// True when the expression at `start..end` opens its sentence, alone or
+/// after a preposition, and the clause after its comma turns on a past
+/// verb within a few words ("In September, the company announced ...").
+fn fronted_before_past_verb(text: &str, start: usize, end: usize) -> bool {
+    let lead = match word_ending_at(text, start) {
+        Some((at, word))
+            if LINKING_PREPOSITIONS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word)) =>
+        {
+            at
+        }
+        Some(_) => return false,
+        None => start,
+    };
+    let opens = text
+        .get(..lead)
+        .unwrap_or("")
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '\u{201d}' | '\n'));
+    let Some(clause) = text.get(end..).and_then(|rest| rest.strip_prefix(',')) else {
+        return false;
+    };
+    if !opens {
+        return false;
+    }
+    for word in clause.split_whitespace().take(5) {
+        let word = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        if NOT_PAST_AFTER_FRONTED
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+        {
+            return false;
+        }
+        let past = PAST_FORM.find(word).is_some_and(|m| m.len() == word.len())
+            || word.eq_ignore_ascii_case("said");
+        if past && !NOT_PAST_VERBS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The tense cues of one sentence (absolute byte spans), found once and
@@ -268,7 +323,7 @@ impl<'a> TenseCues<'a> {
     /// there.
     pub(super) fn tense_at(&self, start: usize, end: usize) -> Tense {
         let text = self.text;
-        if governed_by_past_verb(text, start) {
+        if governed_by_past_verb(text, start) || fronted_before_past_verb(text, start, end) {
             return Tense::PastVerb;
         }
         let (s, e) = sentence_around(text, start, end);
@@ -398,12 +453,14 @@ pub(super) fn resolve_weekday(dct: NaiveDate, wd: u32, tense: Tense) -> Option<N
     dct.checked_add_signed(Duration::try_days(offset)?)
 }
 
-/// How far (days) the tense may push a month or month+day away from the
-/// nearest occurrence; beyond it the tense cue is more likely wrong than the date.
+/// How far (days) a past cue elsewhere in the sentence may push a month or
+/// month+day back; beyond it the cue is more likely a reporting verb ("said
+/// it expects to close in February") than the date's own tense.
 const TENSE_REACH_DAYS: i64 = 240;
 
-/// The year of month+day `m`/`d` seen from `dct`: the occurrence the tense
-/// points to when it lies within [`TENSE_REACH_DAYS`], else the nearest.
+/// The year of month+day `m`/`d` seen from `dct`: the next occurrence for
+/// the future tense, the last one for a governing past verb, the last one
+/// within [`TENSE_REACH_DAYS`] for other past cues, else the nearest.
 pub(super) fn resolve_month_day(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
     let y = dct.year();
     let candidates: Vec<NaiveDate> = [y - 1, y, y + 1]
@@ -414,7 +471,7 @@ pub(super) fn resolve_month_day(dct: NaiveDate, m: u32, d: u32, tense: Tense) ->
     let by_tense = match tense {
         Tense::Past => candidates.iter().rev().find(|c| **c <= dct && near(c)),
         Tense::PastVerb => candidates.iter().rev().find(|c| **c <= dct),
-        Tense::Future => candidates.iter().find(|c| **c >= dct && near(c)),
+        Tense::Future => candidates.iter().find(|c| **c >= dct),
         Tense::Unknown => None,
     };
     by_tense
@@ -479,7 +536,7 @@ mod tests {
         );
         assert_eq!(
             resolve_month_day(dct, 12, 28, Tense::Future),
-            Some(day("2024-12-28"))
+            Some(day("2025-12-28"))
         );
         assert_eq!(
             resolve_month_day(dct, 2, 1, Tense::Past),
@@ -566,6 +623,21 @@ mod tests {
                 "The bridge will be completed in June.",
                 "June",
                 Tense::Future,
+            ),
+            (
+                "In September, it announced plans to buy the unit.",
+                "September",
+                Tense::PastVerb,
+            ),
+            (
+                "In September, it will announce plans to buy the unit.",
+                "September",
+                Tense::Future,
+            ),
+            (
+                "Shares will have halved since August.",
+                "August",
+                Tense::PastVerb,
             ),
             (
                 "The offer ended.\u{201d} Trading resumes Monday.",
