@@ -86,7 +86,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule::new(
             "decade",
             &["0s", "0'", "0’"],
-            r"(?-u:\b)(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<c>1[0-9]|20)(?P<d>[0-9])0['’]?s(?-u:\b)",
+            r"(?:(?-u:\b)(?i:the)\s+)?(?:(?-u:\b)(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?-u:\b)(?P<c>1[0-9]|20)(?P<d>[0-9])0['’]?s|['’](?P<tens>[0-9])0s)(?-u:\b)",
             decade,
         ),
         Rule::new(
@@ -398,12 +398,35 @@ fn year_period(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     )]
 }
 
-fn decade(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
-    let (Some(c), Some(d)) = (group(caps, "c"), group(caps, "d")) else {
-        return Vec::new();
+fn decade(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let t = match (group(caps, "c"), group(caps, "d"), num(caps, "tens")) {
+        (Some(c), Some(d), _) => {
+            Timex::new(span(caps), Type::Date, format!("{c}{d}"), "explicit decade")
+        }
+        (_, _, Some(tens)) => latest_decade(ctx, span(caps), i32::try_from(tens).unwrap_or(0)),
+        _ => return Vec::new(),
     };
-    let t = Timex::new(span(caps), Type::Date, format!("{c}{d}"), "explicit decade");
     vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
+}
+
+/// The decade with `tens` ("the nineties", "the '90s") that last began by
+/// the publication year (in the twentieth century without one).
+fn latest_decade(ctx: &Ctx<'_>, sp: (usize, usize), tens: i32) -> Timex {
+    use chrono::Datelike;
+    match ctx.dct.map(|d| d.year()) {
+        Some(y) => {
+            let century = y.div_euclid(100) - i32::from(y.div_euclid(100) * 100 + tens * 10 > y);
+            let note =
+                format!("decade without its century, the last one begun by publication year {y}");
+            Timex::new(sp, Type::Date, format!("{century:02}{tens}"), note)
+        }
+        None => Timex::new(
+            sp,
+            Type::Date,
+            format!("19{tens}"),
+            "decade without its century, no publication date",
+        ),
+    }
 }
 
 /// Trigger words for decades written in words.
@@ -418,29 +441,15 @@ const DECADE_WORDS: &[&str] = &[
     "nineties",
 ];
 
-/// "The nineties": the last decade of that name that began by the
-/// publication year (the twentieth century without one).
+/// "The nineties": see [`latest_decade`].
 fn decade_in_words(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
-    use chrono::Datelike;
     let Some(word) = group(caps, "w").map(str::to_ascii_lowercase) else {
         return Vec::new();
     };
     let Some(tens) = DECADE_WORDS.iter().position(|w| *w == word) else {
         return Vec::new();
     };
-    let tens = i32::try_from(tens).unwrap_or(0) + 2;
-    let (value, note) = match ctx.dct.map(|d| d.year()) {
-        Some(y) => {
-            let century = y.div_euclid(100) - i32::from(y.div_euclid(100) * 100 + tens * 10 > y);
-            let note = format!("decade in words, the last one begun by publication year {y}");
-            (format!("{century:02}{tens}"), note)
-        }
-        None => (
-            format!("19{tens}"),
-            "decade in words, no publication date".to_owned(),
-        ),
-    };
-    let t = Timex::new(span(caps), Type::Date, value, note);
+    let t = latest_decade(ctx, span(caps), i32::try_from(tens).unwrap_or(0) + 2);
     vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
 }
 
@@ -739,6 +748,13 @@ mod tests {
                 "the nineties",
                 "DATE",
                 "199",
+            ),
+            (
+                "Sales were flat through the last half of the '80s.",
+                "1989-11-02",
+                "the '80s",
+                "DATE",
+                "198",
             ),
             (
                 "Prices soared in the late twenties.",

@@ -55,7 +55,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule::new(
             "that/the following part of day",
             PART_OF_DAY_WORDS,
-            r"(?i)(?-u:\b)(?:that|the\s+(?P<rel>following|previous|preceding|same))\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?P<that>that)|the(?:\s+(?P<rel>following|previous|preceding|same))?)\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",
             step_part,
         ),
         Rule::new(
@@ -118,7 +118,14 @@ fn step_weekday(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     found(ctx, span(caps), anaphor)
 }
 
+/// "That night", "the following morning", "the afternoon" of the story's
+/// day; "the night" alone is too often a stretch of its own ("spent the
+/// night").
 fn step_part(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let bare_the = caps.name("that").is_none() && caps.name("rel").is_none();
+    if bare_the && group(caps, "p").is_some_and(|p| p.eq_ignore_ascii_case("night")) {
+        return Vec::new();
+    }
     let anaphor = Anaphor {
         step: step(group(caps, "rel")),
         unit: Unit::Day,
@@ -506,6 +513,13 @@ mod tests {
                 "2024-03-04",
             ),
             (
+                "Shares fell on Friday. Dealers sold heavily in the morning.",
+                "2025-05-20",
+                "the morning",
+                "TIME",
+                "2025-05-16TMO",
+            ),
+            (
                 "Talks opened on 4 March 2024. By mid-afternoon the envoy had left.",
                 "2025-05-20",
                 "mid-afternoon",
@@ -566,6 +580,7 @@ mod tests {
             "It can happen on any day of the week.",
             "It is quiet at this time of the year.",
             "He remembers the day the war ended.",
+            "They spent the night in a shelter.",
         ]);
     }
 }

@@ -261,6 +261,13 @@ mod tests {
                 "P1Y6M",
             ),
             (
+                "Over the next couple of years demand should grow.",
+                "2025-05-20",
+                "the next couple of years",
+                "DURATION",
+                "P2Y",
+            ),
+            (
                 "They lived in the camps for 2 1/2 years.",
                 "2025-05-20",
                 "2 1/2 years",

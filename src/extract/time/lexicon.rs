@@ -9,7 +9,7 @@ pub(super) const MONTH: &str = r"(?:(?:January|February|March|April|May|June|Jul
 pub(super) const MONTH_NOT_MAY: &str = r"(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.)";
 
 /// Cardinal numbers in digits or words, including vague amounts.
-pub(super) const NUM: &str = r"(?i:[0-9]+\s+1/2|[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b))?|a\s+hundred|one\s+hundred|a\s+few|a\s+couple(?:\s+of)?|a\s+dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|several|few|many|some|half\s+an?|an?)";
+pub(super) const NUM: &str = r"(?i:[0-9]+\s+1/2|[0-9]+(?:\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b))?|a\s+hundred|one\s+hundred|a\s+few|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|several|few|many|some|half\s+an?|an?)";
 
 /// Calendar units, singular or plural.
 pub(super) const UNIT: &str =
@@ -111,7 +111,7 @@ pub(super) fn parse_num(text: &str) -> Option<Num> {
         [w] if w.starts_with(|c: char| c.is_ascii_digit()) => w.parse().ok().map(Num::Exact),
         [w] if matches!(*w, "several" | "few" | "many" | "some") => Some(Num::Vague),
         ["a", "few"] => Some(Num::Vague),
-        ["a", "couple", ..] => Some(Num::Exact(2.0)),
+        ["a", "couple", ..] | ["couple", "of"] => Some(Num::Exact(2.0)),
         ["a", "dozen"] => Some(Num::Exact(12.0)),
         [a, "hundred"] => word_value(a).map(|v| Num::Exact(v * 100.0)),
         _ => {

@@ -125,9 +125,9 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             "reference word",
             &[
                 "now", "current", "recently", "formerly", "lately", "future", "term", "past",
-                "these", "present", "soon",
+                "these", "present", "soon", "later",
             ],
-            r"(?i)(?-u:\b)(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+(?:near|short|long)\s+term|the\s+past|these\s+days|present|soon)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:at\s+)?(?P<t>now|currently|current|recently|formerly|nowadays|lately|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+(?:near|short|long)\s+term|the\s+past|these\s+days|present|as\s+soon\s+as\s+possible|soon|an?\s+later\s+date)(?-u:\b)",
             reference,
         ),
     ]
@@ -568,7 +568,8 @@ fn reference(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     if word == "soon" && !soon_alone(ctx, sp) {
         return Vec::new();
     }
-    let value = if word.contains("future") || word.ends_with("term") || word == "soon" {
+    let ahead = word == "soon" || word.ends_with("possible") || word.ends_with("later date");
+    let value = if word.contains("future") || word.ends_with("term") || ahead {
         "FUTURE_REF"
     } else if word.starts_with("recent")
         || word.contains("past")
@@ -886,6 +887,20 @@ mod tests {
                 "the full year",
                 "DATE",
                 "2025",
+            ),
+            (
+                "The fund will be raised at a later date.",
+                "2025-10-20",
+                "a later date",
+                "DATE",
+                "FUTURE_REF",
+            ),
+            (
+                "It will sell the unit as soon as possible.",
+                "2025-10-20",
+                "as soon as possible",
+                "DATE",
+                "FUTURE_REF",
             ),
             (
                 "Rates may stay low in the near term.",
