@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{Tense, at_granularity, resolve_weekday, shift, ymd};
 use super::interval::{Granularity, single};
-use super::lexicon::{PART_OF_DAY_WORDS, UNIT_WORDS, Unit, WEEKDAY_WORDS, weekday_number};
+use super::lexicon::{PART_OF_DAY_WORDS, Unit, WEEKDAY_WORDS, weekday_number};
 use super::relative::{reported_quarter_of, underspecified};
 use super::rule::{Caps, Ctx, Rule, StoryTime, Timex, Type, group, span};
 use super::set::part_of_day;
@@ -31,18 +31,21 @@ pub(super) struct Anaphor {
     pub part: Option<&'static str>,
 }
 
+/// Trigger words for the calendar units a story counts in.
+const CALENDAR_UNIT_WORDS: &[&str] = &["day", "week", "month", "quarter", "year"];
+
 /// The anaphoric-date rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         Rule::new(
             "the following/previous unit",
-            UNIT_WORDS,
+            CALENDAR_UNIT_WORDS,
             r"(?i)(?-u:\b)the\s+(?P<rel>following|previous|preceding|prior)\s+(?P<u>day|week|month|quarter|year)(?-u:\b)",
             step_unit,
         ),
         Rule::new(
             "that/the same unit",
-            UNIT_WORDS,
+            CALENDAR_UNIT_WORDS,
             r"(?i)(?-u:\b)(?:that|the\s+same)\s+(?P<u>day|week|month|quarter|year)(?-u:\b)",
             step_unit,
         ),
@@ -66,13 +69,13 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         Rule::new(
             "the day/week/month/year before/after",
-            UNIT_WORDS,
+            CALENDAR_UNIT_WORDS,
             r"(?i)(?-u:\b)the\s+(?P<u>day|week|month|year)\s+(?P<rel>before|after)(?-u:\b)",
             unit_before_after,
         ),
         Rule::new(
             "the week/month/year",
-            UNIT_WORDS,
+            CALENDAR_UNIT_WORDS,
             r"(?i)(?-u:\b)the\s+(?:fiscal\s+)?(?P<u>day|week|month|year)(?-u:\b)",
             the_unit,
         ),
