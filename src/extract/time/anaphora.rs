@@ -361,7 +361,7 @@ pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) 
                 t.attrs.push(("anchor", ymd(r.day)));
             }
         }
-        if t.story == StoryTime::Compares {
+        if matches!(t.story, StoryTime::Compares | StoryTime::EndsRange) {
             continue;
         }
         if let Some(p) = period_named(t, text, dct) {
@@ -435,6 +435,13 @@ mod tests {
                 "that night",
                 "TIME",
                 "2023-03-12TNI",
+            ),
+            (
+                "The exchange will take place between June 7 and 9. It ends at the end of the week.",
+                "2025-06-04",
+                "the end of the week",
+                "DATE",
+                "2025-W23",
             ),
             (
                 "The strike began on Monday, and the same day the talks collapsed.",

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::absolute::day_value;
 use super::lexicon::{MONTH_WORDS, month_number};
-use super::rule::{Caps, Ctx, Rule, Timex, Type, group, span};
+use super::rule::{Caps, Ctx, Rule, StoryTime, Timex, Type, group, span};
 
 /// The range rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -90,6 +90,10 @@ fn worded_days(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         return Vec::new();
     };
     let end = last.value.clone();
+    let last = Timex {
+        story: StoryTime::EndsRange,
+        ..last
+    };
     vec![first.attr("range_end", end), last]
 }
 
