@@ -331,38 +331,14 @@ pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) 
     let mut references: Vec<Reference> = Vec::new();
     let mut period: Option<Period> = None;
     for t in chosen.iter_mut() {
-        if t.story == StoryTime::ComparesYearBefore {
-            if let Some(p) = &period
-                && let Some(value) = year_before(&p.value)
-            {
-                t.value = value;
-                t.resolution = format!(
-                    "the reporting period last named, \u{201c}{}\u{201d} ({}), a year before",
-                    p.text, p.value
-                );
+        match t.story {
+            StoryTime::ComparesYearBefore => {
+                compare_with(t, period.as_ref());
+                continue;
             }
-            continue;
-        }
-        if let StoryTime::CountsFrom(anaphor) = t.story {
-            let reference = references
-                .iter()
-                .rev()
-                .find(|r| r.fineness <= needs(anaphor));
-            if let Some(r) = reference
-                && let Some(value) = step_from(r.day, anaphor)
-            {
-                t.value = value;
-                t.resolution = format!(
-                    "counted from the last date mentioned before it, \u{201c}{}\u{201d} ({})",
-                    r.text,
-                    ymd(r.day)
-                );
-                t.attrs.retain(|(k, _)| *k != "anchor");
-                t.attrs.push(("anchor", ymd(r.day)));
-            }
-        }
-        if matches!(t.story, StoryTime::Compares | StoryTime::EndsRange) {
-            continue;
+            StoryTime::Compares | StoryTime::EndsRange => continue,
+            StoryTime::CountsFrom(anaphor) => count_from(t, anaphor, &references),
+            StoryTime::Names => {}
         }
         if let Some(p) = period_named(t, text, dct) {
             period = Some(p);
@@ -378,6 +354,43 @@ pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) 
             });
         }
     }
+}
+
+/// Re-resolves `t` against the last reference fine enough for `anaphor`.
+fn count_from(t: &mut Timex, anaphor: Anaphor, references: &[Reference]) {
+    let Some(r) = references
+        .iter()
+        .rev()
+        .find(|r| r.fineness <= needs(anaphor))
+    else {
+        return;
+    };
+    let Some(value) = step_from(r.day, anaphor) else {
+        return;
+    };
+    t.value = value;
+    t.resolution = format!(
+        "counted from the last date mentioned before it, \u{201c}{}\u{201d} ({})",
+        r.text,
+        ymd(r.day)
+    );
+    t.attrs.retain(|(k, _)| *k != "anchor");
+    t.attrs.push(("anchor", ymd(r.day)));
+}
+
+/// Re-resolves a report's "a year earlier" as `period` a year before.
+fn compare_with(t: &mut Timex, period: Option<&Period>) {
+    let Some(p) = period else {
+        return;
+    };
+    let Some(value) = year_before(&p.value) else {
+        return;
+    };
+    t.value = value;
+    t.resolution = format!(
+        "the reporting period last named, \u{201c}{}\u{201d} ({}), a year before",
+        p.text, p.value
+    );
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ impl Tense {
     pub(super) fn word(self) -> &'static str {
         match self {
             Tense::Past => "past tense",
-            Tense::PastVerb => "past-tense verb before it",
+            Tense::PastVerb => "past tense: a past verb or \"since\" governs it",
             Tense::Future => "future tense",
             Tense::Unknown => "tense unknown",
         }
