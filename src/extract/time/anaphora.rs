@@ -277,31 +277,32 @@ struct Reference {
     day: NaiveDate,
     /// How fine it is.
     fineness: u8,
-    /// Its text, for the resolution note.
-    text: String,
+    /// Its span in the text, for the resolution note.
+    span: (usize, usize),
 }
 
 /// A reporting period a later "a year earlier" compares with.
 struct Period {
     /// Its TIMEX3 value ("2024-Q3", "2024-H1", "2024").
     value: String,
-    /// Its text, for the resolution note.
-    text: String,
+    /// Its span in the text, for the resolution note.
+    span: (usize, usize),
 }
 
 /// The reporting period a timex names: a quarter, half or year of the
-/// year being reported (the year of the quarter before publication), or a
+/// `reported` year (the year of the quarter before publication), or a
 /// stretch of months in a report ("the nine months"), which is that year
 /// so far. Periods of other years are comparisons or forecasts.
-fn period_named(t: &Timex, text: &str, dct: Option<NaiveDate>) -> Option<Period> {
-    let reported = format!("{:04}", dct.and_then(reported_quarter_of)?.year());
+fn period_named(t: &Timex, reported: &str) -> Option<Period> {
     let value = match t.kind {
-        Type::Date if is_period(&t.value) && t.value.starts_with(&reported) => t.value.clone(),
-        Type::Duration if matches!(t.value.as_str(), "P6M" | "P9M") => reported,
+        Type::Date if is_period(&t.value) && t.value.starts_with(reported) => t.value.clone(),
+        Type::Duration if matches!(t.value.as_str(), "P6M" | "P9M") => reported.to_owned(),
         _ => return None,
     };
-    let text = text.get(t.start..t.end).unwrap_or("").to_owned();
-    Some(Period { value, text })
+    Some(Period {
+        value,
+        span: (t.start, t.end),
+    })
 }
 
 /// True for a quarter, half or year value ("2024-Q3", "2024-H1", "2024").
@@ -330,17 +331,20 @@ fn year_before(value: &str) -> Option<String> {
 pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) {
     let mut references: Vec<Reference> = Vec::new();
     let mut period: Option<Period> = None;
+    let reported = dct
+        .and_then(reported_quarter_of)
+        .map(|q| format!("{:04}", q.year()));
     for t in chosen.iter_mut() {
         match t.story {
             StoryTime::ComparesYearBefore => {
-                compare_with(t, period.as_ref());
+                compare_with(text, t, period.as_ref());
                 continue;
             }
             StoryTime::Compares | StoryTime::EndsRange => continue,
-            StoryTime::CountsFrom(anaphor) => count_from(t, anaphor, &references),
+            StoryTime::CountsFrom(anaphor) => count_from(text, t, anaphor, &references),
             StoryTime::Names => {}
         }
-        if let Some(p) = period_named(t, text, dct) {
+        if let Some(p) = reported.as_deref().and_then(|r| period_named(t, r)) {
             period = Some(p);
         }
         if !matches!(t.kind, Type::Date | Type::Time) {
@@ -350,14 +354,14 @@ pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) 
             references.push(Reference {
                 day: interval.start.date(),
                 fineness: fineness(interval.granularity),
-                text: text.get(t.start..t.end).unwrap_or("").to_owned(),
+                span: (t.start, t.end),
             });
         }
     }
 }
 
 /// Re-resolves `t` against the last reference fine enough for `anaphor`.
-fn count_from(t: &mut Timex, anaphor: Anaphor, references: &[Reference]) {
+fn count_from(text: &str, t: &mut Timex, anaphor: Anaphor, references: &[Reference]) {
     let Some(r) = references
         .iter()
         .rev()
@@ -371,7 +375,7 @@ fn count_from(t: &mut Timex, anaphor: Anaphor, references: &[Reference]) {
     t.value = value;
     t.resolution = format!(
         "counted from the last date mentioned before it, \u{201c}{}\u{201d} ({})",
-        r.text,
+        text.get(r.span.0..r.span.1).unwrap_or(""),
         ymd(r.day)
     );
     t.attrs.retain(|(k, _)| *k != "anchor");
@@ -379,7 +383,7 @@ fn count_from(t: &mut Timex, anaphor: Anaphor, references: &[Reference]) {
 }
 
 /// Re-resolves a report's "a year earlier" as `period` a year before.
-fn compare_with(t: &mut Timex, period: Option<&Period>) {
+fn compare_with(text: &str, t: &mut Timex, period: Option<&Period>) {
     let Some(p) = period else {
         return;
     };
@@ -389,7 +393,8 @@ fn compare_with(t: &mut Timex, period: Option<&Period>) {
     t.value = value;
     t.resolution = format!(
         "the reporting period last named, \u{201c}{}\u{201d} ({}), a year before",
-        p.text, p.value
+        text.get(p.span.0..p.span.1).unwrap_or(""),
+        p.value
     );
 }
 

@@ -2,7 +2,7 @@
 //! function that turns one match into TIMEX3 values.
 
 use chrono::NaiveDate;
-use regex::{Captures, Match, Regex};
+use regex::{CaptureLocations, Regex};
 
 use super::anaphora::Anaphor;
 use super::calendar::{Tense, TenseCues};
@@ -208,26 +208,62 @@ impl Ctx<'_> {
 /// Turns one match into zero or more timexes (ranges give several).
 pub(super) type Build = fn(&Caps<'_>, &Ctx<'_>) -> Vec<Timex>;
 
-/// One match and its groups. Groups are found by name with a scan of the
-/// rule's few names instead of the regex's hash map, because every
-/// builder asks for several.
+/// One match and its groups, read from capture locations that one search
+/// reuses for every match (no allocation per match). Groups are found by
+/// name with a scan of the rule's few names instead of the regex's hash
+/// map, because every builder asks for several.
 pub(super) struct Caps<'a> {
-    /// The match.
-    caps: Captures<'a>,
+    /// The searched text.
+    text: &'a str,
+    /// Where each group matched.
+    locations: &'a CaptureLocations,
     /// The group names of the rule's pattern, by group index.
     names: &'a [Option<Box<str>>],
 }
 
+/// Where one group of a match lies in the text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Group<'a> {
+    /// The searched text.
+    text: &'a str,
+    /// Start byte.
+    start: usize,
+    /// End byte (exclusive).
+    end: usize,
+}
+
+impl<'a> Group<'a> {
+    /// Start byte.
+    pub(super) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// End byte (exclusive).
+    pub(super) fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The matched text.
+    pub(super) fn as_str(&self) -> &'a str {
+        self.text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
 impl<'a> Caps<'a> {
     /// The whole match (`0`) or a numbered group.
-    pub(super) fn get(&self, index: usize) -> Option<Match<'a>> {
-        self.caps.get(index)
+    pub(super) fn get(&self, index: usize) -> Option<Group<'a>> {
+        let (start, end) = self.locations.get(index)?;
+        Some(Group {
+            text: self.text,
+            start,
+            end,
+        })
     }
 
     /// A named group, when it took part in the match.
-    pub(super) fn name(&self, name: &str) -> Option<Match<'a>> {
+    pub(super) fn name(&self, name: &str) -> Option<Group<'a>> {
         let index = self.names.iter().position(|n| n.as_deref() == Some(name))?;
-        self.caps.get(index)
+        self.get(index)
     }
 }
 
@@ -287,8 +323,15 @@ impl Rule {
 
     /// Scans the whole text.
     fn run_everywhere(&self, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
-        for caps in self.re.captures_iter(ctx.text) {
-            self.keep(caps, ctx, out);
+        let text = ctx.text;
+        let mut locations = self.re.capture_locations();
+        let mut from = 0;
+        while from <= text.len() {
+            let Some(m) = self.re.captures_read_at(&mut locations, text, from) else {
+                break;
+            };
+            from = next_search_start(text, m.start(), m.end());
+            self.keep(text, &locations, ctx, out);
         }
     }
 
@@ -304,7 +347,11 @@ impl Rule {
         let Some(reach) = self.reach.map(|r| r.within(&ctx.runs)) else {
             return self.run_everywhere(ctx, out);
         };
+        if starts.is_empty() {
+            return;
+        }
         let text = ctx.text;
+        let mut locations = self.re.capture_locations();
         let mut pos = 0;
         let mut next = 0;
         while let Some(&first) = starts.get(next) {
@@ -320,17 +367,13 @@ impl Rule {
             let to = text.ceil_char_boundary(last.saturating_add(reach + 1).min(text.len()));
             let region = &text[..to];
             let mut from = text.floor_char_boundary(first.saturating_sub(reach).max(pos));
-            while let Some(caps) = self.re.captures_at(region, from) {
-                let Some(m) = caps.get(0).filter(|m| m.start() <= last) else {
+            while let Some(m) = self.re.captures_read_at(&mut locations, region, from) {
+                if m.start() > last {
                     break;
-                };
-                pos = if m.is_empty() {
-                    text.ceil_char_boundary(m.end() + 1)
-                } else {
-                    m.end()
-                };
+                }
+                pos = next_search_start(text, m.start(), m.end());
                 from = pos;
-                self.keep(caps, ctx, out);
+                self.keep(text, &locations, ctx, out);
                 if from > to {
                     break;
                 }
@@ -339,15 +382,33 @@ impl Rule {
     }
 
     /// Builds the timexes of one match and keeps them when there are any.
-    fn keep(&self, caps: Captures<'_>, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
+    fn keep(
+        &self,
+        text: &str,
+        locations: &CaptureLocations,
+        ctx: &Ctx<'_>,
+        out: &mut Vec<Vec<Timex>>,
+    ) {
         let caps = Caps {
-            caps,
+            text,
+            locations,
             names: &self.names,
         };
         let found = (self.build)(&caps, ctx);
         if !found.is_empty() {
             out.push(found);
         }
+    }
+}
+
+/// Where the search after a match goes on: at its end, or one character
+/// further after an empty match (past the end of the text after one there,
+/// which ends the search).
+fn next_search_start(text: &str, start: usize, end: usize) -> usize {
+    match end {
+        _ if start < end => end,
+        _ if end >= text.len() => end + 1,
+        _ => text.ceil_char_boundary(end + 1),
     }
 }
 

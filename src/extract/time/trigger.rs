@@ -21,14 +21,16 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use super::rule::Rule;
 
 /// The trigger words of all rules, compiled into one automaton.
 pub(super) struct Triggers {
-    /// Finds every pattern, ignoring ASCII case, longest first.
+    /// Finds every pattern, ignoring ASCII case, longest first. Always a
+    /// DFA: the automatic choice falls back to a slower NFA past 100
+    /// patterns, and the words stay few and short enough for a small DFA.
     finder: AhoCorasick,
     /// For each pattern, what a hit means: every trigger word whose
     /// lower-case form is a prefix of the pattern (the longest match hides
@@ -87,6 +89,7 @@ impl Triggers {
             })
             .collect();
         let finder = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
