@@ -340,7 +340,7 @@ pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) 
                 compare_with(text, t, period.as_ref());
                 continue;
             }
-            StoryTime::Compares | StoryTime::EndsRange => continue,
+            StoryTime::Compares | StoryTime::ContinuesRange => continue,
             StoryTime::CountsFrom(anaphor) => count_from(text, t, anaphor, &references),
             StoryTime::Names => {}
         }

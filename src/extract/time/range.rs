@@ -27,7 +27,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule::new(
             "month day and day",
             MONTH_WORDS,
-            r"(?-u:\b)(?P<a>(?P<mon>{MONTH})\s*(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>[12][0-9]{3})(?-u:\b))?)\s*(?i:and|to|through|until|till|or|&)\s+(?P<b>(?:(?P<mon2>{MONTH})\s*)?(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?)",
+            r"(?-u:\b)(?P<a>(?P<mon>{MONTH})\s*(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>[12][0-9]{3})(?-u:\b))?)(?:,\s*(?P<m>(?P<dm>[0-9]{1,2})(?:st|nd|rd|th)?)(?-u:\b))?,?\s*(?i:and|to|through|until|till|or|&)\s+(?P<b>(?:(?P<mon2>{MONTH})\s*)?(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y>[12][0-9]{3})(?-u:\b))?)",
             worded_days,
         ),
         Rule::new(
@@ -89,12 +89,25 @@ fn worded_days(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let (Some(first), Some(last)) = (first, last) else {
         return Vec::new();
     };
-    let end = last.value.clone();
-    let last = Timex {
-        story: StoryTime::EndsRange,
-        ..last
+    let middle = match (caps.name("m"), num(caps, "dm")) {
+        (Some(m), Some(dm)) if m1 == m2 && d1 < dm && dm < d2 => {
+            let Some(t) = day_value(ctx, (m.start(), m.end()), m1, dm, y) else {
+                return Vec::new();
+            };
+            Some(t)
+        }
+        (Some(_), _) => return Vec::new(),
+        _ => None,
     };
-    vec![first.attr("range_end", end), last]
+    let end = last.value.clone();
+    let continues = |t: Timex| Timex {
+        story: StoryTime::ContinuesRange,
+        ..t
+    };
+    let mut found = vec![first.attr("range_end", end)];
+    found.extend(middle.map(continues));
+    found.push(continues(last));
+    found
 }
 
 fn dash_years(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -151,6 +164,20 @@ mod tests {
             (
                 "Talks were held June 7 and 9.",
                 "2025-06-20",
+                "9",
+                "DATE",
+                "2025-06-09",
+            ),
+            (
+                "The swap will run on June 7, 8, and 9.",
+                "2025-06-04",
+                "8",
+                "DATE",
+                "2025-06-08",
+            ),
+            (
+                "The swap will run on June 7, 8 and 9.",
+                "2025-06-04",
                 "9",
                 "DATE",
                 "2025-06-09",

@@ -64,9 +64,9 @@ pub(super) enum StoryTime {
     /// Compares with another period ("a year earlier", "the year-ago
     /// quarter"); later expressions do not count from it.
     Compares,
-    /// Closes a range whose first date is named before it ("June 7 and
-    /// 9"): the story counts from the first.
-    EndsRange,
+    /// Continues a range or list whose first date is named before it
+    /// ("June 7, 8 and 9"): the story counts from the first.
+    ContinuesRange,
     /// Compares a report's figures with the same period a year before
     /// ("up from $3 million a year earlier"): the reporting period last
     /// named ("the nine months", "the fourth quarter") decides which.
