@@ -44,6 +44,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             step_unit,
         ),
         Rule::new(
+            "the next day",
+            &["day"],
+            r"(?i)(?-u:\b)the\s+(?P<rel>next)\s+(?P<u>day)(?-u:\b)",
+            step_unit,
+        ),
+        Rule::new(
             "that/the same unit",
             CALENDAR_UNIT_WORDS,
             r"(?i)(?-u:\b)(?:that|the\s+same)\s+(?P<u>day|week|month|quarter|year)(?-u:\b)",
@@ -58,7 +64,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule::new(
             "that/the following part of day",
             PART_OF_DAY_WORDS,
-            r"(?i)(?-u:\b)(?:(?P<that>that)|the(?:\s+(?P<rel>following|previous|preceding|same))?)\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:(?P<that>that)|the(?:\s+(?P<rel>following|next|previous|preceding|same))?)\s+(?P<p>morning|afternoon|evening|night)(?-u:\b)",
             step_part,
         ),
         Rule::new(
@@ -86,7 +92,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 fn step(rel: Option<&str>) -> i64 {
     match rel.map(str::to_ascii_lowercase).as_deref() {
         Some("previous" | "preceding" | "prior" | "before") => -1,
-        Some("following" | "after") => 1,
+        Some("following" | "next" | "after") => 1,
         _ => 0,
     }
 }
@@ -439,6 +445,20 @@ mod tests {
                 "the previous Friday",
                 "DATE",
                 "2025-05-09",
+            ),
+            (
+                "Troops crossed the river on June 3, 2024. The next day, talks failed.",
+                "2025-05-20",
+                "The next day",
+                "DATE",
+                "2024-06-04",
+            ),
+            (
+                "They met on 3 June 2024. The next morning they left.",
+                "2025-05-20",
+                "The next morning",
+                "TIME",
+                "2024-06-04TMO",
             ),
             (
                 "Troops crossed the river on June 3, 2024. The day before, talks had failed.",
