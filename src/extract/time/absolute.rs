@@ -12,7 +12,7 @@ use super::lexicon::{
     ANYWHERE, MONTH, MONTH_WORDS, Num, SEASON_WORDS, month_number, ordinal_number, parse_num,
     weekday_number,
 };
-use super::rule::{Caps, Ctx, Rule, Timex, Type, group, mod_of, span};
+use super::rule::{Caps, Ctx, PeriodYear, Rule, Timex, Type, group, mod_of, span};
 
 /// The absolute-date rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -390,12 +390,13 @@ fn year_period(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         Some(q) => format!("{y:04}-Q{q}"),
         None => format!("{y:04}"),
     };
-    vec![Timex::new(
+    let t = Timex::new(
         span(caps),
         Type::Date,
         value,
         "reported period of an explicit year",
-    )]
+    );
+    vec![t.comparing_period(PeriodYear::Named(i32::try_from(y).unwrap_or(0)))]
 }
 
 fn decade(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {

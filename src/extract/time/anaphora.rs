@@ -15,7 +15,7 @@ use super::calendar::{Tense, at_granularity, resolve_weekday, shift, ymd};
 use super::interval::{Granularity, single};
 use super::lexicon::{PART_OF_DAY_WORDS, Unit, WEEKDAY_WORDS, weekday_number};
 use super::relative::{reported_quarter_of, underspecified};
-use super::rule::{Caps, Ctx, Rule, StoryTime, Timex, Type, group, span};
+use super::rule::{Caps, Ctx, PeriodYear, Rule, StoryTime, Timex, Type, group, span};
 use super::set::part_of_day;
 
 /// How an expression steps from its reference date.
@@ -323,10 +323,15 @@ fn is_period(value: &str) -> bool {
     }
 }
 
-/// A period value one year earlier ("2024-Q3" → "2023-Q3").
-fn year_before(value: &str) -> Option<String> {
-    let year: i32 = value.get(..4)?.parse().ok()?;
-    Some(format!("{:04}{}", year - 1, value.get(4..)?))
+/// A period value moved to another year ("2024-Q3" a year before →
+/// "2023-Q3"; in 1988 → "1988-Q3").
+fn period_in(value: &str, year: PeriodYear) -> Option<String> {
+    let own: i32 = value.get(..4)?.parse().ok()?;
+    let year = match year {
+        PeriodYear::Before => own - 1,
+        PeriodYear::Named(y) => y,
+    };
+    Some(format!("{year:04}{}", value.get(4..)?))
 }
 
 /// Re-resolves every anaphoric expression in `chosen` (in text order)
@@ -342,8 +347,8 @@ pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) 
         .map(|q| format!("{:04}", q.year()));
     for t in chosen.iter_mut() {
         match t.story {
-            StoryTime::ComparesYearBefore => {
-                compare_with(text, t, period.as_ref());
+            StoryTime::ComparesPeriod(year) => {
+                compare_with(text, t, period.as_ref(), year);
                 continue;
             }
             StoryTime::Compares | StoryTime::ContinuesRange => continue,
@@ -388,17 +393,22 @@ fn count_from(text: &str, t: &mut Timex, anaphor: Anaphor, references: &[Referen
     t.attrs.push(("anchor", ymd(r.day)));
 }
 
-/// Re-resolves a report's "a year earlier" as `period` a year before.
-fn compare_with(text: &str, t: &mut Timex, period: Option<&Period>) {
+/// Re-resolves a report's "a year earlier" or "the 1988 period" as
+/// `period` in the year `year` says.
+fn compare_with(text: &str, t: &mut Timex, period: Option<&Period>, year: PeriodYear) {
     let Some(p) = period else {
         return;
     };
-    let Some(value) = year_before(&p.value) else {
+    let Some(value) = period_in(&p.value, year) else {
         return;
+    };
+    let which = match year {
+        PeriodYear::Before => "a year before".to_owned(),
+        PeriodYear::Named(y) => format!("in {y:04}"),
     };
     t.value = value;
     t.resolution = format!(
-        "the reporting period last named, \u{201c}{}\u{201d} ({}), a year before",
+        "the reporting period last named, \u{201c}{}\u{201d} ({}), {which}",
         text.get(p.span.0..p.span.1).unwrap_or(""),
         p.value
     );
@@ -614,6 +624,26 @@ mod tests {
                 "year-earlier",
                 "DATE",
                 "2024-Q3",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_period_of_a_named_year_is_the_last_period_named() {
+        check_table(&[
+            (
+                "For the nine months, net rose to $9 million from $7 million in the 2024 period.",
+                "2025-10-28",
+                "the 2024 period",
+                "DATE",
+                "2024",
+            ),
+            (
+                "Net rose in the fiscal first quarter, against a loss in the 2024 period.",
+                "2025-10-28",
+                "the 2024 period",
+                "DATE",
+                "2024-Q1",
             ),
         ]);
     }

@@ -14,7 +14,7 @@ use super::lexicon::{
     MONTH_WORDS, Num, SEASON_WORDS, UNIT_WORDS, Unit, WEEKDAY_WORDS, month_number, parse_num,
     weekday_number,
 };
-use super::rule::{Caps, Ctx, Rule, StoryTime, Timex, Type, group, mod_of, span};
+use super::rule::{Caps, Ctx, PeriodYear, Rule, StoryTime, Timex, Type, group, mod_of, span};
 
 /// The relative-date rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -420,7 +420,7 @@ fn ago(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
                 );
                 Timex::new(sp, Type::Date, at_granularity(d, Unit::Quarter), note)
                     .attr("anchor", ymd(dct))
-                    .comparing_year_before()
+                    .comparing_period(PeriodYear::Before)
             }),
         _ => from_dct(ctx, sp, signed, unit, "amount from publication date"),
     };
@@ -466,7 +466,7 @@ fn year_earlier(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
             let t =
                 Timex::new(sp, Type::Date, at_granularity(d, unit), note).attr("anchor", ymd(dct));
             if quarterly && !named_quarter {
-                t.comparing_year_before()
+                t.comparing_period(PeriodYear::Before)
             } else {
                 t.comparing()
             }

@@ -67,10 +67,20 @@ pub(super) enum StoryTime {
     /// Continues a range or list whose first date is named before it
     /// ("June 7, 8 and 9"): the story counts from the first.
     ContinuesRange,
-    /// Compares a report's figures with the same period a year before
-    /// ("up from $3 million a year earlier"): the reporting period last
-    /// named ("the nine months", "the fourth quarter") decides which.
-    ComparesYearBefore,
+    /// Compares a report's figures with the same period in another year
+    /// ("up from $3 million a year earlier", "in the 1988 period"): the
+    /// reporting period last named ("the nine months", "the fourth
+    /// quarter") decides which.
+    ComparesPeriod(PeriodYear),
+}
+
+/// Which year a comparison with the reporting period takes it to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PeriodYear {
+    /// The year before ("a year earlier").
+    Before,
+    /// A named year ("the 1988 period").
+    Named(i32),
 }
 
 impl Timex {
@@ -113,10 +123,10 @@ impl Timex {
         self
     }
 
-    /// Marks the expression as the reporting period last named, a year
-    /// before.
-    pub(super) fn comparing_year_before(mut self) -> Timex {
-        self.story = StoryTime::ComparesYearBefore;
+    /// Marks the expression as the reporting period last named, in the
+    /// year `year` says.
+    pub(super) fn comparing_period(mut self, year: PeriodYear) -> Timex {
+        self.story = StoryTime::ComparesPeriod(year);
         self
     }
 
