@@ -209,19 +209,36 @@ fn rel_weekday(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         return vec![Timex::new(sp, Type::Date, "XXXX-XX-XX", note)];
     };
     let n = group(caps, "rel").map_or(0, step);
-    let day = match n {
-        -1 => dct
-            .pred_opt()
-            .and_then(|d| resolve_weekday(d, wd, Tense::Past)),
-        1 => dct
-            .succ_opt()
-            .and_then(|d| resolve_weekday(d, wd, Tense::Future)),
-        _ => resolve_weekday(dct, wd, ctx.tense(sp)),
+    let (day, how) = match n {
+        -1 => (
+            dct.pred_opt()
+                .and_then(|d| resolve_weekday(d, wd, Tense::Past)),
+            "last",
+        ),
+        1 => (
+            dct.succ_opt()
+                .and_then(|d| resolve_weekday(d, wd, Tense::Future)),
+            "next",
+        ),
+        _ => {
+            let tense = match ctx.tense(sp) {
+                Tense::Unknown if possessive(ctx, sp) => Tense::Past,
+                tense => tense,
+            };
+            (resolve_weekday(dct, wd, tense), tense.word())
+        }
     };
-    let note = format!("weekday relative to publication date {}", ymd(dct));
+    let note = format!("weekday relative to publication date {} ({how})", ymd(dct));
     day.map(|d| Timex::new(sp, Type::Date, ymd(d), note).attr("anchor", ymd(dct)))
         .into_iter()
         .collect()
+}
+
+/// True for a weekday in the possessive ("Thursday's closing price"),
+/// which news uses for what has already happened.
+fn possessive(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
+    let after = ctx.after(sp.1);
+    after.starts_with("'s") || after.starts_with("\u{2019}s")
 }
 
 fn rel_month(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -683,6 +700,13 @@ mod tests {
                 "Friday",
                 "DATE",
                 "XXXX-XX-XX",
+            ),
+            (
+                "The notes convert at a 24% premium over Thursday's closing price.",
+                "2025-05-20",
+                "Thursday",
+                "DATE",
+                "2025-05-15",
             ),
             (
                 "They meet next Friday.",
