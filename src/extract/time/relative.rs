@@ -519,12 +519,12 @@ fn reported_quarter_at(ctx: &Ctx<'_>, sp: (usize, usize)) -> Vec<Timex> {
         .collect()
 }
 
-/// "The latest period" in a report about quarters: the reported quarter.
+/// "The latest period" of a report: the reported quarter.
 fn latest_period(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let (start, end) = span(caps);
     match ctx.word_before(start, "the") {
-        Some(the) if quarter_context(ctx, (the, end)) => reported_quarter_at(ctx, (the, end)),
-        _ => Vec::new(),
+        Some(the) => reported_quarter_at(ctx, (the, end)),
+        None => Vec::new(),
     }
 }
 
@@ -848,6 +848,13 @@ mod tests {
                 "the end of the year",
                 "DATE",
                 "2025",
+            ),
+            (
+                "Pretax profit fell, with no one-time gains in the latest period.",
+                "2025-10-28",
+                "the latest period",
+                "DATE",
+                "2025-Q3",
             ),
             (
                 "Sales rose in the latest period, and the quarter was strong.",
