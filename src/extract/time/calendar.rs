@@ -138,6 +138,17 @@ fn plan_in_past(before: &str) -> bool {
             || (is(words.first(), "been") && is(words.get(1), "had")))
 }
 
+/// Nouns for something said or traded that, right before a date, report
+/// what has happened ("the announcement Friday", "in trading Monday").
+const REPORTED_EVENT_NOUNS: [&str; 6] = [
+    "announcement",
+    "statement",
+    "remarks",
+    "ruling",
+    "trading",
+    "session",
+];
+
 /// Prepositions that may stand between a verb and the date it governs
 /// ("bought it in February", "closed on Friday").
 const LINKING_PREPOSITIONS: [&str; 7] = ["on", "in", "at", "by", "since", "until", "during"];
@@ -180,12 +191,17 @@ fn word_ending_at(text: &str, end: usize) -> Option<(usize, &str)> {
 /// True when a past-tense verb governs the expression at `start`: it stands
 /// right before it, or before one linking preposition, and is not a
 /// participle after "be", "is", "will" and the like. "Since" alone is
-/// enough: what happened since a date began before publication.
+/// enough: what happened since a date began before publication; so is a
+/// reported event right before it ("the announcement Friday").
 fn governed_by_past_verb(text: &str, start: usize) -> bool {
     let Some((mut at, mut word)) = word_ending_at(text, start) else {
         return false;
     };
-    if word.eq_ignore_ascii_case("since") {
+    if word.eq_ignore_ascii_case("since")
+        || REPORTED_EVENT_NOUNS
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(word))
+    {
         return true;
     }
     if LINKING_PREPOSITIONS
@@ -633,6 +649,11 @@ mod tests {
                 "In September, it will announce plans to buy the unit.",
                 "September",
                 Tense::Future,
+            ),
+            (
+                "The announcement Friday of a loss shows it will need a turnaround next year.",
+                "Friday",
+                Tense::PastVerb,
             ),
             (
                 "Shares will have halved since August.",
