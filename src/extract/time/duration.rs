@@ -37,6 +37,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?:for|over|within|in|after|took|take|takes|lasted|last)\s+(?P<t>(?P<u>years|months|weeks|decades|centuries|hours))(?-u:\b)",
             bare_unit,
         ),
+        Rule::new(
+            "over the plural unit",
+            UNIT_WORDS,
+            r"(?i)(?-u:\b)over\s+(?P<t>the\s+(?P<u>years|months|weeks|decades|centuries))(?-u:\b)",
+            bare_unit,
+        ),
     ]
 });
 
@@ -308,6 +314,13 @@ mod tests {
                 "a few days",
                 "DURATION",
                 "PXD",
+            ),
+            (
+                "Over the years the firm grew.",
+                "2025-05-20",
+                "the years",
+                "DURATION",
+                "PXY",
             ),
             (
                 "They have waited for years.",
