@@ -68,6 +68,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             step_part,
         ),
         Rule::new(
+            "overnight",
+            &["overnight"],
+            r"(?i)(?-u:\b)overnight(?-u:\b)",
+            overnight,
+        ),
+        Rule::new(
             "mid-morning, mid-afternoon",
             PART_OF_DAY_WORDS,
             r"(?i)(?-u:\b)mid[\s-]?(?P<p>morning|afternoon|evening)(?-u:\b)",
@@ -142,6 +148,28 @@ fn step_part(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         part: group(caps, "p").and_then(part_of_day),
     };
     found(ctx, span(caps), anaphor)
+}
+
+/// Money-market terms in which "overnight" names a loan's length, not a
+/// night ("the overnight rate").
+const OVERNIGHT_LOANS: [&str; 6] = ["rate", "rates", "loans", "lending", "deposits", "funds"];
+
+/// "Overnight": the night before the story's day ("depressed by losses
+/// overnight in New York"), but not a loan's term ("the overnight rate").
+fn overnight(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    let sp = span(caps);
+    let next = ctx.after(sp.1).split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    if OVERNIGHT_LOANS.iter().any(|w| w.eq_ignore_ascii_case(next)) {
+        return Vec::new();
+    }
+    let anaphor = Anaphor {
+        step: -1,
+        unit: Unit::Day,
+        weekday: None,
+        part: Some("NI"),
+    };
+    found(ctx, sp, anaphor)
 }
 
 /// "The day before" on its own; "the day before the vote" counts from an
@@ -578,6 +606,13 @@ mod tests {
                 "2025-05-16TMO",
             ),
             (
+                "Shares fell on Friday, 4 April 2025, after losses overnight in New York.",
+                "2025-05-20",
+                "overnight",
+                "TIME",
+                "2025-04-03TNI",
+            ),
+            (
                 "Talks opened on 4 March 2024. By mid-afternoon the envoy had left.",
                 "2025-05-20",
                 "mid-afternoon",
@@ -659,6 +694,7 @@ mod tests {
             "It is quiet at this time of the year.",
             "He remembers the day the war ended.",
             "They spent the night in a shelter.",
+            "The overnight rate rose.",
         ]);
     }
 }
