@@ -26,6 +26,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             day_word,
         ),
         Rule::new(
+            "today as the nth day of an event",
+            &["day"],
+            r"(?i)(?-u:\b)(?:is|['’]s)\s+(?P<t>the\s+{ORDINAL}\s+(?:straight\s+|consecutive\s+)?day)\s+of(?-u:\b)",
+            nth_day_today,
+        ),
+        Rule::new(
             "this/last/next unit",
             UNIT_WORDS,
             r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>last|past|next|coming|this|current)\s+(?:fiscal\s+)?(?P<u>week|month|year|quarter|decade|century|weekend)(?-u:\b)",
@@ -166,6 +172,20 @@ fn day_word(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     from_dct(ctx, span(caps), n, Unit::Day, "day word")
         .into_iter()
         .collect()
+}
+
+/// "It is the second day of the offensive": the present tense places that
+/// day on the publication date.
+fn nth_day_today(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
+    from_dct(
+        ctx,
+        span(caps),
+        0,
+        Unit::Day,
+        "day of an event the sentence places today",
+    )
+    .into_iter()
+    .collect()
 }
 
 /// The step (-1, 0, +1) a relative word points to.
@@ -735,6 +755,13 @@ mod tests {
                 "last year's quarter",
                 "DATE",
                 "2024-Q3",
+            ),
+            (
+                "Heavy gunfire in the province. It's the second day of an offensive.",
+                "2025-05-20",
+                "the second day",
+                "DATE",
+                "2025-05-20",
             ),
             (
                 "A week or so ago, the general chose the date.",
