@@ -38,6 +38,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             bare_unit,
         ),
         Rule::new(
+            "the first or last plural unit",
+            UNIT_WORDS,
+            r"(?i)(?-u:\b)the\s+(?:first|last|final|early|closing|opening)\s+(?P<u>hours|days|weeks|months|years|decades)(?-u:\b)",
+            bare_unit,
+        ),
+        Rule::new(
             "over the plural unit",
             UNIT_WORDS,
             r"(?i)(?-u:\b)over\s+(?P<t>the\s+(?P<u>years|months|weeks|decades|centuries))(?-u:\b)",
@@ -314,6 +320,20 @@ mod tests {
                 "a few days",
                 "DURATION",
                 "PXD",
+            ),
+            (
+                "Many prisoners were taken in the first hours of the war.",
+                "2025-05-20",
+                "the first hours",
+                "DURATION",
+                "PTXH",
+            ),
+            (
+                "Fewer lives are saved in the early years.",
+                "2025-05-20",
+                "the early years",
+                "DURATION",
+                "PXY",
             ),
             (
                 "Over the years the firm grew.",
