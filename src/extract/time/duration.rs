@@ -44,6 +44,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             bare_unit,
         ),
         Rule::new(
+            "a while",
+            &["while"],
+            r"(?i)(?-u:\b)(?:for|in|after)\s+(?:quite\s+)?(?P<t>a\s+(?:little\s+|long\s+)?while)(?-u:\b)",
+            a_while,
+        ),
+        Rule::new(
             "over the plural unit",
             UNIT_WORDS,
             r"(?i)(?-u:\b)over\s+(?P<t>the\s+(?P<u>years|months|weeks|decades|centuries))(?-u:\b)",
@@ -202,6 +208,17 @@ fn bare_unit(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     )]
 }
 
+/// "For a while": a length of time of which neither amount nor unit is
+/// known, "PXX" in TimeML's notation.
+fn a_while(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
+    vec![Timex::new(
+        span(caps),
+        Type::Duration,
+        "PXX",
+        "vague length, unit unknown",
+    )]
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::rule::{check_none, check_table};
@@ -334,6 +351,13 @@ mod tests {
                 "the early years",
                 "DURATION",
                 "PXY",
+            ),
+            (
+                "They will have to live without power for a while.",
+                "2025-05-20",
+                "a while",
+                "DURATION",
+                "PXX",
             ),
             (
                 "Over the years the firm grew.",
