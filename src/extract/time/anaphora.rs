@@ -323,14 +323,44 @@ struct Period {
     span: (usize, usize),
 }
 
-/// The reporting period a timex names: a quarter, half or year of the
-/// `reported` year (the year of the quarter before publication), or a
-/// stretch of months in a report ("the nine months"), which is that year
-/// so far. Periods of other years are comparisons or forecasts.
-fn period_named(t: &Timex, reported: &str) -> Option<Period> {
+/// The quarter a report is about: the last one completed before
+/// publication, as its year ("2025") and value ("2025-Q3").
+struct Reported {
+    /// The year, as written in values.
+    year: String,
+    /// The quarter's value.
+    quarter: String,
+}
+
+impl Reported {
+    /// The reported quarter of a publication date.
+    fn of(dct: NaiveDate) -> Option<Reported> {
+        let q = reported_quarter_of(dct)?;
+        Some(Reported {
+            year: format!("{:04}", q.year()),
+            quarter: format!("{:04}-Q{}", q.year(), q.month0() / 3 + 1),
+        })
+    }
+}
+
+/// The reporting period a timex names: the reported quarter, a half or
+/// the whole of its year, a fiscal quarter of that year, or a stretch of
+/// months ("the nine months"), which is that year so far. Periods of other
+/// years, and earlier calendar quarters ("up from the second quarter"),
+/// are comparisons or forecasts.
+fn period_named(t: &Timex, text: &str, reported: &Reported) -> Option<Period> {
     let value = match t.kind {
-        Type::Date if is_period(&t.value) && t.value.starts_with(reported) => t.value.clone(),
-        Type::Duration if matches!(t.value.as_str(), "P6M" | "P9M") => reported.to_owned(),
+        Type::Date if is_period(&t.value) && t.value.starts_with(&reported.year) => {
+            let quarter = t.value.as_bytes().get(5) == Some(&b'Q');
+            let fiscal = text
+                .get(t.start..t.end)
+                .is_some_and(|s| s.to_ascii_lowercase().contains("fiscal"));
+            if quarter && t.value < reported.quarter && !fiscal {
+                return None;
+            }
+            t.value.clone()
+        }
+        Type::Duration if matches!(t.value.as_str(), "P6M" | "P9M") => reported.year.clone(),
         _ => return None,
     };
     Some(Period {
@@ -370,9 +400,7 @@ fn period_in(value: &str, year: PeriodYear) -> Option<String> {
 pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) {
     let mut references: Vec<Reference> = Vec::new();
     let mut period: Option<Period> = None;
-    let reported = dct
-        .and_then(reported_quarter_of)
-        .map(|q| format!("{:04}", q.year()));
+    let reported = dct.and_then(Reported::of);
     for t in chosen.iter_mut() {
         match t.story {
             StoryTime::ComparesPeriod(year) => {
@@ -383,7 +411,7 @@ pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) 
             StoryTime::CountsFrom(anaphor) => count_from(text, t, anaphor, &references),
             StoryTime::Names => {}
         }
-        if let Some(p) = reported.as_deref().and_then(|r| period_named(t, r)) {
+        if let Some(p) = reported.as_ref().and_then(|r| period_named(t, text, r)) {
             period = Some(p);
         }
         if !matches!(t.kind, Type::Date | Type::Time) {
@@ -638,6 +666,13 @@ mod tests {
                 "a year earlier",
                 "DATE",
                 "2024",
+            ),
+            (
+                "Third-quarter net rose 5%, up from the second quarter, and was $9 million against $7 million a year ago.",
+                "2025-10-28",
+                "a year ago",
+                "DATE",
+                "2024-Q3",
             ),
             (
                 "Fourth-quarter profit was $5 million, against $4 million a year earlier.",

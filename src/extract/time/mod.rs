@@ -92,12 +92,21 @@ fn extent(group: &[Timex]) -> (usize, usize) {
     (start, end)
 }
 
-/// True when a span is non-empty and lies on character boundaries.
+/// True when a span is non-empty, lies on character boundaries and is no
+/// part of a compound adjective ("quarter-to-quarter", "day-to-day").
 fn valid_span(text: &str, t: &Timex) -> bool {
-    t.start < t.end
+    let on_boundaries = t.start < t.end
         && t.end <= text.len()
         && text.is_char_boundary(t.start)
-        && text.is_char_boundary(t.end)
+        && text.is_char_boundary(t.end);
+    on_boundaries && !starts_compound(&text[..t.end], &text[t.end..])
+}
+
+/// True when a word ends `before` and "-to-" follows it: "quarter-to-quarter".
+fn starts_compound(before: &str, after: &str) -> bool {
+    before.ends_with(|c: char| c.is_ascii_alphabetic())
+        && after.len() >= 4
+        && after.as_bytes()[..4].eq_ignore_ascii_case(b"-to-")
 }
 
 /// Keeps the longest groups that do not overlap one another; ties go to

@@ -197,8 +197,28 @@ fn step(rel: &str) -> i64 {
     }
 }
 
+/// True for a title in capitals inside a sentence ("ABC's \"This Week\""):
+/// every word of the match begins with a capital and no sentence ends
+/// right before it.
+fn title_case(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
+    let words = ctx.text.get(sp.0..sp.1).unwrap_or("").split_whitespace();
+    let capitals = words
+        .clone()
+        .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+    let opens_sentence = ctx
+        .before(sp.0)
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
+    capitals && words.count() > 1 && !opens_sentence
+}
+
 fn rel_unit(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
+    if title_case(ctx, sp) {
+        return Vec::new();
+    }
     let n = group(caps, "rel").map_or(0, step);
     let word = group(caps, "u").unwrap_or("").to_ascii_lowercase();
     if word == "weekend" {
@@ -638,6 +658,8 @@ mod tests {
         check_none(&[
             "He left as soon as he could.",
             "She was freed soon after the raid.",
+            "Baker said on ABC's \"This Week\" that talks would go on.",
+            "The quarter-to-quarter comparison was weak.",
         ]);
     }
 
@@ -762,6 +784,13 @@ mod tests {
                 "the second day",
                 "DATE",
                 "2025-05-20",
+            ),
+            (
+                "This week the talks resumed.",
+                "2025-05-20",
+                "This week",
+                "DATE",
+                "2025-W21",
             ),
             (
                 "A week or so ago, the general chose the date.",
