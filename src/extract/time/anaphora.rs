@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::calendar::{Tense, at_granularity, resolve_weekday, shift, ymd};
 use super::interval::{Granularity, single};
@@ -242,9 +242,11 @@ fn found(ctx: &Ctx<'_>, sp: (usize, usize), anaphor: Anaphor) -> Vec<Timex> {
     } else {
         Type::Date
     };
-    let mut t = match ctx.dct.and_then(|dct| step_from(dct, anaphor)) {
-        Some(value) => {
-            let dct = ctx.dct.map(ymd).unwrap_or_default();
+    let counted = ctx
+        .dct
+        .and_then(|dct| Some((ymd(dct), step_from(dct, anaphor)?)));
+    let mut t = match counted {
+        Some((dct, value)) => {
             let note = format!("no date mentioned before it: counted from publication date {dct}");
             Timex::new(sp, kind, value, note).attr("anchor", dct)
         }
@@ -337,8 +339,8 @@ impl Reported {
     fn of(dct: NaiveDate) -> Option<Reported> {
         let q = reported_quarter_of(dct)?;
         Some(Reported {
-            year: format!("{:04}", q.year()),
-            quarter: format!("{:04}-Q{}", q.year(), q.month0() / 3 + 1),
+            year: at_granularity(q, Unit::Year),
+            quarter: at_granularity(q, Unit::Quarter),
         })
     }
 }
@@ -351,11 +353,13 @@ impl Reported {
 fn period_named(t: &Timex, text: &str, reported: &Reported) -> Option<Period> {
     let value = match t.kind {
         Type::Date if is_period(&t.value) && t.value.starts_with(&reported.year) => {
-            let quarter = t.value.as_bytes().get(5) == Some(&b'Q');
-            let fiscal = text
-                .get(t.start..t.end)
-                .is_some_and(|s| s.to_ascii_lowercase().contains("fiscal"));
-            if quarter && t.value < reported.quarter && !fiscal {
+            let earlier_quarter =
+                t.value.as_bytes().get(5) == Some(&b'Q') && t.value < reported.quarter;
+            let fiscal = || {
+                text.get(t.start..t.end)
+                    .is_some_and(|s| s.to_ascii_lowercase().contains("fiscal"))
+            };
+            if earlier_quarter && !fiscal() {
                 return None;
             }
             t.value.clone()
@@ -371,14 +375,12 @@ fn period_named(t: &Timex, text: &str, reported: &Reported) -> Option<Period> {
 
 /// True for a quarter, half or year value ("2024-Q3", "2024-H1", "2024").
 fn is_period(value: &str) -> bool {
-    let b = value.as_bytes();
-    let year = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
-    year && match &b[4..] {
-        [] => true,
-        [b'-', b'Q', q] => (b'1'..=b'4').contains(q),
-        [b'-', b'H', h] => (b'1'..=b'2').contains(h),
-        _ => false,
-    }
+    single(value).is_some_and(|i| {
+        matches!(
+            i.granularity,
+            Granularity::Quarter | Granularity::HalfYear | Granularity::Year
+        )
+    })
 }
 
 /// A period value moved to another year ("2024-Q3" a year before →

@@ -31,7 +31,7 @@ impl Tense {
     pub(super) fn word(self) -> &'static str {
         match self {
             Tense::Past => "past tense",
-            Tense::PastVerb => "past tense: a past verb or \"since\" governs it",
+            Tense::PastVerb => "past tense: a past verb, \"since\" or a reported event governs it",
             Tense::Future => "future tense",
             Tense::Unknown => "tense unknown",
         }
@@ -197,32 +197,41 @@ fn governed_by_past_verb(text: &str, start: usize) -> bool {
     let Some((mut at, mut word)) = word_ending_at(text, start) else {
         return false;
     };
-    if word.eq_ignore_ascii_case("since")
-        || REPORTED_EVENT_NOUNS
-            .iter()
-            .any(|n| n.eq_ignore_ascii_case(word))
-    {
+    if word.eq_ignore_ascii_case("since") || is_one_of(&REPORTED_EVENT_NOUNS, word) {
         return true;
     }
-    if LINKING_PREPOSITIONS
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(word))
-    {
+    if is_one_of(&LINKING_PREPOSITIONS, word) {
         let Some(verb) = word_ending_at(text, at) else {
             return false;
         };
         (at, word) = verb;
     }
-    let is_past = word.eq_ignore_ascii_case("said")
-        || word.eq_ignore_ascii_case("told")
+    let participle =
+        word_ending_at(text, at).is_some_and(|(_, aux)| is_one_of(&PARTICIPLE_AUXILIARIES, aux));
+    is_past_form(word) && !participle
+}
+
+/// True for a past-tense form ("announced", "bought", "said") that is not
+/// one of the forms that usually look forward or are no verbs.
+fn is_past_form(word: &str) -> bool {
+    let past = is_one_of(&["said", "told"], word)
         || PAST_FORM.find(word).is_some_and(|m| m.len() == word.len());
-    let excluded = NOT_PAST_VERBS.iter().any(|w| w.eq_ignore_ascii_case(word));
-    let participle = word_ending_at(text, at).is_some_and(|(_, aux)| {
-        PARTICIPLE_AUXILIARIES
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(aux))
-    });
-    is_past && !excluded && !participle
+    past && !is_one_of(&NOT_PAST_VERBS, word)
+}
+
+/// True when `word` is one of `words`, ignoring ASCII case.
+fn is_one_of(words: &[&str], word: &str) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// True when nothing but white space stands between the end of `before`
+/// and a sentence end, a quotation mark or the start of the text.
+fn opens_sentence(before: &str) -> bool {
+    before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '\u{201d}' | '\n'))
 }
 
 /// Words that, right after a fronted date, show the sentence looks forward
@@ -235,41 +244,23 @@ const NOT_PAST_AFTER_FRONTED: [&str; 11] = [
 /// after a preposition, and the clause after its comma turns on a past
 /// verb within a few words ("In September, the company announced ...").
 fn fronted_before_past_verb(text: &str, start: usize, end: usize) -> bool {
-    let lead = match word_ending_at(text, start) {
-        Some((at, word))
-            if LINKING_PREPOSITIONS
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(word)) =>
-        {
-            at
-        }
-        Some(_) => return false,
-        None => start,
-    };
-    let opens = text
-        .get(..lead)
-        .unwrap_or("")
-        .trim_end()
-        .chars()
-        .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '\u{201d}' | '\n'));
     let Some(clause) = text.get(end..).and_then(|rest| rest.strip_prefix(',')) else {
         return false;
     };
-    if !opens {
+    let lead = match word_ending_at(text, start) {
+        Some((at, word)) if is_one_of(&LINKING_PREPOSITIONS, word) => at,
+        Some(_) => return false,
+        None => start,
+    };
+    if !opens_sentence(text.get(..lead).unwrap_or("")) {
         return false;
     }
     for word in clause.split_whitespace().take(5) {
         let word = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
-        if NOT_PAST_AFTER_FRONTED
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
-        {
+        if is_one_of(&NOT_PAST_AFTER_FRONTED, word) {
             return false;
         }
-        let past = PAST_FORM.find(word).is_some_and(|m| m.len() == word.len())
-            || word.eq_ignore_ascii_case("said");
-        if past && !NOT_PAST_VERBS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        if is_past_form(word) {
             return true;
         }
     }
@@ -559,25 +550,17 @@ mod tests {
             Some(day("2025-02-01"))
         );
         assert_eq!(
+            resolve_month_day(dct, 2, 1, Tense::PastVerb),
+            Some(day("2024-02-01")),
+            "a governing past verb reaches back a whole year"
+        );
+        assert_eq!(
             resolve_month_day(dct, 9, 1, Tense::Past),
             Some(day("2024-09-01"))
         );
         assert_eq!(
             resolve_month_day(dct, 12, 28, Tense::Unknown),
             Some(day("2024-12-28"))
-        );
-    }
-
-    #[test]
-    fn a_past_verb_reaches_back_a_whole_year() {
-        let dct = day("2025-01-10");
-        assert_eq!(
-            resolve_month_day(dct, 2, 1, Tense::Past),
-            Some(day("2025-02-01"))
-        );
-        assert_eq!(
-            resolve_month_day(dct, 2, 1, Tense::PastVerb),
-            Some(day("2024-02-01"))
         );
     }
 
