@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::extract::{self, Candidate};
 use crate::model::{
-    AliasDecision, Anchor, Article, ArticleId, DateOrigin, Edit, Fact, FactId, FactKind, Origin,
-    Reliability, Status, Verdict,
+    AliasDecision, Anchor, Article, ArticleId, DateOrigin, Edit, EventDecision, Fact, FactId,
+    FactKind, Origin, Reliability, Status, Verdict,
 };
 use crate::workspace::Workspace;
 
@@ -40,6 +40,13 @@ pub enum Command {
     MergeAliases(String, String),
     /// The entity with this name key is apart from its group.
     SplitAlias(String),
+    /// The events holding these two mentions are one (mention keys, see
+    /// `analysis::events::mention_key`).
+    MergeEvents(String, String),
+    /// The mention with this key is an event of its own.
+    SplitEvent(String),
+    /// Show the event holding this mention under this name (empty: the automatic name).
+    RenameEvent(String, String),
     /// Record the analyst's verdict on the contradiction with this key.
     SetVerdict(String, Verdict),
     /// Remove articles and their facts.
@@ -173,6 +180,27 @@ impl Workspace {
                 self.apply("Split entity", Edit::SetDecisions(decisions));
                 Ok(format!("“{form}” is now an entity of its own"))
             }
+            Command::MergeEvents(a, b) => {
+                if a == b {
+                    return Err("pick two different events to merge".into());
+                }
+                self.push_event_decision("Merge events", EventDecision::Merge(a, b));
+                Ok("Merged the events".into())
+            }
+            Command::SplitEvent(key) => {
+                self.push_event_decision("Split event", EventDecision::Split(key));
+                Ok("The mention is now an event of its own".into())
+            }
+            Command::RenameEvent(key, label) => {
+                let label = label.trim().to_owned();
+                let message = if label.is_empty() {
+                    "The event has its automatic name again".to_owned()
+                } else {
+                    format!("Event renamed “{label}”")
+                };
+                self.push_event_decision("Rename event", EventDecision::Rename(key, label));
+                Ok(message)
+            }
             Command::SetVerdict(key, verdict) => {
                 let mut decisions = self.project.decisions.clone();
                 if decisions.verdicts.get(&key) == Some(&verdict) {
@@ -262,5 +290,24 @@ impl Workspace {
             Some(d) => format!("Publication date set to {d}; time expressions re-resolved"),
             None => "Publication date cleared".into(),
         })
+    }
+}
+
+impl Workspace {
+    /// Appends one event decision as one undoable step; a rename replaces
+    /// earlier names of the same event, an empty name removes them.
+    fn push_event_decision(&mut self, label: &str, decision: EventDecision) {
+        let mut decisions = self.project.decisions.clone();
+        if let EventDecision::Rename(key, name) = &decision {
+            decisions
+                .events
+                .retain(|d| !matches!(d, EventDecision::Rename(k, _) if k == key));
+            if name.is_empty() {
+                self.apply(label, Edit::SetDecisions(decisions));
+                return;
+            }
+        }
+        decisions.events.push(decision);
+        self.apply(label, Edit::SetDecisions(decisions));
     }
 }

@@ -8,41 +8,12 @@ use std::path::Path;
 use dossier::analysis::{Comparison, ContradictionKind};
 use dossier::commands::Command;
 use dossier::export::report::Report;
-use dossier::jobs::{Job, JobOutput, Sheet};
 use dossier::model::{FactKind, Verdict, VerdictState};
 use dossier::workspace::Workspace;
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
+mod common;
 
-/// Imports every article of `folder` (with its metadata sheet) into a new workspace.
-fn import(folder: &Path) -> Workspace {
-    let files = dossier::import::scan_folder(folder).unwrap();
-    let sheet = Sheet::in_folder(folder).map(Result::unwrap);
-    let JobOutput::Imported { articles, skipped } = Job::import(files, sheet).wait() else {
-        panic!("import was cancelled");
-    };
-    assert!(skipped.is_empty(), "{skipped:?}");
-    let mut ws = Workspace::new();
-    assert!(ws.add_articles(articles).is_empty());
-    ws
-}
-
-/// Writes a dossier of `(file, published, text)` articles and imports it.
-fn dossier(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, Workspace) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut sheet = String::from("file,published\n");
-    for (file, published, text) in articles {
-        fs::write(dir.path().join(file), text).unwrap();
-        sheet.push_str(&format!("{file},{published}\n"));
-    }
-    fs::write(dir.path().join("metadata.csv"), sheet).unwrap();
-    let ws = import(dir.path());
-    (dir, ws)
-}
-
-fn compare(ws: &Workspace) -> Comparison {
-    Comparison::run(&ws.project, ws.texts())
-}
+use common::{SAMPLE, compare, dossier, import};
 
 /// The file names of articles, sorted.
 fn files(ws: &Workspace, ids: &[dossier::model::ArticleId]) -> Vec<String> {
@@ -462,11 +433,7 @@ fn merges_splits_and_verdicts_are_undoable_saved_and_survive_reextraction() {
     ws.save_as(&file).unwrap();
     let mut reopened = Workspace::open(&file).unwrap();
     assert_eq!(reopened.project.decisions, ws.project.decisions);
-    let inputs = reopened.extraction_inputs(None);
-    let JobOutput::Extracted(results) = Job::extract(inputs).wait() else {
-        panic!("extraction was cancelled");
-    };
-    reopened.merge_extraction(results);
+    common::reextract(&mut reopened);
     let cmp = compare(&reopened);
     assert_eq!(
         group_of(&cmp, "Rustem Muradov"),

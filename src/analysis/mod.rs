@@ -6,8 +6,10 @@ pub mod aliases;
 pub mod clusters;
 pub mod contradictions;
 pub mod copies;
+pub mod events;
 pub mod names;
 pub mod sentences;
+pub mod similarity;
 pub mod single;
 pub mod timeline;
 pub mod words;
@@ -22,7 +24,9 @@ pub use aliases::{AliasForm, AliasGroup, Aliases};
 pub use clusters::{Cluster, Clusters};
 pub use contradictions::{Claim, Contradiction, ContradictionKind};
 pub use copies::Sources;
+pub use events::{Event, EventMention, Events};
 pub use sentences::ArticleText;
+pub use similarity::Profiles;
 pub use single::SingleClaim;
 
 /// Everything the comparison of sources found, computed in one pass.
@@ -32,6 +36,8 @@ pub struct Comparison {
     pub aliases: Aliases,
     /// Which articles are copies of one another.
     pub sources: Sources,
+    /// The happenings the articles report, each with its mentions.
+    pub events: Events,
     /// Facts stated by several articles.
     pub clusters: Clusters,
     /// Slots filled with incompatible values by different sources.
@@ -58,6 +64,8 @@ impl Comparison {
             },
             || rayon::join(|| Aliases::build(project), || copies::detect(&present)),
         );
+        let profiles = Profiles::build(&present);
+        let events = Events::build(project, &aliases, &profiles);
         let clusters = clusters::build(project, &aliases, &sources);
         let by_id: HashMap<ArticleId, &ArticleText<'_>> =
             article_texts.iter().map(|t| (t.id, t)).collect();
@@ -68,6 +76,7 @@ impl Comparison {
         Comparison {
             aliases,
             sources,
+            events,
             clusters,
             contradictions,
             single_source,

@@ -6,6 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::extract::time::{Granularity, interval_of};
 use crate::model::{ArticleId, FactId, FactKind, Project, Status};
 
+use super::events::{DateSource, Events};
+
 /// One dated fact placed on the time axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineItem {
@@ -139,4 +141,106 @@ mod tests {
         layout.published = vec![None];
         assert_eq!(layout.extent(), Some((19_000.0, 19_365.0)));
     }
+}
+
+/// One source's claim about when an event happened, drawn on the event's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceMark {
+    /// The mention making the claim.
+    pub fact: FactId,
+    /// Its article's lane (the article's colour).
+    pub lane: usize,
+    /// Start, in days since 1970-01-01.
+    pub start: f64,
+    /// End (exclusive), in days since 1970-01-01.
+    pub end: f64,
+    /// How precise the claimed date is.
+    pub granularity: Granularity,
+    /// Whether the date is the mention's own or only a nearby one.
+    pub source: DateSource,
+}
+
+/// One event as a timeline row: its date as a bar, each source's date beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRow {
+    /// Index into `Events::list`.
+    pub event: usize,
+    /// The event's label.
+    pub label: String,
+    /// Start of the event's date, in days since 1970-01-01.
+    pub start: f64,
+    /// End (exclusive) of the event's date.
+    pub end: f64,
+    /// How precise the event's date is.
+    pub granularity: Granularity,
+    /// Where the event's date comes from.
+    pub source: DateSource,
+    /// The date each mention claims, one mark per source and date.
+    pub claims: Vec<SourceMark>,
+}
+
+/// The events worth a row, in time order: dated events that have a date of
+/// their own or are told by two or more sources (a single-source event dated
+/// only by its article's publication would be noise).
+pub fn event_rows(project: &Project, events: &Events) -> Vec<EventRow> {
+    let lane_of: std::collections::HashMap<ArticleId, usize> = project
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    events
+        .list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let date = e.date.as_ref()?;
+            if date.source != DateSource::Clause && e.articles.len() < 2 {
+                return None;
+            }
+            let mut claims: Vec<SourceMark> = Vec::new();
+            for m in &e.mentions {
+                let (Some(d), Some(lane)) = (&m.date, lane_of.get(&m.article)) else {
+                    continue;
+                };
+                let mark = SourceMark {
+                    fact: m.fact,
+                    lane: *lane,
+                    start: d.start,
+                    end: d.end,
+                    granularity: d.granularity,
+                    source: d.source,
+                };
+                let known = claims
+                    .iter()
+                    .any(|c| c.lane == mark.lane && c.start == mark.start && c.end == mark.end);
+                if !known {
+                    claims.push(mark);
+                }
+            }
+            Some(EventRow {
+                event: i,
+                label: e.label.clone(),
+                start: date.start,
+                end: date.end,
+                granularity: date.granularity,
+                source: date.source,
+                claims,
+            })
+        })
+        .collect()
+}
+
+/// The first and last day of the rows' dates and claims.
+pub fn rows_extent(rows: &[EventRow]) -> Option<(f64, f64)> {
+    rows.iter()
+        .flat_map(|r| {
+            [r.start, r.end]
+                .into_iter()
+                .chain(r.claims.iter().flat_map(|c| [c.start, c.end]))
+        })
+        .fold(None, |acc: Option<(f64, f64)>, x| match acc {
+            None => Some((x, x)),
+            Some((lo, hi)) => Some((lo.min(x), hi.max(x))),
+        })
 }

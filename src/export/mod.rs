@@ -2,6 +2,7 @@
 //! and the evaluation scripts, CSV and JSON for the facts table.
 
 pub mod report;
+pub mod timeline_svg;
 
 use std::collections::BTreeMap;
 

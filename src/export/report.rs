@@ -8,7 +8,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::analysis::Comparison;
-use crate::model::{ArticleId, FactId, VerdictState};
+use crate::analysis::Event;
+use crate::model::{ArticleId, FactId, FactKind, VerdictState};
 use crate::workspace::Workspace;
 
 use super::CharOffsets;
@@ -20,6 +21,8 @@ pub struct Report {
     pub articles: Vec<ReportArticle>,
     /// Entities with the ways each article writes them.
     pub aliases: Vec<ReportAlias>,
+    /// The happenings the articles report, in time order (undated last).
+    pub events: Vec<ReportEvent>,
     /// Facts stated by two or more articles.
     pub clusters: Vec<ReportCluster>,
     /// Incompatible claims about one slot.
@@ -59,6 +62,51 @@ pub struct ReportAlias {
     pub label: String,
     /// Its spellings and where each is used.
     pub forms: Vec<ReportForm>,
+    /// Every mention of it by a name (entity facts).
+    pub mentions: Vec<Evidence>,
+}
+
+/// One event with its mentions.
+#[derive(Debug, Serialize)]
+pub struct ReportEvent {
+    /// "E1", "E2" … in time order.
+    pub id: String,
+    /// The type of happening (meeting, transfer, attack …).
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// A readable name.
+    pub label: String,
+    /// Its date as a TIMEX3 value, null when nothing dates it.
+    pub date: Option<String>,
+    /// Where the date comes from: clause, discourse or publication.
+    pub date_source: Option<String>,
+    /// The earliest date a source gives it.
+    pub first: Option<String>,
+    /// The latest date a source gives it.
+    pub last: Option<String>,
+    /// Where it happened, if stated.
+    pub place: Option<String>,
+    /// Who took part.
+    pub participants: Vec<String>,
+    /// took place, agreed, planned, denied or hypothetical.
+    pub status: String,
+    /// The files mentioning it.
+    pub sources: Vec<String>,
+    /// The date each source gives it (its own clause's, else a nearby one).
+    pub source_dates: Vec<ReportSourceDate>,
+    /// Each mention's trigger span.
+    pub mentions: Vec<Evidence>,
+}
+
+/// The date one source gives an event.
+#[derive(Debug, Serialize)]
+pub struct ReportSourceDate {
+    /// File name.
+    pub file: String,
+    /// TIMEX3 value.
+    pub date: String,
+    /// clause or discourse.
+    pub source: String,
 }
 
 /// One spelling of an entity.
@@ -203,6 +251,48 @@ impl<'a> Offsets<'a> {
     }
 }
 
+/// One event of the comparison as the report shows it.
+fn report_event(i: usize, e: &Event, at: &Offsets) -> ReportEvent {
+    let mut source_dates: Vec<ReportSourceDate> = Vec::new();
+    let mut claimed: Vec<(f64, &str)> = Vec::new();
+    for m in &e.mentions {
+        if let Some(d) = &m.date {
+            claimed.push((d.start, &d.value));
+            let file = at.file(m.article);
+            if !source_dates
+                .iter()
+                .any(|s| s.file == file && s.date == d.value)
+            {
+                source_dates.push(ReportSourceDate {
+                    file,
+                    date: d.value.clone(),
+                    source: d.source.as_str().to_owned(),
+                });
+            }
+        }
+    }
+    claimed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    ReportEvent {
+        id: format!("E{}", i + 1),
+        ty: e.ty.as_str().to_owned(),
+        label: e.label.clone(),
+        date: e.date.as_ref().map(|d| d.value.clone()),
+        date_source: e.date.as_ref().map(|d| d.source.as_str().to_owned()),
+        first: claimed.first().map(|(_, v)| (*v).to_owned()),
+        last: claimed.last().map(|(_, v)| (*v).to_owned()),
+        place: e.place.clone(),
+        participants: e.participants.clone(),
+        status: e.status.as_str().to_owned(),
+        sources: e.articles.iter().map(|a| at.file(*a)).collect(),
+        source_dates,
+        mentions: e
+            .mentions
+            .iter()
+            .filter_map(|m| at.evidence(m.fact))
+            .collect(),
+    }
+}
+
 impl Report {
     /// Builds the report of an open project from its comparison.
     pub fn build(ws: &Workspace, cmp: &Comparison) -> Self {
@@ -240,7 +330,25 @@ impl Report {
                         files: f.articles.iter().map(|a| at.file(*a)).collect(),
                     })
                     .collect(),
+                mentions: g
+                    .forms
+                    .iter()
+                    .flat_map(|f| &f.facts)
+                    .filter(|id| {
+                        ws.project
+                            .fact(**id)
+                            .is_some_and(|f| f.kind == FactKind::Entity)
+                    })
+                    .filter_map(|id| at.evidence(*id))
+                    .collect(),
             })
+            .collect();
+        let events = cmp
+            .events
+            .list
+            .iter()
+            .enumerate()
+            .map(|(i, e)| report_event(i, e, &at))
             .collect();
         let clusters = cmp
             .clusters
@@ -303,6 +411,7 @@ impl Report {
         Report {
             articles,
             aliases,
+            events,
             clusters,
             contradictions,
             single_source,
@@ -343,6 +452,28 @@ impl Report {
             self.contradictions.len(),
             self.single_source.len()
         );
+        let _ = writeln!(md, "## Events in time order\n");
+        if self.events.is_empty() {
+            let _ = writeln!(md, "None found.\n");
+        }
+        for e in self
+            .events
+            .iter()
+            .filter(|e| e.sources.len() >= 2 || e.date_source.as_deref() == Some("clause"))
+        {
+            let _ = writeln!(
+                md,
+                "- **{}** ({}, {}): {}",
+                md_escape(&e.label),
+                e.date.as_deref().unwrap_or("undated"),
+                e.status,
+                e.sources.join(", ")
+            );
+            for d in &e.source_dates {
+                let _ = writeln!(md, "  - {}: {} ({})", d.file, d.date, d.source);
+            }
+        }
+        md.push('\n');
         let _ = writeln!(md, "## Contradictions\n");
         if self.contradictions.is_empty() {
             let _ = writeln!(md, "None found.\n");
@@ -445,7 +576,32 @@ impl Report {
             self.contradictions.len(),
             self.single_source.len()
         );
-        h.push_str("<h2>Contradictions</h2>\n");
+        h.push_str("<h2>Events in time order</h2>\n<ul>\n");
+        for e in self
+            .events
+            .iter()
+            .filter(|e| e.sources.len() >= 2 || e.date_source.as_deref() == Some("clause"))
+        {
+            let _ = writeln!(
+                h,
+                "<li><b>{}</b> ({}, {}) <span class=\"file\">{}</span><ul>",
+                esc(&e.label),
+                esc(e.date.as_deref().unwrap_or("undated")),
+                esc(&e.status),
+                esc(&e.sources.join(", "))
+            );
+            for d in &e.source_dates {
+                let _ = writeln!(
+                    h,
+                    "<li>{}: {} ({})</li>",
+                    esc(&d.file),
+                    esc(&d.date),
+                    esc(&d.source)
+                );
+            }
+            h.push_str("</ul></li>\n");
+        }
+        h.push_str("</ul>\n<h2>Contradictions</h2>\n");
         for c in &self.contradictions {
             let _ = writeln!(
                 h,

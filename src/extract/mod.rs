@@ -9,11 +9,13 @@ use chrono::NaiveDate;
 use crate::model::FactKind;
 
 pub mod entity;
+pub mod event;
 pub mod quantity;
 pub mod quote;
 pub mod role;
 pub mod spans;
 pub mod time;
+pub mod words;
 
 /// The version of the extractors, recorded in every extracted fact's origin.
 pub const EXTRACTOR_VERSION: u32 = 1;
@@ -74,6 +76,8 @@ pub fn extract_all(text: &str, published: Option<NaiveDate>) -> Vec<Candidate> {
     all.extend(quantities);
     all.extend(quotes);
     all.extend(roles);
+    let events = event::extract(text, published, &all);
+    all.extend(events);
     all.sort_by_key(|c| (c.start, c.end, c.kind));
     all
 }

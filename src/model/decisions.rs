@@ -15,6 +15,19 @@ pub enum AliasDecision {
     Split(String),
 }
 
+/// One correction of the automatic event grouping, applied in order. Event
+/// mentions are named by their key (`article id@byte offset` of the trigger,
+/// see `analysis::events::mention_key`), which re-extraction keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventDecision {
+    /// The events holding these two mentions are one.
+    Merge(String, String),
+    /// This mention is an event of its own, apart from its event.
+    Split(String),
+    /// The event holding this mention is shown under this name.
+    Rename(String, String),
+}
+
 /// What the analyst concluded about a reported contradiction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum VerdictState {
@@ -61,6 +74,8 @@ pub struct Verdict {
 pub struct Decisions {
     /// Alias corrections, in the order they were made.
     pub aliases: Vec<AliasDecision>,
+    /// Event corrections, in the order they were made.
+    pub events: Vec<EventDecision>,
     /// Verdicts by contradiction key (kind and topic).
     pub verdicts: BTreeMap<String, Verdict>,
 }

@@ -8,7 +8,7 @@ mod ids;
 mod project;
 
 pub use article::{Article, DateOrigin, Reliability};
-pub use decisions::{AliasDecision, Decisions, Verdict, VerdictState};
+pub use decisions::{AliasDecision, Decisions, EventDecision, Verdict, VerdictState};
 pub use fact::{Anchor, Fact, FactKind, Origin, Status};
 pub use history::History;
 pub use ids::{ArticleId, FactId};

@@ -22,6 +22,9 @@ pub struct ViewState {
     pub selected_article: Option<ArticleId>,
     /// The selected fact.
     pub selected_fact: Option<FactId>,
+    /// The selected event, by the key of one of its mentions
+    /// (`analysis::events::mention_key`); its mentions are highlighted.
+    pub selected_event: Option<String>,
     /// Facts table filter.
     pub filter: FactFilter,
     /// Facts table sort column and direction.

@@ -37,6 +37,8 @@ pub enum CompareTab {
     Corroborated,
     /// Claims of one source only.
     SingleSource,
+    /// Events and their mentions.
+    Events,
     /// Alias groups.
     Entities,
     /// Articles, their grades and copies.
@@ -55,6 +57,8 @@ pub struct ComparePanel {
     worst_grade: Option<Reliability>,
     /// The entity other entities are merged into.
     merge_target: Option<String>,
+    /// The Events tab's state.
+    pub events: super::events::EventsTab,
     /// Draft notes per contradiction key.
     notes: HashMap<String, String>,
     /// Free-text filter over entity names.
@@ -140,6 +144,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         CompareTab::Contradictions => contradictions(app, ui, &cmp),
         CompareTab::Corroborated => corroborated(app, ui, &cmp),
         CompareTab::SingleSource => single_source(app, ui, &cmp),
+        CompareTab::Events => super::events::show(app, ui, &cmp),
         CompareTab::Entities => entities(app, ui, &cmp),
         CompareTab::Sources => sources(app, ui, &cmp),
     }
@@ -169,6 +174,10 @@ fn tab_bar(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         (
             CompareTab::SingleSource,
             format!("Single-source ({})", cmp.single_source.len()),
+        ),
+        (
+            CompareTab::Events,
+            format!("Events ({})", cmp.events.list.len()),
         ),
         (
             CompareTab::Entities,

@@ -321,6 +321,7 @@ fn parse_fields(text: &str) -> Result<BTreeMap<String, String>, String> {
 
 fn table(app: &mut App, ui: &mut egui::Ui) {
     let selected = app.ws.project.view.selected_fact;
+    let event_facts = app.selected_event_facts();
     let scroll_row = if std::mem::take(&mut app.panels.facts.scroll_to_selection) {
         selected.and_then(|id| app.panels.facts.rows.iter().position(|r| *r == id))
     } else {
@@ -399,7 +400,7 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
                 let Some(fact) = project.fact(rows[row.index()]) else {
                     return;
                 };
-                row.set_selected(selected == Some(fact.id));
+                row.set_selected(selected == Some(fact.id) || event_facts.contains(&fact.id));
                 let file = project.article(fact.article).map_or("?", |a| a.file_name());
                 let cells = [
                     (fact.kind.as_str().to_owned(), Some(kind_color(fact.kind))),

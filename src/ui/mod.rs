@@ -6,6 +6,7 @@
 mod articles;
 mod compare;
 mod dialogs;
+mod events;
 mod facts;
 mod menu;
 mod modals;
@@ -734,10 +735,33 @@ impl App {
         self.panels.source.scroll_to_selection = true;
     }
 
+    /// The mentions of the selected event (empty when none is selected or
+    /// the comparison has not run yet).
+    fn selected_event_facts(&self) -> std::collections::HashSet<FactId> {
+        let (Some(key), Some(cmp)) = (
+            self.ws.project.view.selected_event.as_deref(),
+            self.panels.compare.latest(),
+        ) else {
+            return Default::default();
+        };
+        cmp.events
+            .by_mention_key(key)
+            .map(|i| cmp.events.list[i].mentions.iter().map(|m| m.fact).collect())
+            .unwrap_or_default()
+    }
+
+    /// Selects an event: its mentions are highlighted, and its first
+    /// mention (in the open article when it has one) is the selected fact.
+    fn select_event(&mut self, key: String, first: FactId) {
+        self.select_fact(first);
+        self.ws.project.view.selected_event = Some(key);
+    }
+
     fn select_fact(&mut self, id: FactId) {
         let article = self.ws.project.fact(id).map(|f| f.article);
         let view = &mut self.ws.project.view;
         view.selected_fact = Some(id);
+        view.selected_event = None;
         self.panels.source.marked = None;
         if article.is_some() {
             view.selected_article = article;

@@ -66,6 +66,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     ui.separator();
     let highlights = highlights(app, article_id);
     let selected = app.ws.project.view.selected_fact;
+    let mut lit = app.selected_event_facts();
+    lit.extend(selected);
     let marked = app
         .panels
         .source
@@ -87,7 +89,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
-                let mut job = layout_job(ui, buf.as_str(), &highlights, selected, marked);
+                let mut job = layout_job(ui, buf.as_str(), &highlights, &lit, marked);
                 job.wrap.max_width = wrap;
                 ui.fonts_mut(|f| f.layout_job(job))
             };
@@ -184,7 +186,7 @@ fn layout_job(
     ui: &egui::Ui,
     text: &str,
     highlights: &[Highlight],
-    selected: Option<FactId>,
+    selected: &std::collections::HashSet<FactId>,
     marked: Option<(usize, usize)>,
 ) -> LayoutJob {
     let font = egui::TextStyle::Body.resolve(ui.style());
@@ -219,7 +221,7 @@ fn layout_job(
             .min_by_key(|h| h.end - h.start);
         let mut format = match inner {
             None => plain.clone(),
-            Some(h) => highlight_format(&plain, h, selected == Some(h.fact)),
+            Some(h) => highlight_format(&plain, h, selected.contains(&h.fact)),
         };
         if marked.is_some_and(|(ms, me)| ms <= s && e <= me) {
             format.underline = egui::Stroke::new(2.0, MARK_COLOR);

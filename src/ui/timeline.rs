@@ -1,5 +1,7 @@
-//! The timeline panel: dated facts on a zoomable, pannable day axis, one
-//! lane per article, ranges as bars, coarse dates drawn wide and faint, each
+//! The timeline panel. By event (the default): one row per event with its
+//! date as a bar and each source's claimed date beside it; a click selects
+//! the event's mentions. By article: dated facts on a zoomable, pannable day
+//! axis, one lane per article, ranges as bars, coarse dates drawn wide and faint, each
 //! article's publication date marked; click a mark to select its fact.
 //! Each article has its colour; dates that contradict each other across
 //! articles are outlined in red and joined, and a click on one opens the
@@ -9,10 +11,12 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, vec2};
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::App;
-use crate::analysis::ContradictionKind;
-use crate::analysis::timeline::{TimelineLayout, date_of, days};
+use crate::analysis::events::DateSource;
+use crate::analysis::timeline::{EventRow, TimelineLayout, date_of, days, event_rows, rows_extent};
+use crate::analysis::{Comparison, ContradictionKind};
 use crate::extract::time::Granularity;
 use crate::model::FactId;
 
@@ -64,7 +68,15 @@ fn conflicts(app: &App) -> HashMap<FactId, String> {
 pub struct TimelinePanel {
     layout: TimelineLayout,
     layout_revision: Option<u64>,
+    /// Show one lane per article instead of one row per event.
+    pub by_article: bool,
+    /// The event rows of the comparison they were laid out from.
+    rows: Vec<EventRow>,
+    rows_of: Option<Arc<Comparison>>,
 }
+
+/// One event row's height.
+const EVENT_ROW: f32 = 30.0;
 
 /// Draws the panel.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
@@ -72,8 +84,24 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         app.panels.timeline.layout = TimelineLayout::build(&app.ws.project);
         app.panels.timeline.layout_revision = Some(app.ws.revision());
     }
+    if let Some(cmp) = app.panels.compare.latest()
+        && !app
+            .panels
+            .timeline
+            .rows_of
+            .as_ref()
+            .is_some_and(|c| Arc::ptr_eq(c, cmp))
+    {
+        app.panels.timeline.rows = event_rows(&app.ws.project, &cmp.events);
+        app.panels.timeline.rows_of = Some(cmp.clone());
+    }
+    let by_article = app.panels.timeline.by_article;
     let layout = std::mem::take(&mut app.panels.timeline.layout);
-    let extent = layout.extent();
+    let extent = if by_article {
+        layout.extent()
+    } else {
+        rows_extent(&app.panels.timeline.rows).or_else(|| layout.extent())
+    };
     let mut range = app
         .ws
         .project
@@ -83,8 +111,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .unwrap_or((days_of(2025, 1, 1), days_of(2026, 1, 1)));
     // The view follows the facts until the analyst pans or zooms; only then is it kept.
     let mut moved = false;
+    let mut by_article_choice = by_article;
     ui.horizontal(|ui| {
         ui.heading("Timeline");
+        ui.selectable_value(&mut by_article_choice, false, "By event")
+            .on_hover_text("One row per event, each source's date side by side");
+        ui.selectable_value(&mut by_article_choice, true, "By article")
+            .on_hover_text("One lane per article with every dated fact");
         if ui
             .button("Fit")
             .on_hover_text("Show every dated fact")
@@ -103,6 +136,25 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             moved = true;
         }
     });
+    app.panels.timeline.by_article = by_article_choice;
+    if !by_article {
+        ui.label(format!(
+            "{} event(s) · grey bar: the event's date · coloured marks: each source's date \
+             (hollow: a nearby date only) · click a row to select its mentions",
+            app.panels.timeline.rows.len()
+        ));
+        let rows = std::mem::take(&mut app.panels.timeline.rows);
+        let hit = draw_events(app, ui, &rows, &mut range, &mut moved);
+        app.panels.timeline.rows = rows;
+        app.panels.timeline.layout = layout;
+        if let Some((key, first)) = hit {
+            app.select_event(key, first);
+        }
+        if moved && app.ws.project.view.timeline_range != Some(range) {
+            app.ws.project.view.timeline_range = Some(range);
+        }
+        return;
+    }
     ui.label(format!(
         "{} dated fact(s) · drag to pan, scroll to zoom",
         layout.items.len()
@@ -119,23 +171,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             let (rect, response) =
                 ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
             let plot = Rect::from_min_max(rect.min + vec2(LABEL_WIDTH, AXIS_HEIGHT), rect.max);
-            if response.dragged() {
-                let shift =
-                    response.drag_delta().x as f64 / plot.width() as f64 * (range.1 - range.0);
-                range = (range.0 - shift, range.1 - shift);
-                moved = true;
-            }
-            if response.hovered() {
-                let scroll = ui.input(|i| i.smooth_scroll_delta.y + i.zoom_delta().ln() * 200.0);
-                if scroll != 0.0
-                    && let Some(p) = response.hover_pos()
-                {
-                    let day =
-                        range.0 + ((p.x - plot.left()) / plot.width()) as f64 * (range.1 - range.0);
-                    range = zoom(range, day, (-scroll as f64 / 400.0).exp());
-                    moved = true;
-                }
-            }
+            pan_and_zoom(ui, &response, plot, &mut range, &mut moved);
             let r = range;
             let to_x = |d: f64| plot.left() + ((d - r.0) / (r.1 - r.0)) as f32 * plot.width();
             let painter = ui.painter_at(rect);
@@ -296,6 +332,183 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     if moved && app.ws.project.view.timeline_range != Some(range) {
         app.ws.project.view.timeline_range = Some(range);
     }
+}
+
+/// Pans and zooms `range` from the pointer over `response`, as both views do.
+fn pan_and_zoom(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    plot: Rect,
+    range: &mut (f64, f64),
+    moved: &mut bool,
+) {
+    if response.dragged() {
+        let shift = response.drag_delta().x as f64 / plot.width() as f64 * (range.1 - range.0);
+        *range = (range.0 - shift, range.1 - shift);
+        *moved = true;
+    }
+    if response.hovered() {
+        let scroll = ui.input(|i| i.smooth_scroll_delta.y + i.zoom_delta().ln() * 200.0);
+        if scroll != 0.0
+            && let Some(p) = response.hover_pos()
+        {
+            let day = range.0 + ((p.x - plot.left()) / plot.width()) as f64 * (range.1 - range.0);
+            *range = zoom(*range, day, (-scroll as f64 / 400.0).exp());
+            *moved = true;
+        }
+    }
+}
+
+/// Draws one row per event: its label, its date as a grey bar, and each
+/// source's claimed date as a mark in the source's colour (hollow when the
+/// date is only a nearby one). Returns the event clicked: its key and the
+/// mention to select.
+fn draw_events(
+    app: &App,
+    ui: &mut egui::Ui,
+    rows: &[EventRow],
+    range: &mut (f64, f64),
+    moved: &mut bool,
+) -> Option<(String, FactId)> {
+    let cmp = app.panels.compare.latest()?.clone();
+    if rows.is_empty() {
+        ui.label(if app.panels.compare.is_running() {
+            "Finding events…"
+        } else {
+            "No dated events found. Set the articles' publication dates so relative dates resolve."
+        });
+        return None;
+    }
+    let selected = app
+        .ws
+        .project
+        .view
+        .selected_event
+        .as_deref()
+        .and_then(|k| cmp.events.by_mention_key(k));
+    let height = (AXIS_HEIGHT + EVENT_ROW * rows.len() as f32).max(ui.available_height());
+    let mut hit = None;
+    egui::ScrollArea::vertical()
+        .id_salt("timeline-events")
+        .show(ui, |ui| {
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
+            let label_width = (rect.width() * 0.38).clamp(120.0, 260.0);
+            let plot = Rect::from_min_max(rect.min + vec2(label_width, AXIS_HEIGHT), rect.max);
+            pan_and_zoom(ui, &response, plot, range, moved);
+            let r = *range;
+            let to_x = |d: f64| plot.left() + ((d - r.0) / (r.1 - r.0)) as f32 * plot.width();
+            let painter = ui.painter_at(rect);
+            let marks = painter.with_clip_rect(plot.expand(3.0).intersect(painter.clip_rect()));
+            draw_axis(&painter, plot, r, &to_x, ui.visuals().weak_text_color());
+            let pointer = response
+                .interact_pointer_pos()
+                .filter(|_| response.clicked());
+            let visible = ui.clip_rect();
+            let chars = ((label_width - 10.0) / 6.3).max(8.0) as usize;
+            for (i, row) in rows.iter().enumerate() {
+                let top = plot.top() + i as f32 * EVENT_ROW;
+                if top > visible.bottom() || top + EVENT_ROW < visible.top() {
+                    continue;
+                }
+                let band = Rect::from_min_max(
+                    Pos2::new(rect.left(), top),
+                    Pos2::new(rect.right(), top + EVENT_ROW),
+                );
+                let is_selected = selected == Some(row.event);
+                if is_selected {
+                    painter.rect_filled(
+                        band,
+                        0.0,
+                        ui.visuals().selection.bg_fill.gamma_multiply(0.5),
+                    );
+                } else if i % 2 == 0 {
+                    painter.rect_filled(band, 0.0, ui.visuals().faint_bg_color);
+                }
+                painter.text(
+                    Pos2::new(rect.left() + 4.0, band.center().y),
+                    Align2::LEFT_CENTER,
+                    super::source::shorten(&row.label, chars),
+                    FontId::proportional(11.5),
+                    ui.visuals().text_color(),
+                );
+                let (x0, x1) = (to_x(row.start), to_x(row.end));
+                let bar = Rect::from_min_max(
+                    Pos2::new(x0, top + 3.0),
+                    Pos2::new(x1.max(x0 + 5.0), top + EVENT_ROW - 3.0),
+                );
+                let grey = ui.visuals().weak_text_color();
+                marks.rect_filled(bar, 2.0, grey.gamma_multiply(0.25));
+                let outline = if row.source == DateSource::Clause {
+                    1.5
+                } else {
+                    0.7
+                };
+                marks.rect_stroke(bar, 2.0, Stroke::new(outline, grey), StrokeKind::Inside);
+                let n = row.claims.len().max(1);
+                let mark_h = ((EVENT_ROW - 10.0) / n as f32).clamp(3.0, 7.0);
+                for (k, c) in row.claims.iter().enumerate() {
+                    let y = top
+                        + 5.0
+                        + k as f32 * (EVENT_ROW - 10.0 - mark_h)
+                            / (n.saturating_sub(1)).max(1) as f32;
+                    let (c0, c1) = (to_x(c.start), to_x(c.end));
+                    let m = Rect::from_min_max(
+                        Pos2::new(c0, y),
+                        Pos2::new(c1.max(c0 + 4.0), y + mark_h),
+                    );
+                    let color = lane_color(c.lane);
+                    if c.source == DateSource::Clause {
+                        marks.rect_filled(m, 1.0, color);
+                    } else {
+                        marks.rect_stroke(m, 1.0, Stroke::new(1.0, color), StrokeKind::Inside);
+                    }
+                }
+                if let Some(p) = response.hover_pos()
+                    && band.contains(p)
+                {
+                    response.clone().on_hover_text(event_tip(app, &cmp, row));
+                }
+                if let Some(p) = pointer
+                    && band.contains(p)
+                    && let Some(e) = cmp.events.list.get(row.event)
+                {
+                    let open = app.ws.project.view.selected_article;
+                    let first = e
+                        .mentions
+                        .iter()
+                        .find(|m| Some(m.article) == open)
+                        .or(e.mentions.first());
+                    if let Some(m) = first {
+                        hit = Some((m.key(), m.fact));
+                    }
+                }
+            }
+        });
+    hit
+}
+
+/// The hover text of an event row: its label, date and each source's date.
+fn event_tip(app: &App, cmp: &Comparison, row: &EventRow) -> String {
+    let mut tip = row.label.clone();
+    if let Some(e) = cmp.events.list.get(row.event) {
+        if let Some(d) = &e.date {
+            tip.push_str(&format!("\n{} ({})", d.value, d.source.as_str()));
+        }
+        tip.push_str(&format!("\nstatus: {}", e.status.as_str()));
+        for m in &e.mentions {
+            let file = app
+                .ws
+                .project
+                .article(m.article)
+                .map_or("?", |a| a.file_name());
+            let date = m.date.as_ref().map_or("no date".to_owned(), |d| {
+                format!("{} ({})", d.value, d.source.as_str())
+            });
+            tip.push_str(&format!("\n• {file}: {date}"));
+        }
+    }
+    tip
 }
 
 fn days_of(y: i32, m: u32, d: u32) -> f64 {

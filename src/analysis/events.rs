@@ -1,0 +1,850 @@
+//! Events across articles: the event mentions of every article grouped into
+//! happenings ("the second round of talks, Istanbul, 2 June", seen by five
+//! sources). Mentions join within an article first (a later "the talks"
+//! refers back to the latest compatible talks), then across articles.
+//!
+//! Two mentions are one event only when their types agree and nothing
+//! vetoes it: dates of their own clause that do not overlap at their
+//! precision, places that differ, different numbers in a series, different
+//! speakers of a statement. A candidate is checked against the whole event
+//! it would join, never against one member only, so chains of look-alikes
+//! do not merge. A mention without a date of its own joins another
+//! article's event only on positive evidence: the same series number, or a
+//! shared participant or place together with the same trigger lemma.
+//! The analyst's merges, splits and names are applied last.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::extract::event::{EventStatus, EventType};
+use crate::extract::time::{Granularity, interval_of};
+use crate::model::{ArticleId, EventDecision, Fact, FactId, FactKind, Project};
+
+use super::aliases::Aliases;
+use super::names::fold;
+use super::similarity::Profiles;
+use super::timeline::days;
+
+/// Where a mention's date comes from, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateSource {
+    /// A time expression in the mention's own clause.
+    Clause,
+    /// A date mentioned nearby in the article ("it" happened then).
+    Discourse,
+    /// Only the article's publication date.
+    Publication,
+}
+
+impl DateSource {
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Clause => "clause",
+            DateSource::Discourse => "discourse",
+            DateSource::Publication => "publication",
+        }
+    }
+}
+
+/// The date one mention claims for its event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimedDate {
+    /// The TIMEX3 value ("2025-05-16", "2025-05").
+    pub value: String,
+    /// First day covered, in days since 1970-01-01.
+    pub start: f64,
+    /// End (exclusive), in days since 1970-01-01.
+    pub end: f64,
+    /// How precise it is.
+    pub granularity: Granularity,
+    /// Where it comes from.
+    pub source: DateSource,
+}
+
+/// One mention of an event in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMention {
+    /// The event fact.
+    pub fact: FactId,
+    /// Its article.
+    pub article: ArticleId,
+    /// Its byte offset in the article (with the article, the key decisions use).
+    pub start: usize,
+    /// The type of happening.
+    pub ty: EventType,
+    /// The trigger's lemma.
+    pub lemma: String,
+    /// Took place, agreed, planned …
+    pub status: EventStatus,
+    /// Its number in a series ("2"), if stated.
+    pub series: Option<String>,
+    /// True for a definite reference ("the talks") to an event told elsewhere.
+    pub definite: bool,
+    /// Month and day of an own-clause date whose year is unknown ("March 27"
+    /// in an undated article), which can still rule out other days.
+    month_day: Option<(u32, u32)>,
+    /// The date it claims.
+    pub date: Option<ClaimedDate>,
+    /// Participants, as alias keys.
+    participants: BTreeSet<String>,
+    /// Places and venues, as alias keys.
+    places: BTreeSet<String>,
+}
+
+impl EventMention {
+    /// The key the analyst's decisions name this mention by: stable across
+    /// re-extraction while the article's text does not change.
+    pub fn key(&self) -> String {
+        mention_key(self.article, self.start)
+    }
+}
+
+/// The key of the event mention at byte `start` of `article`.
+pub fn mention_key(article: ArticleId, start: usize) -> String {
+    format!("{}@{start}", article.0)
+}
+
+/// One happening and every mention of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Its type.
+    pub ty: EventType,
+    /// A readable name ("Talks, round 2 — Istanbul").
+    pub label: String,
+    /// True when the analyst named it.
+    pub renamed: bool,
+    /// The mentions, by article then position.
+    pub mentions: Vec<EventMention>,
+    /// The date of the event: the finest date its own clauses give, else
+    /// the most common nearby date, else the earliest publication date.
+    pub date: Option<ClaimedDate>,
+    /// Where it happened (most mentioned place), if stated.
+    pub place: Option<String>,
+    /// Who took part, most mentioned first.
+    pub participants: Vec<String>,
+    /// Its number in a series, if stated.
+    pub series: Option<String>,
+    /// The status most of its dated mentions give (of all its mentions when
+    /// none has a date of its own), "took place" winning ties.
+    pub status: EventStatus,
+    /// The articles mentioning it.
+    pub articles: Vec<ArticleId>,
+}
+
+impl Event {
+    /// The key of its first mention, which the analyst's decisions use.
+    pub fn key(&self) -> String {
+        self.mentions
+            .first()
+            .map(EventMention::key)
+            .unwrap_or_default()
+    }
+}
+
+/// All events of a project, in time order (undated last).
+#[derive(Debug, Clone, Default)]
+pub struct Events {
+    /// The events.
+    pub list: Vec<Event>,
+    /// The event of each event fact.
+    pub fact_event: HashMap<FactId, usize>,
+}
+
+/// Names of places and people as written in the facts, resolved to alias keys.
+struct Resolver<'a> {
+    aliases: &'a Aliases,
+}
+
+impl Resolver<'_> {
+    fn keys(&self, list: Option<&String>, article: ArticleId) -> BTreeSet<String> {
+        list.into_iter()
+            .flat_map(|l| l.split("; "))
+            .filter(|n| !n.is_empty())
+            .map(|n| match self.aliases.resolve(n, article) {
+                Some(g) => format!("g{g}"),
+                None => fold(n),
+            })
+            .collect()
+    }
+}
+
+impl Events {
+    /// Groups the event facts of `project` into events, then applies the
+    /// analyst's decisions.
+    pub fn build(project: &Project, aliases: &Aliases, profiles: &Profiles) -> Self {
+        let resolver = Resolver { aliases };
+        let published: HashMap<ArticleId, Option<NaiveDate>> = project
+            .articles
+            .iter()
+            .map(|a| (a.id, a.published))
+            .collect();
+        let mut by_article: BTreeMap<usize, Vec<EventMention>> = BTreeMap::new();
+        let order: HashMap<ArticleId, usize> = project
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+        for fact in project.live_facts().filter(|f| f.kind == FactKind::Event) {
+            if let Some(m) = mention(fact, &resolver) {
+                let o = order.get(&fact.article).copied().unwrap_or(usize::MAX);
+                by_article.entry(o).or_default().push(m);
+            }
+        }
+        let mut groups: Vec<Group> = Vec::new();
+        for mentions in by_article.into_values() {
+            let mut mentions = mentions;
+            mentions.sort_by_key(|m| m.start);
+            groups.extend(within_article(mentions));
+        }
+        let mut groups = across_articles(groups, profiles);
+        apply_decisions(&mut groups, &project.decisions.events);
+        let labels: HashMap<String, String> = project
+            .decisions
+            .events
+            .iter()
+            .filter_map(|d| match d {
+                EventDecision::Rename(key, label) => Some((key.clone(), label.clone())),
+                _ => None,
+            })
+            .collect();
+        let mut list: Vec<Event> = groups
+            .into_iter()
+            .filter(|g| !g.mentions.is_empty())
+            .map(|g| finish(g, aliases, &published, &labels))
+            .collect();
+        list.sort_by(|a, b| {
+            let da = a.date.as_ref().map(|d| d.start).unwrap_or(f64::INFINITY);
+            let db = b.date.as_ref().map(|d| d.start).unwrap_or(f64::INFINITY);
+            da.total_cmp(&db).then_with(|| a.key().cmp(&b.key()))
+        });
+        let fact_event = list
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.fact, i)))
+            .collect();
+        Events { list, fact_event }
+    }
+
+    /// The event holding the mention with this key.
+    pub fn by_mention_key(&self, key: &str) -> Option<usize> {
+        self.list
+            .iter()
+            .position(|e| e.mentions.iter().any(|m| m.key() == key))
+    }
+}
+
+/// Reads one event fact; `None` for facts of an unknown type.
+fn mention(fact: &Fact, resolver: &Resolver) -> Option<EventMention> {
+    let ty = EventType::parse(&fact.label)?;
+    let status = fact
+        .attrs
+        .get("status")
+        .and_then(|s| EventStatus::parse(s))
+        .unwrap_or(EventStatus::TookPlace);
+    let date = fact.attrs.get("time").and_then(|value| {
+        let mut attrs = BTreeMap::new();
+        if let Some(end) = fact.attrs.get("time_end") {
+            attrs.insert("range_end".to_owned(), end.clone());
+        }
+        let interval = interval_of(value, &attrs)?;
+        let source = match fact.attrs.get("time_source").map(String::as_str) {
+            Some("discourse") => DateSource::Discourse,
+            _ => DateSource::Clause,
+        };
+        Some(ClaimedDate {
+            value: value.clone(),
+            start: days(interval.start),
+            end: days(interval.end),
+            granularity: interval.granularity,
+            source,
+        })
+    });
+    let mut places = resolver.keys(fact.attrs.get("place"), fact.article);
+    places.extend(resolver.keys(fact.attrs.get("venue"), fact.article));
+    Some(EventMention {
+        fact: fact.id,
+        article: fact.article,
+        start: fact.start,
+        ty,
+        lemma: fact.value.clone(),
+        status,
+        series: fact
+            .attrs
+            .get("series")
+            .filter(|s| s.parse::<u32>().is_ok())
+            .cloned(),
+        definite: fact.attrs.get("definite").is_some_and(|v| v == "true"),
+        month_day: fact
+            .attrs
+            .get("time")
+            .filter(|_| fact.attrs.get("time_source").map(String::as_str) == Some("clause"))
+            .and_then(|v| month_day_of_yearless(v)),
+        date,
+        participants: resolver.keys(fact.attrs.get("participants"), fact.article),
+        places,
+    })
+}
+
+/// The month and day of a value such as `XXXX-03-27` (a day without its year).
+fn month_day_of_yearless(value: &str) -> Option<(u32, u32)> {
+    let rest = value.strip_prefix("XXXX-")?;
+    let month = rest.get(0..2)?.parse().ok()?;
+    let day = rest.get(3..5)?.parse().ok()?;
+    (rest.as_bytes().get(2) == Some(&b'-')).then_some((month, day))
+}
+
+/// The month and day of the single day a group's own date covers.
+fn month_day_of(days_since_epoch: (f64, f64)) -> Option<(u32, u32)> {
+    use chrono::Datelike;
+    let (s, e) = days_since_epoch;
+    (e - s <= 1.0 + 1e-9)
+        .then(|| super::timeline::date_of(s))
+        .flatten()
+        .map(|d| (d.month(), d.day()))
+}
+
+/// Mentions being grouped, with what they jointly claim.
+#[derive(Debug, Clone)]
+struct Group {
+    mentions: Vec<EventMention>,
+    ty: EventType,
+    /// The overlap of the dates their own clauses give.
+    date: Option<(f64, f64)>,
+    /// The overlap of the nearby dates of members without a date of their
+    /// own; `None` when there are none or they do not overlap.
+    near: Option<(f64, f64)>,
+    /// True once two nearby dates failed to overlap.
+    near_conflict: bool,
+    /// The month and day its members date it to without a year, if any.
+    month_day: Option<(u32, u32)>,
+    places: BTreeSet<String>,
+    participants: BTreeSet<String>,
+    lemmas: BTreeSet<String>,
+    series: Option<String>,
+    articles: BTreeSet<ArticleId>,
+}
+
+impl Group {
+    fn of(m: EventMention) -> Group {
+        let mut g = Group {
+            mentions: Vec::new(),
+            ty: m.ty,
+            date: None,
+            near: None,
+            near_conflict: false,
+            month_day: None,
+            places: BTreeSet::new(),
+            participants: BTreeSet::new(),
+            lemmas: BTreeSet::new(),
+            series: None,
+            articles: BTreeSet::new(),
+        };
+        g.add(m);
+        g
+    }
+
+    fn own_date(m: &EventMention) -> Option<(f64, f64)> {
+        m.date
+            .as_ref()
+            .filter(|d| d.source == DateSource::Clause)
+            .map(|d| (d.start, d.end))
+    }
+
+    fn add(&mut self, m: EventMention) {
+        if self.month_day.is_none() {
+            self.month_day = m.month_day;
+        }
+        if let Some((s, e)) = Group::own_date(&m) {
+            self.date = Some(match self.date {
+                Some((gs, ge)) => (gs.max(s), ge.min(e)),
+                None => (s, e),
+            });
+        } else if let Some(d) = m
+            .date
+            .as_ref()
+            .filter(|d| d.source == DateSource::Discourse)
+            && !self.near_conflict
+        {
+            self.near = match self.near {
+                Some((gs, ge)) if gs.max(d.start) < ge.min(d.end) => {
+                    Some((gs.max(d.start), ge.min(d.end)))
+                }
+                Some(_) => {
+                    self.near_conflict = true;
+                    None
+                }
+                None => Some((d.start, d.end)),
+            };
+        }
+        self.places.extend(m.places.iter().cloned());
+        self.participants.extend(m.participants.iter().cloned());
+        self.lemmas.insert(m.lemma.clone());
+        if self.series.is_none() {
+            self.series.clone_from(&m.series);
+        }
+        self.articles.insert(m.article);
+        self.mentions.push(m);
+    }
+
+    fn absorb(&mut self, other: Group) {
+        for m in other.mentions {
+            self.add(m);
+        }
+    }
+
+    /// True when nothing the two groups claim rules out one event.
+    ///
+    /// Dates are compared at their precision: own-clause dates always, and
+    /// a group's nearby date stands in for a missing own date.
+    fn compatible(&self, other: &Group) -> bool {
+        if !same_kind(self, other) {
+            return false;
+        }
+        let when = |g: &Group| g.date.or(g.near);
+        if let (Some((a, b)), Some((c, d))) = (when(self), when(other))
+            && (a.max(c) >= b.min(d))
+        {
+            return false;
+        }
+        let day = |g: &Group| g.month_day.or_else(|| g.date.and_then(month_day_of));
+        if let (Some(a), Some(b)) = (day(self), day(other))
+            && a != b
+        {
+            return false;
+        }
+        if let (Some(a), Some(b)) = (&self.series, &other.series)
+            && a != b
+        {
+            return false;
+        }
+        if !self.places.is_empty()
+            && !other.places.is_empty()
+            && self.places.is_disjoint(&other.places)
+            && self.participants.is_disjoint(&other.places)
+            && other.participants.is_disjoint(&self.places)
+        {
+            return false;
+        }
+        if self.ty == EventType::Statement
+            && (self.participants.is_disjoint(&other.participants)
+                || self.lemmas.is_disjoint(&other.lemmas))
+        {
+            return false;
+        }
+        true
+    }
+
+    /// How strongly the two groups look like one event across articles
+    /// (0: not enough to join).
+    ///
+    /// Two groups dated by their own clauses (already known to overlap)
+    /// join on any shared evidence. Otherwise the evidence must be strong:
+    /// the same number in a series, or the same trigger lemma in articles
+    /// that tell of the same happening (alike in content words), or the
+    /// same trigger lemma and a shared
+    /// participant or place that is not the setting of the whole dossier
+    /// (see [`setting`]), or the same lemma in a definite reference ("the
+    /// shooting") to an event with the same participants.
+    fn evidence(&self, other: &Group, context: &Context) -> u32 {
+        let common = context.common;
+        let same_lemma = !self.lemmas.is_disjoint(&other.lemmas);
+        let distinctive = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+            a.intersection(b).any(|k| !common.contains(k))
+        };
+        let shared_people = distinctive(&self.participants, &other.participants);
+        let shared_place = distinctive(&self.places, &other.places);
+        let same_series = self.series.is_some() && self.series == other.series;
+        let day = |g: &Group| g.month_day.or_else(|| g.date.and_then(month_day_of));
+        let both_dated = (self.date.is_some() && other.date.is_some())
+            || (day(self).is_some() && day(self) == day(other));
+        let definite = self.definite() || other.definite();
+        let score = 4 * u32::from(same_series)
+            + 3 * u32::from(both_dated)
+            + 2 * u32::from(shared_place)
+            + u32::from(shared_people)
+            + u32::from(same_lemma);
+        let similar = context.similar(self, other) >= SIMILAR_ARTICLES;
+        let strong = (same_lemma && similar)
+            || same_series
+            || (same_lemma && (shared_people || shared_place))
+            || (same_lemma && definite && !self.participants.is_disjoint(&other.participants))
+            || (both_dated && (score > 3 || (self.day_precise() && other.day_precise())));
+        if strong { score } else { 0 }
+    }
+
+    /// True when its own clauses date it to one day or finer.
+    fn day_precise(&self) -> bool {
+        self.date.is_some_and(|(s, e)| e - s <= 1.0 + 1e-9)
+    }
+
+    /// True when both groups' own dates are single days (the compatibility
+    /// check has already made them the same day).
+    fn same_day(&self, other: &Group) -> bool {
+        self.day_precise() && other.day_precise()
+    }
+
+    /// True when the groups share the lemma of a trigger and any name or
+    /// place, even one of the dossier's setting.
+    fn loosely_alike(&self, other: &Group) -> bool {
+        !self.lemmas.is_disjoint(&other.lemmas)
+            && (!self.participants.is_disjoint(&other.participants)
+                || !self.places.is_disjoint(&other.places))
+    }
+
+    /// True when one of its mentions is a definite reference.
+    fn definite(&self) -> bool {
+        self.mentions.iter().any(|m| m.definite)
+    }
+}
+
+/// Trigger lemmas that name an accident as often as an attack ("the ship
+/// struck the bridge"): their mentions may join an event of either type.
+const ATTACK_OR_ACCIDENT: &[&str] = &["strike", "hit"];
+
+/// True when the two groups are of one type, or of the two types an
+/// ambiguous trigger bridges.
+fn same_kind(a: &Group, b: &Group) -> bool {
+    if a.ty == b.ty {
+        return true;
+    }
+    let bridged = |g: &Group| {
+        g.lemmas
+            .iter()
+            .all(|l| ATTACK_OR_ACCIDENT.contains(&l.as_str()))
+    };
+    matches!(
+        (a.ty, b.ty),
+        (EventType::Attack, EventType::Disaster) | (EventType::Disaster, EventType::Attack)
+    ) && (bridged(a) || bridged(b))
+}
+
+/// Joins each mention to the latest compatible event of its article, or
+/// starts a new one. A mention with a date of its own starts a new event
+/// rather than dating an undated one, unless it refers back ("the attack
+/// on Monday") or the event has a date it agrees with.
+fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut latest: Vec<usize> = Vec::new();
+    for m in mentions {
+        let single = Group::of(m.clone());
+        let dated = single.date.is_some() || single.month_day.is_some();
+        let target = latest.iter().rev().copied().find(|&g| {
+            let group = &groups[g];
+            let group_dated = group.date.is_some() || group.month_day.is_some();
+            group.compatible(&single)
+                && (m.definite || !dated || group_dated)
+                && (m.definite || group.lemmas.contains(&m.lemma) || group.same_day(&single))
+        });
+        match target {
+            Some(g) => {
+                groups[g].add(m);
+                latest.retain(|&x| x != g);
+                latest.push(g);
+            }
+            None => {
+                groups.push(single);
+                latest.push(groups.len() - 1);
+            }
+        }
+    }
+    groups
+}
+
+/// The cosine of content-word profiles (see [`Profiles`]) from which two
+/// articles count as telling of the same happening.
+const SIMILAR_ARTICLES: f32 = 0.2;
+
+/// What the grouping across articles knows about the dossier as a whole.
+struct Context<'a> {
+    /// The names and places of its setting (see [`setting`]).
+    common: &'a HashSet<String>,
+    /// How alike its articles are.
+    profiles: &'a Profiles,
+}
+
+impl Context<'_> {
+    /// How alike the articles of two groups are: the best pair among their
+    /// first few articles.
+    fn similar(&self, a: &Group, b: &Group) -> f32 {
+        a.articles
+            .iter()
+            .take(8)
+            .flat_map(|x| b.articles.iter().take(8).map(move |y| (*x, *y)))
+            .map(|(x, y)| self.profiles.similarity(x, y))
+            .fold(0.0, f32::max)
+    }
+}
+
+/// The participants and places of the dossier's setting: named by the
+/// events of more than half of its articles (when it has four or more), so
+/// sharing them says little about which event two mentions are ("the
+/// bridge" of a story about one bridge, the two countries of a war).
+fn setting(groups: &[Group]) -> HashSet<String> {
+    let mut articles_of: HashMap<&String, BTreeSet<ArticleId>> = HashMap::new();
+    let mut all: BTreeSet<ArticleId> = BTreeSet::new();
+    for g in groups {
+        all.extend(g.articles.iter().copied());
+        for k in g.participants.iter().chain(&g.places) {
+            articles_of
+                .entry(k)
+                .or_default()
+                .extend(g.articles.iter().copied());
+        }
+    }
+    if all.len() < 4 {
+        return HashSet::new();
+    }
+    articles_of
+        .into_iter()
+        .filter(|(_, a)| 2 * a.len() > all.len())
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+/// Joins the events of different articles, richest first, each to the
+/// compatible event with the strongest evidence.
+fn across_articles(mut groups: Vec<Group>, profiles: &Profiles) -> Vec<Group> {
+    let common = setting(&groups);
+    let context = Context {
+        common: &common,
+        profiles,
+    };
+    groups.sort_by_key(|g| {
+        (
+            std::cmp::Reverse(g.date.is_some()),
+            std::cmp::Reverse(g.mentions.len()),
+        )
+    });
+    let mut by_type: HashMap<EventType, Vec<usize>> = HashMap::new();
+    let mut out: Vec<Group> = Vec::new();
+    for g in groups {
+        let kinds: &[EventType] = match g.ty {
+            EventType::Attack | EventType::Disaster => &[EventType::Attack, EventType::Disaster],
+            _ => std::slice::from_ref(&g.ty),
+        };
+        let best = kinds
+            .iter()
+            .flat_map(|t| by_type.get(t).into_iter().flatten().copied())
+            .filter(|&k| out[k].articles.is_disjoint(&g.articles) && out[k].compatible(&g))
+            .map(|k| (out[k].evidence(&g, &context), k))
+            .filter(|(score, _)| *score > 0)
+            .max_by_key(|(score, k)| (*score, std::cmp::Reverse(*k)))
+            .map(|(_, k)| k)
+            .or_else(|| only_antecedent(&out, &by_type, kinds, &g));
+        match best {
+            Some(k) => out[k].absorb(g),
+            None => {
+                by_type.entry(g.ty).or_default().push(out.len());
+                out.push(g);
+            }
+        }
+    }
+    out
+}
+
+/// The one event of another article that an undated group can only mean:
+/// the single compatible event with the same trigger lemma and a shared
+/// name or place. With two or more such look-alikes (two rounds of talks,
+/// several recoveries) the group stays apart.
+fn only_antecedent(
+    out: &[Group],
+    by_type: &HashMap<EventType, Vec<usize>>,
+    kinds: &[EventType],
+    g: &Group,
+) -> Option<usize> {
+    let mut alike = kinds
+        .iter()
+        .flat_map(|t| by_type.get(t).into_iter().flatten().copied())
+        .filter(|&k| out[k].lemmas.iter().any(|l| g.lemmas.contains(l)));
+    let first = alike.next()?;
+    let unique = alike.next().is_none();
+    (unique
+        && out[first].articles.is_disjoint(&g.articles)
+        && out[first].compatible(g)
+        && out[first].loosely_alike(g))
+    .then_some(first)
+}
+
+/// Applies merges and splits in the order the analyst made them.
+fn apply_decisions(groups: &mut Vec<Group>, decisions: &[EventDecision]) {
+    let find = |groups: &Vec<Group>, key: &str| {
+        groups
+            .iter()
+            .position(|g| g.mentions.iter().any(|m| m.key() == key))
+    };
+    for d in decisions {
+        match d {
+            EventDecision::Merge(a, b) => {
+                if let (Some(x), Some(y)) = (find(groups, a), find(groups, b))
+                    && x != y
+                {
+                    let other = std::mem::replace(&mut groups[y], Group::empty());
+                    groups[x].absorb(other);
+                }
+            }
+            EventDecision::Split(key) => {
+                if let Some(x) = find(groups, key)
+                    && groups[x].mentions.len() > 1
+                {
+                    let mentions = std::mem::take(&mut groups[x].mentions);
+                    let (alone, rest): (Vec<_>, Vec<_>) =
+                        mentions.into_iter().partition(|m| m.key() == *key);
+                    groups[x] = rest.into_iter().fold(Group::empty(), |mut g, m| {
+                        if g.mentions.is_empty() {
+                            g = Group::of(m);
+                        } else {
+                            g.add(m);
+                        }
+                        g
+                    });
+                    groups.extend(alone.into_iter().map(Group::of));
+                }
+            }
+            EventDecision::Rename(..) => {}
+        }
+    }
+}
+
+impl Group {
+    fn empty() -> Group {
+        Group {
+            mentions: Vec::new(),
+            ty: EventType::Statement,
+            date: None,
+            near: None,
+            near_conflict: false,
+            month_day: None,
+            places: BTreeSet::new(),
+            participants: BTreeSet::new(),
+            lemmas: BTreeSet::new(),
+            series: None,
+            articles: BTreeSet::new(),
+        }
+    }
+}
+
+/// The event a group of mentions makes: its date, place, participants, label.
+fn finish(
+    mut g: Group,
+    aliases: &Aliases,
+    published: &HashMap<ArticleId, Option<NaiveDate>>,
+    labels: &HashMap<String, String>,
+) -> Event {
+    g.mentions.sort_by_key(|m| (m.article, m.start));
+    let articles: Vec<ArticleId> = g.articles.iter().copied().collect();
+    let date = event_date(&g, published);
+    let name_of = |key: &str| -> String {
+        key.strip_prefix('g')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| aliases.groups.get(n))
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| key.to_owned())
+    };
+    let most_common = |sets: Vec<&BTreeSet<String>>| -> Vec<String> {
+        let mut count: BTreeMap<&String, usize> = BTreeMap::new();
+        for s in sets {
+            for k in s {
+                *count.entry(k).or_default() += 1;
+            }
+        }
+        let mut keys: Vec<(&String, usize)> = count.into_iter().collect();
+        keys.sort_by_key(|(k, n)| (std::cmp::Reverse(*n), (*k).clone()));
+        keys.into_iter().map(|(k, _)| name_of(k)).collect()
+    };
+    let place = most_common(g.mentions.iter().map(|m| &m.places).collect())
+        .into_iter()
+        .next();
+    let participants = most_common(g.mentions.iter().map(|m| &m.participants).collect());
+    let status = {
+        // The mentions that date the event say best whether it happened.
+        let dated: Vec<&EventMention> = g
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.date
+                    .as_ref()
+                    .is_some_and(|d| d.source == DateSource::Clause)
+            })
+            .collect();
+        let voters: Vec<&EventMention> = if dated.is_empty() {
+            g.mentions.iter().collect()
+        } else {
+            dated
+        };
+        let mut count: BTreeMap<EventStatus, usize> = BTreeMap::new();
+        for m in voters {
+            *count.entry(m.status).or_default() += 1;
+        }
+        count
+            .into_iter()
+            .max_by_key(|(s, n)| (*n, *s == EventStatus::TookPlace))
+            .map_or(EventStatus::TookPlace, |(s, _)| s)
+    };
+    let renamed = g
+        .mentions
+        .iter()
+        .find_map(|m| labels.get(&m.key()))
+        .cloned();
+    let label = renamed.clone().unwrap_or_else(|| {
+        let mut label = g.ty.title().to_owned();
+        if let Some(n) = &g.series {
+            label.push_str(&format!(", round {n}"));
+        }
+        if let Some(p) = &place {
+            label.push_str(" — ");
+            label.push_str(p);
+        }
+        let n = articles.len();
+        label.push_str(&format!(" — {n} source{}", if n == 1 { "" } else { "s" }));
+        label
+    });
+    Event {
+        ty: g.ty,
+        label,
+        renamed: renamed.is_some(),
+        mentions: g.mentions,
+        date,
+        place,
+        participants,
+        series: g.series,
+        status,
+        articles,
+    }
+}
+
+/// The finest own-clause date, else the most common nearby date, else the
+/// earliest publication date of the articles.
+fn event_date(g: &Group, published: &HashMap<ArticleId, Option<NaiveDate>>) -> Option<ClaimedDate> {
+    let own = g
+        .mentions
+        .iter()
+        .filter_map(|m| m.date.as_ref())
+        .filter(|d| d.source == DateSource::Clause)
+        .min_by(|a, b| (a.end - a.start).total_cmp(&(b.end - b.start)));
+    if let Some(d) = own {
+        return Some(d.clone());
+    }
+    let mut nearby: BTreeMap<&str, (usize, &ClaimedDate)> = BTreeMap::new();
+    for d in g.mentions.iter().filter_map(|m| m.date.as_ref()) {
+        nearby.entry(&d.value).or_insert((0, d)).0 += 1;
+    }
+    if let Some((_, (_, d))) = nearby.into_iter().max_by_key(|(_, (n, _))| *n) {
+        return Some(d.clone());
+    }
+    let day = g
+        .articles
+        .iter()
+        .filter_map(|a| published.get(a).copied().flatten())
+        .min()?;
+    let start = days(day.and_hms_opt(0, 0, 0)?);
+    Some(ClaimedDate {
+        value: day.format("%Y-%m-%d").to_string(),
+        start,
+        end: start + 1.0,
+        granularity: Granularity::Day,
+        source: DateSource::Publication,
+    })
+}
