@@ -313,3 +313,52 @@ fn compare_panel_shows_evidence_records_verdicts_and_merges_undoably() {
     wait_for_comparison(&mut h);
     assert!(h.state().ws.project.decisions.aliases.is_empty());
 }
+
+#[test]
+fn clicking_an_event_row_on_the_timeline_selects_its_mentions() {
+    let (dir, articles) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(opened(articles, &dialogs, dir.path()));
+    wait_for_comparison(&mut h);
+    let (label, mentions) = {
+        let app = h.state();
+        let cmp = app.current_comparison().expect("the comparison ran");
+        let talks = cmp
+            .events
+            .list
+            .iter()
+            .find(|e| {
+                e.ty.as_str() == "meeting"
+                    && e.date.as_ref().is_some_and(|d| d.value == "2025-05-16")
+            })
+            .expect("the talks of 16 May");
+        let facts: Vec<_> = talks.mentions.iter().map(|m| m.fact).collect();
+        (talks.label.clone(), facts)
+    };
+    assert!(h.state().ws.project.view.selected_event.is_none());
+    h.get_by_label(&label).click();
+    h.run_steps(2);
+    let app = h.state();
+    let selected = app
+        .ws
+        .project
+        .view
+        .selected_fact
+        .expect("a mention is selected");
+    assert!(mentions.contains(&selected));
+    let key = app
+        .ws
+        .project
+        .view
+        .selected_event
+        .clone()
+        .expect("the event is selected");
+    let cmp = app.current_comparison().unwrap();
+    let event = cmp.events.by_mention_key(&key).unwrap();
+    let lit: Vec<_> = cmp.events.list[event]
+        .mentions
+        .iter()
+        .map(|m| m.fact)
+        .collect();
+    assert_eq!(lit, mentions, "every mention of the event is highlighted");
+}

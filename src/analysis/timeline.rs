@@ -231,16 +231,18 @@ pub fn event_rows(project: &Project, events: &Events) -> Vec<EventRow> {
         .collect()
 }
 
-/// The first and last day of the rows' dates and claims.
+/// The first and last day worth showing: the rows dated to a day or finer,
+/// or every row when none is, so an event of "2022" recalled in passing
+/// does not shrink the days that matter to a sliver.
 pub fn rows_extent(rows: &[EventRow]) -> Option<(f64, f64)> {
-    rows.iter()
-        .flat_map(|r| {
-            [r.start, r.end]
-                .into_iter()
-                .chain(r.claims.iter().flat_map(|c| [c.start, c.end]))
-        })
-        .fold(None, |acc: Option<(f64, f64)>, x| match acc {
-            None => Some((x, x)),
-            Some((lo, hi)) => Some((lo.min(x), hi.max(x))),
-        })
+    let span = |precise_only: bool| {
+        rows.iter()
+            .filter(|r| !precise_only || r.end - r.start <= 1.0 + 1e-9)
+            .flat_map(|r| [r.start, r.end])
+            .fold(None, |acc: Option<(f64, f64)>, x| match acc {
+                None => Some((x, x)),
+                Some((lo, hi)) => Some((lo.min(x), hi.max(x))),
+            })
+    };
+    span(true).or_else(|| span(false))
 }

@@ -112,6 +112,26 @@ pub fn timeline_svg(rows: &[EventRow], sources: &[String]) -> String {
     s
 }
 
+/// The SVG picture rasterised to PNG at its own size, with the fonts the
+/// system has (labels are left out where it has none).
+pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, String> {
+    let mut options = resvg::usvg::Options::default();
+    options.fontdb_mut().load_system_fonts();
+    let tree = resvg::usvg::Tree::from_str(svg, &options)
+        .map_err(|e| format!("the timeline picture could not be read: {e}"))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or("the timeline picture is empty")?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| format!("the PNG could not be written: {e}"))
+}
+
 /// Axis ticks (day, label) at a step that keeps about ten of them.
 fn ticks(lo: f64, hi: f64, width: f64) -> Vec<(f64, String)> {
     let span = hi - lo;
@@ -218,5 +238,7 @@ mod tests {
         assert!(svg.contains("Oslo &amp; &lt;Bergen&gt;"));
         assert!(svg.contains(SOURCE_COLORS[0]) && svg.contains(SOURCE_COLORS[1]));
         assert_eq!(svg.matches("<rect").count(), 1 + 1 + 1 + 2 + 2);
+        let png = svg_to_png(&svg).unwrap();
+        assert!(png.starts_with(b"\x89PNG"));
     }
 }

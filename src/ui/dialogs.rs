@@ -23,6 +23,8 @@ pub enum Purpose {
     ExportJson,
     /// Write the comparison report (Markdown, HTML or JSON by extension).
     ExportReport,
+    /// Write the event timeline as a picture (SVG or PNG by extension).
+    ExportTimeline,
 }
 
 impl Purpose {
@@ -37,6 +39,7 @@ impl Purpose {
             Purpose::ExportCsv => "Export facts as CSV",
             Purpose::ExportJson => "Export facts as JSON",
             Purpose::ExportReport => "Export comparison report",
+            Purpose::ExportTimeline => "Export timeline",
         }
     }
 
@@ -44,7 +47,11 @@ impl Purpose {
     pub fn is_save(self) -> bool {
         matches!(
             self,
-            Purpose::SaveProject | Purpose::ExportCsv | Purpose::ExportJson | Purpose::ExportReport
+            Purpose::SaveProject
+                | Purpose::ExportCsv
+                | Purpose::ExportJson
+                | Purpose::ExportReport
+                | Purpose::ExportTimeline
         )
     }
 
@@ -57,6 +64,7 @@ impl Purpose {
             Purpose::ExportCsv => ("CSV", &["csv"]),
             Purpose::ExportJson => ("JSON", &["json"]),
             Purpose::ExportReport => ("Report", &["md", "html", "json"]),
+            Purpose::ExportTimeline => ("Picture", &["svg", "png"]),
         }
     }
 }
@@ -106,7 +114,8 @@ impl FileDialogs for NativeDialogs {
             Purpose::SaveProject
             | Purpose::ExportCsv
             | Purpose::ExportJson
-            | Purpose::ExportReport => dialog.set_file_name(name).save_file().map(|p| vec![p]),
+            | Purpose::ExportReport
+            | Purpose::ExportTimeline => dialog.set_file_name(name).save_file().map(|p| vec![p]),
         };
         match chosen {
             Some(paths) if !paths.is_empty() => Answer::Chosen(paths),

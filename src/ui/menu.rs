@@ -78,6 +78,9 @@ fn file_menu(app: &mut App, ui: &mut egui::Ui) {
     if item(ui, "Export comparison report…", "") {
         app.request(Action::Ask(Purpose::ExportReport));
     }
+    if item(ui, "Export timeline…", "") {
+        app.request(Action::Ask(Purpose::ExportTimeline));
+    }
     ui.separator();
     if item(ui, "Quit", "") {
         app.request(Action::Quit);

@@ -391,6 +391,7 @@ impl App {
             Purpose::ExportCsv => "facts.csv",
             Purpose::ExportJson => "facts.json",
             Purpose::ExportReport => "report.md",
+            Purpose::ExportTimeline => "timeline.svg",
             _ => "",
         };
         let dir = self.settings.last_dir.clone();
@@ -427,6 +428,7 @@ impl App {
             Purpose::ImportSheet => self.import_sheet(&first),
             Purpose::ExportCsv | Purpose::ExportJson => self.export_facts(&first),
             Purpose::ExportReport => self.export_report(&first),
+            Purpose::ExportTimeline => self.export_timeline(&first),
         }
     }
 
@@ -636,6 +638,45 @@ impl App {
                 self.modal = Some(Modal::Message {
                     title: "Could not export the report".into(),
                     body: e.to_string(),
+                })
+            }
+        }
+    }
+
+    /// Writes the event timeline as SVG, or as PNG when the name ends in .png.
+    fn export_timeline(&mut self, path: &Path) {
+        let comparison = crate::analysis::Comparison::run(&self.ws.project, self.ws.texts());
+        let rows = crate::analysis::timeline::event_rows(&self.ws.project, &comparison.events);
+        let sources: Vec<String> = self
+            .ws
+            .project
+            .articles
+            .iter()
+            .map(|a| a.file_name().to_owned())
+            .collect();
+        let svg = export::timeline_svg::timeline_svg(&rows, &sources);
+        let png = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let bytes = if png {
+            export::timeline_svg::svg_to_png(&svg)
+        } else {
+            Ok(svg.into_bytes())
+        };
+        let written =
+            bytes.and_then(|b| store::write_atomically(path, &b, false).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => {
+                self.status = format!(
+                    "Wrote the timeline ({} events) to {}",
+                    rows.len(),
+                    path.display()
+                )
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Could not export the timeline".into(),
+                    body: e,
                 })
             }
         }

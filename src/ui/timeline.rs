@@ -75,8 +75,10 @@ pub struct TimelinePanel {
     rows_of: Option<Arc<Comparison>>,
 }
 
-/// One event row's height.
-const EVENT_ROW: f32 = 30.0;
+/// One event row's height: a line for its label, then its bars.
+const EVENT_ROW: f32 = 40.0;
+/// The height of the label line at the top of an event row.
+const EVENT_LABEL: f32 = 15.0;
 
 /// Draws the panel.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
@@ -393,8 +395,7 @@ fn draw_events(
         .show(ui, |ui| {
             let (rect, response) =
                 ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
-            let label_width = (rect.width() * 0.38).clamp(120.0, 260.0);
-            let plot = Rect::from_min_max(rect.min + vec2(label_width, AXIS_HEIGHT), rect.max);
+            let plot = Rect::from_min_max(rect.min + vec2(8.0, AXIS_HEIGHT), rect.max);
             pan_and_zoom(ui, &response, plot, range, moved);
             let r = *range;
             let to_x = |d: f64| plot.left() + ((d - r.0) / (r.1 - r.0)) as f32 * plot.width();
@@ -405,7 +406,7 @@ fn draw_events(
                 .interact_pointer_pos()
                 .filter(|_| response.clicked());
             let visible = ui.clip_rect();
-            let chars = ((label_width - 10.0) / 6.3).max(8.0) as usize;
+            let chars = ((rect.width() - 10.0) / 6.3).max(8.0) as usize;
             for (i, row) in rows.iter().enumerate() {
                 let top = plot.top() + i as f32 * EVENT_ROW;
                 if top > visible.bottom() || top + EVENT_ROW < visible.top() {
@@ -426,15 +427,16 @@ fn draw_events(
                     painter.rect_filled(band, 0.0, ui.visuals().faint_bg_color);
                 }
                 painter.text(
-                    Pos2::new(rect.left() + 4.0, band.center().y),
-                    Align2::LEFT_CENTER,
+                    Pos2::new(rect.left() + 4.0, top + 2.0),
+                    Align2::LEFT_TOP,
                     super::source::shorten(&row.label, chars),
                     FontId::proportional(11.5),
                     ui.visuals().text_color(),
                 );
                 let (x0, x1) = (to_x(row.start), to_x(row.end));
+                let bars_top = top + EVENT_LABEL + 2.0;
                 let bar = Rect::from_min_max(
-                    Pos2::new(x0, top + 3.0),
+                    Pos2::new(x0, bars_top),
                     Pos2::new(x1.max(x0 + 5.0), top + EVENT_ROW - 3.0),
                 );
                 let grey = ui.visuals().weak_text_color();
@@ -446,12 +448,12 @@ fn draw_events(
                 };
                 marks.rect_stroke(bar, 2.0, Stroke::new(outline, grey), StrokeKind::Inside);
                 let n = row.claims.len().max(1);
-                let mark_h = ((EVENT_ROW - 10.0) / n as f32).clamp(3.0, 7.0);
+                let room = bar.height() - 4.0;
+                let mark_h = (room / n as f32).clamp(3.0, 7.0);
                 for (k, c) in row.claims.iter().enumerate() {
-                    let y = top
-                        + 5.0
-                        + k as f32 * (EVENT_ROW - 10.0 - mark_h)
-                            / (n.saturating_sub(1)).max(1) as f32;
+                    let y = bars_top
+                        + 2.0
+                        + k as f32 * (room - mark_h) / (n.saturating_sub(1)).max(1) as f32;
                     let (c0, c1) = (to_x(c.start), to_x(c.end));
                     let m = Rect::from_min_max(
                         Pos2::new(c0, y),
@@ -464,15 +466,20 @@ fn draw_events(
                         marks.rect_stroke(m, 1.0, Stroke::new(1.0, color), StrokeKind::Inside);
                     }
                 }
-                if let Some(p) = response.hover_pos()
-                    && band.contains(p)
-                {
-                    response.clone().on_hover_text(event_tip(app, &cmp, row));
-                }
-                if let Some(p) = pointer
-                    && band.contains(p)
-                    && let Some(e) = cmp.events.list.get(row.event)
-                {
+                // Each row is a widget of its own, named by its label, so it can
+                // be clicked (and found by screen readers and UI tests).
+                let row_response = ui
+                    .interact(
+                        band,
+                        ui.scope_id().with(("event-row", row.event)),
+                        Sense::click(),
+                    )
+                    .on_hover_text(event_tip(app, &cmp, row));
+                row_response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &row.label)
+                });
+                let clicked = row_response.clicked() || pointer.is_some_and(|p| band.contains(p));
+                if clicked && let Some(e) = cmp.events.list.get(row.event) {
                     let open = app.ws.project.view.selected_article;
                     let first = e
                         .mentions

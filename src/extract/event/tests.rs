@@ -217,3 +217,26 @@ fn the_reporter_is_the_speaker_of_the_sentence() {
         "{e:#?}"
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn arbitrary_text_never_panics_and_spans_are_sound(text in "\\PC*") {
+        check_spans(&text);
+    }
+
+    #[test]
+    fn news_like_text_never_panics_and_spans_are_sound(
+        text in "(the|talks|met|in|Oslo|on|May 6|\n\n|, |; |—|second|round|of|said|according to|Reuters|will|not|swap|1,000|prisoners|fired|at|ü|’s|\\. ){0,40}"
+    ) {
+        check_spans(&text);
+    }
+}
+
+/// Every event span lies on character boundaries inside the text.
+fn check_spans(text: &str) {
+    for c in events(text) {
+        assert!(c.start < c.end && c.end <= text.len(), "{c:?}");
+        assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+        assert_eq!(c.kind, FactKind::Event);
+    }
+}
