@@ -42,10 +42,38 @@ fn extraction_throughput(c: &mut Criterion) {
         &corpus,
         |t| extract::entity::extract(t).len(),
     );
+    // The event layer alone, over the facts the other extractors found:
+    // its share of "all kinds" is what events add to extraction.
+    let others: Vec<Vec<extract::Candidate>> = corpus
+        .iter()
+        .map(|t| {
+            extract::extract_all(t, dct)
+                .into_iter()
+                .filter(|c| c.kind != dossier::model::FactKind::Event)
+                .collect()
+        })
+        .collect();
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(
+        "events only (given the other facts), one core, 500 articles",
+        |b| {
+            b.iter(|| {
+                corpus
+                    .iter()
+                    .zip(&others)
+                    .map(|(t, facts)| extract::event::extract(t, dct, facts).len())
+                    .sum::<usize>()
+            })
+        },
+    );
     if let Some(dir) = std::env::var_os("DOSSIER_NEWS_DIR") {
         let news = texts_in(Path::new(&dir));
         over_texts(&mut group, "time only, one core, news folder", &news, |t| {
             extract::time::extract(t, dct).len()
+        });
+        over_texts(&mut group, "all kinds, one core, news folder", &news, |t| {
+            extract::extract_all(t, dct).len()
         });
     }
     group.finish();

@@ -76,7 +76,6 @@ pub fn claim_key(fact: &Fact, aliases: &Aliases, mirrored: bool) -> Option<(Stri
             let precise = fact.value.len() >= 7 && fact.value.as_bytes()[0].is_ascii_digit();
             precise.then(|| (format!("t|{}", fact.value), fact.value.clone()))
         }
-        FactKind::Event => Some((format!("e|{}", fold(&fact.value)), fact.value.clone())),
         _ => None,
     }
 }

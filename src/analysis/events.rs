@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::extract::event::{EventStatus, EventType};
 use crate::extract::time::{Granularity, interval_of};
@@ -153,18 +154,26 @@ pub struct Events {
 }
 
 /// Names of places and people as written in the facts, resolved to alias keys.
+/// Each name is resolved once per article (names repeat across an article's events).
 struct Resolver<'a> {
     aliases: &'a Aliases,
+    memo: std::cell::RefCell<HashMap<(ArticleId, &'a str), String>>,
 }
 
-impl Resolver<'_> {
-    fn keys(&self, list: Option<&String>, article: ArticleId) -> BTreeSet<String> {
+impl<'a> Resolver<'a> {
+    fn keys(&self, list: Option<&'a String>, article: ArticleId) -> BTreeSet<String> {
         list.into_iter()
             .flat_map(|l| l.split("; "))
             .filter(|n| !n.is_empty())
-            .map(|n| match self.aliases.resolve(n, article) {
-                Some(g) => format!("g{g}"),
-                None => fold(n),
+            .map(|n| {
+                self.memo
+                    .borrow_mut()
+                    .entry((article, n))
+                    .or_insert_with(|| match self.aliases.resolve(n, article) {
+                        Some(g) => format!("g{g}"),
+                        None => fold(n),
+                    })
+                    .clone()
             })
             .collect()
     }
@@ -174,32 +183,54 @@ impl Events {
     /// Groups the event facts of `project` into events, then applies the
     /// analyst's decisions.
     pub fn build(project: &Project, aliases: &Aliases, profiles: &Profiles) -> Self {
-        let resolver = Resolver { aliases };
         let published: HashMap<ArticleId, Option<NaiveDate>> = project
             .articles
             .iter()
             .map(|a| (a.id, a.published))
             .collect();
-        let mut by_article: BTreeMap<usize, Vec<EventMention>> = BTreeMap::new();
         let order: HashMap<ArticleId, usize> = project
             .articles
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id, i))
             .collect();
+        let mut by_article: BTreeMap<usize, Vec<&Fact>> = BTreeMap::new();
         for fact in project.live_facts().filter(|f| f.kind == FactKind::Event) {
-            if let Some(m) = mention(fact, &resolver) {
-                let o = order.get(&fact.article).copied().unwrap_or(usize::MAX);
-                by_article.entry(o).or_default().push(m);
-            }
+            let o = order.get(&fact.article).copied().unwrap_or(usize::MAX);
+            by_article.entry(o).or_default().push(fact);
         }
-        let mut groups: Vec<Group> = Vec::new();
-        for mentions in by_article.into_values() {
-            let mut mentions = mentions;
-            mentions.sort_by_key(|m| m.start);
-            groups.extend(within_article(mentions));
+        let groups: Vec<Group> = by_article
+            .into_values()
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .flat_map_iter(|facts| {
+                let resolver = Resolver {
+                    aliases,
+                    memo: Default::default(),
+                };
+                let mut mentions: Vec<EventMention> =
+                    facts.iter().filter_map(|f| mention(f, &resolver)).collect();
+                mentions.sort_by_key(|m| m.start);
+                within_article(mentions)
+            })
+            .collect();
+        // Events of different types never join (but for attacks and
+        // accidents), so each family is grouped on its own, in parallel.
+        let common = setting(&groups);
+        let mut families: BTreeMap<EventType, Vec<Group>> = BTreeMap::new();
+        for g in groups {
+            let family = match g.ty {
+                EventType::Disaster => EventType::Attack,
+                t => t,
+            };
+            families.entry(family).or_default().push(g);
         }
-        let mut groups = across_articles(groups, profiles);
+        let mut groups: Vec<Group> = families
+            .into_values()
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .flat_map_iter(|family| across_articles(family, profiles, &common))
+            .collect();
         apply_decisions(&mut groups, &project.decisions.events);
         let labels: HashMap<String, String> = project
             .decisions
@@ -237,7 +268,7 @@ impl Events {
 }
 
 /// Reads one event fact; `None` for facts of an unknown type.
-fn mention(fact: &Fact, resolver: &Resolver) -> Option<EventMention> {
+fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> {
     let ty = EventType::parse(&fact.label)?;
     let status = fact
         .attrs
@@ -318,6 +349,8 @@ struct Group {
     near: Option<(f64, f64)>,
     /// True once two nearby dates failed to overlap.
     near_conflict: bool,
+    /// True when one of its mentions is a definite reference.
+    definite: bool,
     /// The month and day its members date it to without a year, if any.
     month_day: Option<(u32, u32)>,
     places: BTreeSet<String>,
@@ -335,6 +368,7 @@ impl Group {
             date: None,
             near: None,
             near_conflict: false,
+            definite: false,
             month_day: None,
             places: BTreeSet::new(),
             participants: BTreeSet::new(),
@@ -354,6 +388,7 @@ impl Group {
     }
 
     fn add(&mut self, m: EventMention) {
+        self.definite |= m.definite;
         if self.month_day.is_none() {
             self.month_day = m.month_day;
         }
@@ -460,18 +495,17 @@ impl Group {
         let day = |g: &Group| g.month_day.or_else(|| g.date.and_then(month_day_of));
         let both_dated = (self.date.is_some() && other.date.is_some())
             || (day(self).is_some() && day(self) == day(other));
-        let definite = self.definite() || other.definite();
+        let definite = self.definite || other.definite;
         let score = 4 * u32::from(same_series)
             + 3 * u32::from(both_dated)
             + 2 * u32::from(shared_place)
             + u32::from(shared_people)
             + u32::from(same_lemma);
-        let similar = context.similar(self, other) >= SIMILAR_ARTICLES;
-        let strong = (same_lemma && similar)
-            || same_series
+        let strong = same_series
             || (same_lemma && (shared_people || shared_place))
             || (same_lemma && definite && !self.participants.is_disjoint(&other.participants))
-            || (both_dated && (score > 3 || (self.day_precise() && other.day_precise())));
+            || (both_dated && (score > 3 || (self.day_precise() && other.day_precise())))
+            || (same_lemma && context.similar(self, other) >= SIMILAR_ARTICLES);
         if strong { score } else { 0 }
     }
 
@@ -492,11 +526,6 @@ impl Group {
         !self.lemmas.is_disjoint(&other.lemmas)
             && (!self.participants.is_disjoint(&other.participants)
                 || !self.places.is_disjoint(&other.places))
-    }
-
-    /// True when one of its mentions is a definite reference.
-    fn definite(&self) -> bool {
-        self.mentions.iter().any(|m| m.definite)
     }
 }
 
@@ -606,66 +635,164 @@ fn setting(groups: &[Group]) -> HashSet<String> {
 
 /// Joins the events of different articles, richest first, each to the
 /// compatible event with the strongest evidence.
-fn across_articles(mut groups: Vec<Group>, profiles: &Profiles) -> Vec<Group> {
-    let common = setting(&groups);
-    let context = Context {
-        common: &common,
-        profiles,
-    };
+fn across_articles(
+    mut groups: Vec<Group>,
+    profiles: &Profiles,
+    common: &HashSet<String>,
+) -> Vec<Group> {
+    let context = Context { common, profiles };
     groups.sort_by_key(|g| {
         (
             std::cmp::Reverse(g.date.is_some()),
             std::cmp::Reverse(g.mentions.len()),
         )
     });
-    let mut by_type: HashMap<EventType, Vec<usize>> = HashMap::new();
+    let mut index = Index::default();
     let mut out: Vec<Group> = Vec::new();
     for g in groups {
         let kinds: &[EventType] = match g.ty {
             EventType::Attack | EventType::Disaster => &[EventType::Attack, EventType::Disaster],
             _ => std::slice::from_ref(&g.ty),
         };
-        let best = kinds
-            .iter()
-            .flat_map(|t| by_type.get(t).into_iter().flatten().copied())
+        let keys = index_keys(&g, common);
+        let ty = g.ty;
+        let best = index
+            .candidates(kinds, &keys)
+            .into_iter()
             .filter(|&k| out[k].articles.is_disjoint(&g.articles) && out[k].compatible(&g))
             .map(|k| (out[k].evidence(&g, &context), k))
             .filter(|(score, _)| *score > 0)
             .max_by_key(|(score, k)| (*score, std::cmp::Reverse(*k)))
             .map(|(_, k)| k)
-            .or_else(|| only_antecedent(&out, &by_type, kinds, &g));
-        match best {
-            Some(k) => out[k].absorb(g),
+            .or_else(|| only_antecedent(&out, &index, kinds, &g));
+        let (k, ty) = match best {
+            Some(k) => {
+                out[k].absorb(g);
+                (k, out[k].ty)
+            }
             None => {
-                by_type.entry(g.ty).or_default().push(out.len());
                 out.push(g);
+                (out.len() - 1, ty)
+            }
+        };
+        index.add(k, ty, keys);
+    }
+    out
+}
+
+/// How many of the latest events under one index key a group is compared
+/// with: keeps the grouping of a 5,000-article dossier near linear while
+/// every candidate of a story-sized dossier is still seen.
+const CANDIDATES_PER_KEY: usize = 24;
+
+/// What an event can be found by: only these can give the evidence that
+/// joins two events across articles (see [`Group::evidence`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum IndexKey {
+    /// A trigger lemma.
+    Lemma(String),
+    /// A day its own clauses date it to (days since 1970-01-01).
+    Day(i64),
+    /// A month and day, for days whose year is unknown.
+    MonthDay(u32, u32),
+    /// A participant or place that is not the dossier's setting.
+    Name(String),
+    /// Its number in a series.
+    Series(String),
+}
+
+/// The keys a group is indexed (and looked up) under.
+fn index_keys(g: &Group, common: &HashSet<String>) -> Vec<IndexKey> {
+    let mut keys: Vec<IndexKey> = g.lemmas.iter().cloned().map(IndexKey::Lemma).collect();
+    if g.day_precise()
+        && let Some((s, _)) = g.date
+    {
+        keys.push(IndexKey::Day(s.floor() as i64));
+    }
+    if let Some((m, d)) = g.month_day.or_else(|| g.date.and_then(month_day_of)) {
+        keys.push(IndexKey::MonthDay(m, d));
+    }
+    keys.extend(
+        g.participants
+            .iter()
+            .chain(&g.places)
+            .filter(|k| !common.contains(*k))
+            .cloned()
+            .map(IndexKey::Name),
+    );
+    keys.extend(g.series.iter().cloned().map(IndexKey::Series));
+    keys
+}
+
+/// Events found so far, by type and key; each event once per key.
+#[derive(Default)]
+struct Index {
+    ids: HashMap<(EventType, IndexKey), usize>,
+    lists: Vec<Vec<usize>>,
+    seen: HashSet<(usize, usize)>,
+}
+
+impl Index {
+    fn add(&mut self, k: usize, ty: EventType, keys: Vec<IndexKey>) {
+        for key in keys {
+            let next = self.lists.len();
+            let id = *self.ids.entry((ty, key)).or_insert(next);
+            if id == next {
+                self.lists.push(Vec::new());
+            }
+            if self.seen.insert((id, k)) {
+                self.lists[id].push(k);
             }
         }
     }
-    out
+
+    fn lists_for<'a>(
+        &'a self,
+        kinds: &'a [EventType],
+        keys: &'a [IndexKey],
+    ) -> impl Iterator<Item = &'a Vec<usize>> + 'a {
+        kinds
+            .iter()
+            .flat_map(move |t| keys.iter().map(move |k| (*t, k.clone())))
+            .filter_map(|key| self.ids.get(&key).map(|id| &self.lists[*id]))
+    }
+
+    /// The latest events sharing a key with the group, each once.
+    fn candidates(&self, kinds: &[EventType], keys: &[IndexKey]) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .lists_for(kinds, keys)
+            .flat_map(|list| list.iter().rev().take(CANDIDATES_PER_KEY).copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The only event of these types with one of the lemmas, if exactly one has.
+    fn only_with_lemma(&self, kinds: &[EventType], lemmas: &[IndexKey]) -> Option<usize> {
+        let mut only = None;
+        for k in self.lists_for(kinds, lemmas).flatten() {
+            match only {
+                None => only = Some(*k),
+                Some(o) if o != *k => return None,
+                Some(_) => {}
+            }
+        }
+        only
+    }
 }
 
 /// The one event of another article that an undated group can only mean:
 /// the single compatible event with the same trigger lemma and a shared
 /// name or place. With two or more such look-alikes (two rounds of talks,
 /// several recoveries) the group stays apart.
-fn only_antecedent(
-    out: &[Group],
-    by_type: &HashMap<EventType, Vec<usize>>,
-    kinds: &[EventType],
-    g: &Group,
-) -> Option<usize> {
-    let mut alike = kinds
-        .iter()
-        .flat_map(|t| by_type.get(t).into_iter().flatten().copied())
-        .filter(|&k| out[k].lemmas.iter().any(|l| g.lemmas.contains(l)));
-    let first = alike.next()?;
-    let unique = alike.next().is_none();
-    (unique
-        && out[first].articles.is_disjoint(&g.articles)
-        && out[first].compatible(g)
-        && out[first].loosely_alike(g))
-    .then_some(first)
+fn only_antecedent(out: &[Group], index: &Index, kinds: &[EventType], g: &Group) -> Option<usize> {
+    let lemmas: Vec<IndexKey> = g.lemmas.iter().cloned().map(IndexKey::Lemma).collect();
+    let only = index.only_with_lemma(kinds, &lemmas)?;
+    (out[only].articles.is_disjoint(&g.articles)
+        && out[only].compatible(g)
+        && out[only].loosely_alike(g))
+    .then_some(only)
 }
 
 /// Applies merges and splits in the order the analyst made them.
@@ -716,6 +843,7 @@ impl Group {
             date: None,
             near: None,
             near_conflict: false,
+            definite: false,
             month_day: None,
             places: BTreeSet::new(),
             participants: BTreeSet::new(),

@@ -55,23 +55,32 @@ impl Comparison {
             .iter()
             .filter_map(|a| texts.get(&a.id).map(|t| (a.id, t.as_ref())))
             .collect();
-        let (article_texts, (aliases, sources)) = rayon::join(
+        let ((article_texts, profiles), (aliases, sources)) = rayon::join(
             || {
-                present
-                    .par_iter()
-                    .map(|(id, text)| ArticleText::new(*id, text))
-                    .collect::<Vec<_>>()
+                rayon::join(
+                    || {
+                        present
+                            .par_iter()
+                            .map(|(id, text)| ArticleText::new(*id, text))
+                            .collect::<Vec<_>>()
+                    },
+                    || Profiles::build(&present),
+                )
             },
             || rayon::join(|| Aliases::build(project), || copies::detect(&present)),
         );
-        let profiles = Profiles::build(&present);
-        let events = Events::build(project, &aliases, &profiles);
-        let clusters = clusters::build(project, &aliases, &sources);
         let by_id: HashMap<ArticleId, &ArticleText<'_>> =
             article_texts.iter().map(|t| (t.id, t)).collect();
-        let (contradictions, single_source) = rayon::join(
-            || contradictions::find(project, &by_id, &aliases, &sources),
-            || single::find(project, &article_texts, &clusters, &sources),
+        let (events, (clusters, (contradictions, single_source))) = rayon::join(
+            || Events::build(project, &aliases, &profiles),
+            || {
+                let clusters = clusters::build(project, &aliases, &sources);
+                let rest = rayon::join(
+                    || contradictions::find(project, &by_id, &aliases, &sources),
+                    || single::find(project, &article_texts, &clusters, &sources),
+                );
+                (clusters, rest)
+            },
         );
         Comparison {
             aliases,
@@ -83,8 +92,12 @@ impl Comparison {
         }
     }
 
-    /// How many independent sources state the claim of this fact, if it is one.
+    /// How many independent sources state the claim of this fact, if it is
+    /// one (for an event mention: how many tell of its event).
     pub fn corroboration(&self, fact: crate::model::FactId) -> Option<usize> {
+        if let Some(event) = self.events.fact_event.get(&fact) {
+            return Some(self.sources.count(&self.events.list[*event].articles));
+        }
         let cluster = self.clusters.fact_cluster.get(&fact)?;
         Some(self.clusters.list[*cluster].independent)
     }

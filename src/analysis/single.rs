@@ -54,7 +54,7 @@ pub fn find(
         .filter(|c| {
             matches!(
                 c.kind,
-                FactKind::Quantity | FactKind::Quote | FactKind::Role | FactKind::Event
+                FactKind::Quantity | FactKind::Quote | FactKind::Role
             )
         })
         .flat_map(|c| c.facts.iter().filter_map(|id| project.fact(*id)))
