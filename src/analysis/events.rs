@@ -505,7 +505,7 @@ impl Group {
             || (same_lemma && (shared_people || shared_place))
             || (same_lemma && definite && !self.participants.is_disjoint(&other.participants))
             || (both_dated && (score > 3 || (self.day_precise() && other.day_precise())))
-            || (same_lemma && context.similar(self, other) >= SIMILAR_ARTICLES);
+            || (same_lemma && context.alike(self, other));
         if strong { score } else { 0 }
     }
 
@@ -595,15 +595,15 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// How alike the articles of two groups are: the best pair among their
-    /// first few articles.
-    fn similar(&self, a: &Group, b: &Group) -> f32 {
-        a.articles
-            .iter()
-            .take(8)
-            .flat_map(|x| b.articles.iter().take(8).map(move |y| (*x, *y)))
-            .map(|(x, y)| self.profiles.similarity(x, y))
-            .fold(0.0, f32::max)
+    /// True when the articles of two groups tell of the same happening: a
+    /// pair among their first few articles is alike in content words.
+    fn alike(&self, a: &Group, b: &Group) -> bool {
+        a.articles.iter().take(2).any(|x| {
+            b.articles
+                .iter()
+                .take(4)
+                .any(|y| self.profiles.similarity(*x, *y) >= SIMILAR_ARTICLES)
+        })
     }
 }
 
@@ -683,7 +683,7 @@ fn across_articles(
 /// How many of the latest events under one index key a group is compared
 /// with: keeps the grouping of a 5,000-article dossier near linear while
 /// every candidate of a story-sized dossier is still seen.
-const CANDIDATES_PER_KEY: usize = 24;
+const CANDIDATES_PER_KEY: usize = 12;
 
 /// What an event can be found by: only these can give the evidence that
 /// joins two events across articles (see [`Group::evidence`]).
