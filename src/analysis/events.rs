@@ -1,5 +1,5 @@
 //! Events across articles: the event mentions of every article grouped into
-//! happenings ("the second round of talks, Istanbul, 2 June", seen by five
+//! happenings ("the second round of talks, Geneva, 2 June", seen by five
 //! sources). Mentions join within an article first (a later "the talks"
 //! refers back to the latest compatible talks), then across articles.
 //!
@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::extract::event::{EventStatus, EventType};
+use crate::extract::event::{EventStatus, EventType, yearless_month_day};
 use crate::extract::time::{Granularity, interval_of};
 use crate::model::{ArticleId, EventDecision, Fact, FactId, FactKind, Project};
 
@@ -112,7 +112,7 @@ pub fn mention_key(article: ArticleId, start: usize) -> String {
 pub struct Event {
     /// Its type.
     pub ty: EventType,
-    /// A readable name ("Talks, round 2 — Istanbul").
+    /// A readable name ("Talks, round 2 — Geneva").
     pub label: String,
     /// True when the analyst named it.
     pub renamed: bool,
@@ -312,19 +312,11 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
             .attrs
             .get("time")
             .filter(|_| fact.attrs.get("time_source").map(String::as_str) == Some("clause"))
-            .and_then(|v| month_day_of_yearless(v)),
+            .and_then(|v| yearless_month_day(v)),
         date,
         participants: resolver.keys(fact.attrs.get("participants"), fact.article),
         places,
     })
-}
-
-/// The month and day of a value such as `XXXX-03-27` (a day without its year).
-fn month_day_of_yearless(value: &str) -> Option<(u32, u32)> {
-    let rest = value.strip_prefix("XXXX-")?;
-    let month = rest.get(0..2)?.parse().ok()?;
-    let day = rest.get(3..5)?.parse().ok()?;
-    (rest.as_bytes().get(2) == Some(&b'-')).then_some((month, day))
 }
 
 /// The month and day of the single day a group's own date covers.
@@ -363,18 +355,8 @@ struct Group {
 impl Group {
     fn of(m: EventMention) -> Group {
         let mut g = Group {
-            mentions: Vec::new(),
             ty: m.ty,
-            date: None,
-            near: None,
-            near_conflict: false,
-            definite: false,
-            month_day: None,
-            places: BTreeSet::new(),
-            participants: BTreeSet::new(),
-            lemmas: BTreeSet::new(),
-            series: None,
-            articles: BTreeSet::new(),
+            ..Group::empty()
         };
         g.add(m);
         g

@@ -73,13 +73,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
 fn event_block(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison, i: usize) {
     let e = &cmp.events.list[i];
     let key = e.key();
-    let selected = app
-        .ws
-        .project
-        .view
-        .selected_event
-        .as_deref()
-        .is_some_and(|k| cmp.events.by_mention_key(k) == Some(i));
+    let selected = app.selected_event(cmp) == Some(i);
     ui.horizontal_wrapped(|ui| {
         let date = e
             .date

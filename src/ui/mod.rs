@@ -779,16 +779,18 @@ impl App {
     /// The mentions of the selected event (empty when none is selected or
     /// the comparison has not run yet).
     fn selected_event_facts(&self) -> std::collections::HashSet<FactId> {
-        let (Some(key), Some(cmp)) = (
-            self.ws.project.view.selected_event.as_deref(),
-            self.panels.compare.latest(),
-        ) else {
+        let Some(cmp) = self.panels.compare.latest() else {
             return Default::default();
         };
-        cmp.events
-            .by_mention_key(key)
+        self.selected_event(cmp)
             .map(|i| cmp.events.list[i].mentions.iter().map(|m| m.fact).collect())
             .unwrap_or_default()
+    }
+
+    /// The index of the selected event in `cmp`'s events, if one is selected.
+    fn selected_event(&self, cmp: &crate::analysis::Comparison) -> Option<usize> {
+        let key = self.ws.project.view.selected_event.as_deref()?;
+        cmp.events.by_mention_key(key)
     }
 
     /// Selects an event: its mentions are highlighted, and its first

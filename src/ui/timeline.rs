@@ -381,13 +381,7 @@ fn draw_events(
         });
         return None;
     }
-    let selected = app
-        .ws
-        .project
-        .view
-        .selected_event
-        .as_deref()
-        .and_then(|k| cmp.events.by_mention_key(k));
+    let selected = app.selected_event(&cmp);
     let height = (AXIS_HEIGHT + EVENT_ROW * rows.len() as f32).max(ui.available_height());
     let mut hit = None;
     egui::ScrollArea::vertical()

@@ -1,6 +1,6 @@
 //! Attaching the facts of a sentence to its triggers: each time, place,
 //! quantity and name goes to the nearest trigger of its clause (the one
-//! before it first: "met on Monday in Istanbul"), or, in a clause without a
+//! before it first: "met on Monday in Geneva"), or, in a clause without a
 //! trigger, to the nearest trigger of the sentence ("On 16 May, the
 //! delegations met"). Names before a clause's first trigger (its subject)
 //! are participants of every trigger of the clause.
@@ -23,7 +23,7 @@ pub struct Arguments<'a> {
     pub sentence_time: Option<&'a Candidate>,
     /// People, organisations and countries taking part.
     pub participants: Vec<String>,
-    /// Where it happened ("Istanbul").
+    /// Where it happened ("Geneva").
     pub places: Vec<String>,
     /// The building or site ("the Ciragan Palace").
     pub venues: Vec<String>,
@@ -45,10 +45,16 @@ pub fn is_dated(c: &Candidate) -> bool {
 pub fn is_yearless_day(c: &Candidate) -> bool {
     c.kind == FactKind::Time
         && matches!(c.label.as_str(), "DATE" | "TIME")
-        && c.value.strip_prefix("XXXX-").is_some_and(|rest| {
-            let b = rest.as_bytes();
-            b.len() >= 5 && b[..2].iter().chain(&b[3..5]).all(u8::is_ascii_digit) && b[2] == b'-'
-        })
+        && yearless_month_day(&c.value).is_some()
+}
+
+/// The month and day of a TIMEX3 value such as `XXXX-03-27` (a day
+/// without its year).
+pub fn yearless_month_day(value: &str) -> Option<(u32, u32)> {
+    let rest = value.strip_prefix("XXXX-")?;
+    let month = rest.get(0..2)?.parse().ok()?;
+    let day = rest.get(3..5)?.parse().ok()?;
+    (rest.as_bytes().get(2) == Some(&b'-')).then_some((month, day))
 }
 
 /// True for the later days of a range or list written as bare numbers
@@ -248,7 +254,7 @@ fn role_of(words: &SentenceWords, found: &[Found], fact: &Candidate) -> Role {
         if before.is_some_and(|w| PLACE_WORDS.contains(&w)) {
             return Role::Place;
         }
-        // "the Istanbul talks": a place name right before its trigger.
+        // "the Geneva talks": a place name right before its trigger.
         let next = words.word_at(fact.end);
         if found.iter().any(|f| f.first == next)
             && words.text[fact.end..words.words.get(next).map_or(fact.end, |w| w.start)]

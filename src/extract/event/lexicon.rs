@@ -92,7 +92,8 @@ impl Lexicon {
             .copied()
     }
 
-    /// Every form with its trigger (for tests and documentation).
+    /// Every form with its trigger.
+    #[cfg(test)]
     pub fn forms(&self) -> impl Iterator<Item = (String, Trigger)> + '_ {
         self.words.iter().map(|(w, t)| (w.clone(), *t)).chain(
             self.pairs

@@ -1,5 +1,5 @@
 //! Events: the happenings a sentence reports ("the second round of talks
-//! was held on Monday in Istanbul"), each as a fact of kind `event` whose
+//! was held on Monday in Geneva"), each as a fact of kind `event` whose
 //! span is its trigger word, whose label is its type (see [`EventType`]) and
 //! whose value is the trigger's lemma. Its arguments are read from the facts
 //! the other extractors found in the same clause: participants (people,
@@ -22,6 +22,7 @@ mod tests;
 
 use chrono::NaiveDate;
 
+pub use arguments::yearless_month_day;
 pub use lexicon::{Lexicon, Trigger};
 pub use types::{EventStatus, EventType};
 
@@ -201,7 +202,7 @@ const REFERRING_PREPOSITIONS: &[&str] = &[
 ];
 
 /// True when the words before trigger word `i` make it a back-reference
-/// ("in the collapse", "of the Key Bridge collapse", "after the deadly
+/// ("in the collapse", "of the Orre Dam collapse", "after the deadly
 /// attack"), which takes no date from the sentence around it: a
 /// preposition and a determiner, with at most one other word and any
 /// capitalised name between them and the trigger.
