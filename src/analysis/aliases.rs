@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{AliasDecision, ArticleId, FactId, FactKind, Project};
 
-use super::names::{name_words, same_given_name, same_word, skeleton};
+use super::names::{fold, name_words, same_given_name, same_word, skeleton};
+use super::subnames::{self, GroupName};
 
 /// One way an entity is written, and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,6 +119,7 @@ impl Aliases {
             }
             grouping.place_short(key, stats, &mentions, &mut assignment);
         }
+        join_short_forms(&grouping, &keys, &mentions, &mut assignment);
         for decision in &project.decisions.aliases {
             apply_decision(decision, &mentions, &mut assignment, &mut grouping);
         }
@@ -367,6 +369,60 @@ fn whole_skeleton(words: &[String]) -> String {
         .map(|w| skeleton(w))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Joins groups whose founding name is a part or a short form of another
+/// group's (see [`subnames`](super::subnames)).
+fn join_short_forms(
+    grouping: &Grouping,
+    keys: &BTreeMap<String, KeyStats>,
+    mentions: &[Mention],
+    assignment: &mut [usize],
+) {
+    let mut capitals = vec![false; grouping.groups.len()];
+    let mut written: Vec<Option<&str>> = vec![None; grouping.groups.len()];
+    for (m, g) in mentions.iter().zip(assignment.iter()) {
+        if *g < capitals.len() {
+            capitals[*g] |= written_in_capitals(m.text);
+            if m.key == grouping.groups[*g] {
+                written[*g].get_or_insert(m.text);
+            }
+        }
+    }
+    let names: Vec<GroupName> = grouping
+        .groups
+        .iter()
+        .zip(capitals)
+        .zip(written)
+        .map(|((key, capitals), text)| {
+            let label = keys.get(key).map(|k| k.label.clone()).unwrap_or_default();
+            // A body keeps the words a person's title would lose ("Foreign …").
+            let words = match text {
+                Some(text) if label != "PER" => fold(text).split(' ').map(str::to_owned).collect(),
+                _ => key.split(' ').map(str::to_owned).collect(),
+            };
+            GroupName {
+                words,
+                label,
+                capitals,
+            }
+        })
+        .collect();
+    let mut into: Vec<usize> = (0..names.len()).collect();
+    for (from, to) in subnames::merges(&names) {
+        into[from] = to;
+    }
+    for g in assignment.iter_mut() {
+        while *g < into.len() && into[*g] != *g {
+            *g = into[*g];
+        }
+    }
+}
+
+/// True for an acronym as written: two to six capital letters, dots allowed ("NTSB", "U.S.").
+fn written_in_capitals(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// Applies one merge or split to the mention assignment.

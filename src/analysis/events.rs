@@ -86,6 +86,11 @@ pub struct EventMention {
     /// Month and day of an own-clause date whose year is unknown ("March 27"
     /// in an undated article), which can still rule out other days.
     month_day: Option<(u32, u32)>,
+    /// The day of the week its clause names when that day is not on the
+    /// calendar (0 for Monday).
+    weekday: Option<u32>,
+    /// The publication day of its article (days since 1970), when known.
+    published: Option<f64>,
     /// The date it claims.
     pub date: Option<ClaimedDate>,
     /// Participants, as alias keys.
@@ -210,6 +215,13 @@ impl Events {
                 };
                 let mut mentions: Vec<EventMention> =
                     facts.iter().filter_map(|f| mention(f, &resolver)).collect();
+                for m in &mut mentions {
+                    m.published = published
+                        .get(&m.article)
+                        .copied()
+                        .flatten()
+                        .map(|d| days(d.and_time(chrono::NaiveTime::MIN)));
+                }
                 mentions.sort_by_key(|m| m.start);
                 within_article(mentions)
             })
@@ -313,10 +325,29 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
             .get("time")
             .filter(|_| fact.attrs.get("time_source").map(String::as_str) == Some("clause"))
             .and_then(|v| yearless_month_day(v)),
+        weekday: fact.attrs.get("weekday").and_then(|d| weekday_number(d)),
+        published: None,
         date,
         participants: resolver.keys(fact.attrs.get("participants"), fact.article),
         places,
     })
+}
+
+/// The number of a weekday's name, Monday 0.
+fn weekday_number(name: &str) -> Option<u32> {
+    name.parse::<chrono::Weekday>()
+        .ok()
+        .map(|d| d.num_days_from_monday())
+}
+
+/// The weekday of the single day a group's own date covers.
+fn weekday_of(days_since_epoch: (f64, f64)) -> Option<u32> {
+    use chrono::Datelike;
+    let (s, e) = days_since_epoch;
+    (e - s <= 1.0 + 1e-9)
+        .then(|| super::timeline::date_of(s))
+        .flatten()
+        .map(|d| d.weekday().num_days_from_monday())
 }
 
 /// The month and day of the single day a group's own date covers.
@@ -345,6 +376,14 @@ struct Group {
     definite: bool,
     /// The month and day its members date it to without a year, if any.
     month_day: Option<(u32, u32)>,
+    /// The weekday its members name without a date, if any.
+    weekday: Option<u32>,
+    /// The earliest publication day of the articles that report it as
+    /// having taken place: it cannot have happened after that day.
+    reported_by: Option<f64>,
+    /// True when one of its mentions is not told as having taken place
+    /// (planned, denied …): then its publication days bound nothing.
+    untaken: bool,
     places: BTreeSet<String>,
     participants: BTreeSet<String>,
     lemmas: BTreeSet<String>,
@@ -373,6 +412,15 @@ impl Group {
         self.definite |= m.definite;
         if self.month_day.is_none() {
             self.month_day = m.month_day;
+        }
+        if self.weekday.is_none() {
+            self.weekday = m.weekday;
+        }
+        self.untaken |= m.status != EventStatus::TookPlace;
+        if m.status == EventStatus::TookPlace
+            && let Some(p) = m.published
+        {
+            self.reported_by = Some(self.reported_by.map_or(p, |r| r.min(p)));
         }
         if let Some((s, e)) = Group::own_date(&m) {
             self.date = Some(match self.date {
@@ -437,6 +485,19 @@ impl Group {
         {
             return false;
         }
+        let later = |g: &Group, h: &Group| {
+            !g.untaken
+                && matches!((g.reported_by, h.date), (Some(p), Some((start, _))) if start >= p + 1.0)
+        };
+        if later(self, other) || later(other, self) {
+            return false;
+        }
+        let weekday = |g: &Group| g.weekday.or_else(|| g.date.and_then(weekday_of));
+        if let (Some(a), Some(b)) = (weekday(self), weekday(other))
+            && a != b
+        {
+            return false;
+        }
         if !self.places.is_empty()
             && !other.places.is_empty()
             && self.places.is_disjoint(&other.places)
@@ -478,6 +539,10 @@ impl Group {
         let both_dated = (self.date.is_some() && other.date.is_some())
             || (day(self).is_some() && day(self) == day(other));
         let definite = self.definite || other.definite;
+        let weekday = |g: &Group| g.weekday.or_else(|| g.date.and_then(weekday_of));
+        let named_weekday = (self.weekday.is_some() || other.weekday.is_some())
+            && weekday(self).is_some()
+            && weekday(self) == weekday(other);
         let score = 4 * u32::from(same_series)
             + 3 * u32::from(both_dated)
             + 2 * u32::from(shared_place)
@@ -487,6 +552,7 @@ impl Group {
             || (same_lemma && (shared_people || shared_place))
             || (same_lemma && definite && !self.participants.is_disjoint(&other.participants))
             || (both_dated && (score > 3 || (self.day_precise() && other.day_precise())))
+            || (same_lemma && named_weekday)
             || (same_lemma && context.alike(self, other));
         if strong { score } else { 0 }
     }
@@ -547,7 +613,10 @@ fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
             let group_dated = group.date.is_some() || group.month_day.is_some();
             group.compatible(&single)
                 && (m.definite || !dated || group_dated)
-                && (m.definite || group.lemmas.contains(&m.lemma) || group.same_day(&single))
+                && (m.definite
+                    || group.lemmas.contains(&m.lemma)
+                    || group.same_day(&single)
+                    || (m.weekday.is_some() && group.weekday == m.weekday))
         });
         match target {
             Some(g) => {
@@ -827,6 +896,9 @@ impl Group {
             near_conflict: false,
             definite: false,
             month_day: None,
+            weekday: None,
+            reported_by: None,
+            untaken: false,
             places: BTreeSet::new(),
             participants: BTreeSet::new(),
             lemmas: BTreeSet::new(),

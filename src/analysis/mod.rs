@@ -11,6 +11,7 @@ pub mod names;
 pub mod sentences;
 pub mod similarity;
 pub mod single;
+pub mod subnames;
 pub mod timeline;
 pub mod words;
 

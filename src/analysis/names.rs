@@ -63,8 +63,48 @@ const TITLE_WORDS: &[&str] = &[
     "chief",
     "premier",
     "sheikh",
+    "rev",
+    "reverend",
+    "father",
+    "rabbi",
+    "imam",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "pastor",
+    "sgt",
+    "sergeant",
+    "lt",
+    "lieutenant",
+    "maj",
+    "major",
+    "officer",
+    "superintendent",
+    "supt",
+    "commissioner",
+    "inspector",
+    "detective",
     "the",
 ];
+
+/// Words that end a person's name without telling people apart ("Jr.", "III").
+const GENERATION_WORDS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// Letters that Unicode does not decompose into a base letter and a mark,
+/// written as English-language outlets write them (Turkish ı, Polish ł …).
+fn plain_letters(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ı' => "i",
+        'ł' | 'Ł' => "l",
+        'ø' | 'Ø' => "o",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'ß' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'þ' | 'Þ' => "th",
+        _ => return None,
+    })
+}
 
 /// Lower case without diacritics, apostrophes or a possessive "'s", and with
 /// runs of spaces and punctuation made single spaces: the form names are compared in.
@@ -78,7 +118,10 @@ pub fn fold(name: &str) -> String {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            match plain_letters(c) {
+                Some(plain) => out.push_str(plain),
+                None => out.extend(c.to_lowercase()),
+            }
         } else if matches!(c, '\'' | '’' | '‘' | '.') {
             continue;
         } else {
@@ -98,20 +141,67 @@ fn strip_possessive(name: &str) -> &str {
     name
 }
 
-/// The folded words of a name with leading title words removed
-/// ("President Vladimir Putin" → ["vladimir", "putin"]).
+/// The folded words of a name with leading title words, a trailing
+/// generational suffix and a broadcaster's band removed ("President Vladimir
+/// Putin" → ["vladimir", "putin"], "Roland Ames Jr." → ["roland", "ames"],
+/// "KXTV-TV" → ["kxtv"]).
 pub fn name_words(name: &str) -> Vec<String> {
     let folded = fold(name);
     let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     while words.len() > 1 && TITLE_WORDS.contains(&words[0]) {
         words.remove(0);
     }
+    while words.len() > 1 && words.last().is_some_and(|w| GENERATION_WORDS.contains(w)) {
+        words.pop();
+    }
+    let band = ["-TV", " TV", "-FM", " FM", "-AM"]
+        .iter()
+        .any(|b| name.trim_end().ends_with(b));
+    if band && words.len() > 1 {
+        words.pop();
+    }
     words.into_iter().map(str::to_owned).collect()
+}
+
+/// Spelling rules that bring the usual romanisations of one name together
+/// (dzh/zh/j, kh/h, ks/x, ye/yo/e, ou/u, -iy/-yy/-y/-i, doubled letters):
+/// "dzhokhar" and "jokhar", "gorbachyov" and "gorbachev" meet here.
+pub fn romanised(word: &str) -> String {
+    let mut s = word.to_owned();
+    for (from, to) in [
+        ("dzh", "j"),
+        ("zh", "j"),
+        ("kh", "h"),
+        ("ks", "x"),
+        ("yo", "e"),
+        ("ye", "e"),
+        ("ou", "u"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    for ending in ["iy", "yy", "ij", "y"] {
+        if let Some(stem) = s.strip_suffix(ending)
+            && stem.chars().count() >= 3
+        {
+            s = format!("{stem}i");
+            break;
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The first letter and the consonants of a folded word, repeats collapsed:
 /// the part of a name transliterations agree on ("zelenskiy" → "zlnsk").
 pub fn skeleton(word: &str) -> String {
+    let word = romanised(word);
     let mut out = String::new();
     let mut last = None;
     for (i, c) in word.chars().enumerate() {
@@ -150,6 +240,11 @@ pub fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    let (a, b) = (romanised(a), romanised(b));
+    if a == b {
+        return true;
+    }
+    let (a, b) = (a.as_str(), b.as_str());
     let shorter = a.chars().count().min(b.chars().count());
     if shorter < 4 || skeleton(a) != skeleton(b) {
         return false;
@@ -188,6 +283,9 @@ mod tests {
         );
         assert_eq!(name_words("Mr Medinsky"), ["medinsky"]);
         assert_eq!(name_words("Minister"), ["minister"]);
+        assert_eq!(name_words("Col. Roland Ames, Jr."), ["roland", "ames"]);
+        assert_eq!(name_words("The Rev. Ada Quill"), ["ada", "quill"]);
+        assert_eq!(name_words("KXTV-TV"), ["kxtv"]);
     }
 
     #[test]
@@ -204,6 +302,18 @@ mod tests {
         ] {
             assert!(same_word(a, b), "{a} / {b}");
         }
+        for (a, b) in [
+            ("dzhokhar", "jokhar"),
+            ("gorbachyov", "gorbachev"),
+            ("khodorkovsky", "hodorkovsky"),
+            ("aleksandr", "alexander"),
+            ("yevgeny", "evgeny"),
+            ("gul", "gül"),
+        ] {
+            assert!(same_word(&fold(a), &fold(b)), "{a} / {b}");
+        }
+        assert_eq!(fold("Beşiktaş"), fold("Besiktas"));
+        assert_eq!(fold("Kırıkkale"), "kirikkale");
         assert!(same_given_name("vladimir", "volodymyr"));
         assert!(same_given_name("v", "vladimir"));
     }

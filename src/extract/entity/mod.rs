@@ -8,6 +8,7 @@
 
 mod features;
 pub(crate) mod gazetteer;
+mod joins;
 mod perceptron;
 mod resolve;
 mod tagger;
@@ -31,10 +32,11 @@ pub fn extract(text: &str) -> Vec<Candidate> {
         Some(model) => document.model_spans(model),
         None => document.rules.clone(),
     };
-    spans
+    let candidates = spans
         .iter()
         .map(|s| to_candidate(text, &document.tokens, s))
-        .collect()
+        .collect();
+    joins::join_name_pieces(text, candidates)
 }
 
 /// Parses the shipped entity model afresh and returns how many features it weighs: for the test

@@ -31,6 +31,31 @@ pub struct Arguments<'a> {
     pub quantities: Vec<String>,
     /// Who reports it ("according to …", the speaker of the sentence).
     pub reporters: Vec<String>,
+    /// The day of the week its clause names when no date can be resolved
+    /// ("recovered Sunday" in an undated article): still enough to tell
+    /// it from an event on another weekday.
+    pub weekday: Option<&'static str>,
+}
+
+/// The days of the week, as event facts name them.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The weekday an unresolved date fact names ("Sunday", "on Sunday").
+fn unresolved_weekday(c: &Candidate, text: &str) -> Option<&'static str> {
+    if c.kind != FactKind::Time || is_dated(c) {
+        return None;
+    }
+    let said = text.get(c.start..c.end)?.to_lowercase();
+    let said = said.trim_start_matches("on ").trim();
+    WEEKDAYS.iter().copied().find(|d| *d == said)
 }
 
 /// True for a DATE or TIME fact that has a place on the calendar.
@@ -121,6 +146,9 @@ pub fn attach<'a>(
                     && args[k].time.is_none_or(|t| finer(fact, t)) =>
             {
                 args[k].time = Some(fact);
+            }
+            FactKind::Time if args[k].weekday.is_none() => {
+                args[k].weekday = unresolved_weekday(fact, words.text);
             }
             FactKind::Quantity => {
                 let mut q = String::new();

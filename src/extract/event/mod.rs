@@ -9,7 +9,8 @@
 //! Attribute keys of an event fact: `status`, `series`, `participants`
 //! (names joined by "; "), `place`, `venue`, `time` (TIMEX3 value),
 //! `time_text`, `time_end`, `time_source` (`clause` or `discourse`),
-//! `quantities`, `reporter`, `definite` (`true` for "the talks", "this attack").
+//! `quantities`, `reporter`, `definite` (`true` for "the talks", "this attack"),
+//! `weekday` (a day of the week that could not be put on the calendar).
 
 mod arguments;
 mod clause;
@@ -288,6 +289,11 @@ fn candidate(
         {
             status = EventStatus::Planned;
         }
+    }
+    if args.time.is_none()
+        && let Some(day) = args.weekday
+    {
+        c = c.with_attr("weekday", day);
     }
     c = c.with_attr("status", status.as_str());
     if before.last().is_some_and(|w| DEFINITE.contains(w)) {
