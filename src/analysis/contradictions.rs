@@ -1,8 +1,10 @@
 //! Contradictions: facts from different independent sources that fill the
-//! same slot with values that cannot both be true. Four slots are compared:
-//! who holds a role (person), when an event happened (date), how many of
-//! something an event involved (number), and what a place or body is called
-//! (name). Nothing is decided by majority: every side is shown with its sources.
+//! same slot with values that cannot both be true. Slots compared here: who
+//! holds a role (person), when an event happened (date) and how many of
+//! something an event involved (number); [`claims`] adds people's ages and
+//! children, sizes and running tallies, and names each contradiction's
+//! nature. Spellings of one name are aliases, never contradictions. Nothing
+//! is decided by majority: every side is shown with its sources.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -10,6 +12,7 @@ use crate::extract::time::interval_of;
 use crate::model::{ArticleId, Fact, FactId, FactKind, Project};
 
 use super::aliases::Aliases;
+use super::claims::{self, Nature, fixed_nature};
 use super::copies::Sources;
 use super::names::fold;
 use super::sentences::ArticleText;
@@ -25,8 +28,10 @@ pub enum ContradictionKind {
     Date,
     /// The same count with values beyond the stated approximation.
     Number,
-    /// Different names for the same place or body.
-    Name,
+    /// A person's age or children, or a thing's size.
+    Attribute,
+    /// A running count of people missing, dead, injured, rescued …
+    Tally,
 }
 
 impl ContradictionKind {
@@ -36,7 +41,8 @@ impl ContradictionKind {
             ContradictionKind::Person => "person",
             ContradictionKind::Date => "date",
             ContradictionKind::Number => "number",
-            ContradictionKind::Name => "name",
+            ContradictionKind::Attribute => "attribute",
+            ContradictionKind::Tally => "tally",
         }
     }
 }
@@ -50,6 +56,8 @@ pub struct Claim {
     pub facts: Vec<FactId>,
     /// The articles stating it.
     pub articles: Vec<ArticleId>,
+    /// Where sentences state it when no single fact does (article, byte range).
+    pub spans: Vec<(ArticleId, usize, usize)>,
 }
 
 /// Two or more incompatible claims about one slot.
@@ -59,8 +67,10 @@ pub struct Contradiction {
     pub kind: ContradictionKind,
     /// What the slot is ("Defense Minister of Ukraine", "prisoners in the exchange").
     pub topic: String,
-    /// The sides, most articles first.
+    /// The sides: most articles first, or oldest first for an update.
     pub claims: Vec<Claim>,
+    /// Conflict, update or attributed.
+    pub nature: Nature,
 }
 
 impl Contradiction {
@@ -90,8 +100,33 @@ pub fn find(
     let mut out = persons(&live, aliases, sources);
     out.extend(numbers(&live, texts, sources));
     out.extend(dates(&live, texts, aliases, sources));
-    out.extend(names(aliases, project, sources));
+    for c in &mut out {
+        let reporters: Vec<Option<String>> = c
+            .claims
+            .iter()
+            .map(|claim| reporter(project, claim))
+            .collect();
+        c.nature = fixed_nature(&reporters);
+    }
+    out.extend(claims::find(project, texts, aliases, sources));
     out
+}
+
+/// The one party a side is attributed to: the speaker of the quotes its facts stand in.
+fn reporter(project: &Project, claim: &Claim) -> Option<String> {
+    let mut found: Option<String> = None;
+    for id in &claim.facts {
+        let fact = project.fact(*id)?;
+        let speaker = project
+            .facts_of(fact.article)
+            .find(|q| q.kind == FactKind::Quote && q.start <= fact.start && fact.end <= q.end)
+            .and_then(|q| q.attrs.get("speaker"))?;
+        match &found {
+            Some(s) if fold(s) != fold(speaker) => return None,
+            _ => found = Some(speaker.clone()),
+        }
+    }
+    found
 }
 
 /// Person: a role with a stated organisation or country, held by people of different alias groups.
@@ -159,6 +194,12 @@ fn numbers(
         let Some(event) = text.event_near(fact.start) else {
             continue;
         };
+        // Those still missing are a tally of their own (see `claims`), not a toll.
+        let rest = &text.text[fact.end..text.sentences.get(s).map_or(fact.end, |x| x.1)];
+        let near = rest.char_indices().nth(60).map_or(rest.len(), |(i, _)| i);
+        if words(rest, 0, near).iter().any(|w| w.lower == "missing") {
+            continue;
+        }
         let unit = match fact.attrs.get("unit") {
             Some(u) => singular(u),
             None => match sentence_unit(text, s, &units) {
@@ -232,37 +273,6 @@ fn dates(
         });
     }
     conflicts(ContradictionKind::Date, slots, sources)
-}
-
-/// Name: a place or body written with names that are not mere spelling
-/// variants of each other by different sources (Kiev / Kyiv).
-fn names(aliases: &Aliases, project: &Project, sources: &Sources) -> Vec<Contradiction> {
-    let mut out = Vec::new();
-    for group in &aliases.groups {
-        if !matches!(group.label.as_str(), "LOC" | "ORG") {
-            continue;
-        }
-        let mut by_name: BTreeMap<String, Vec<&Fact>> = BTreeMap::new();
-        for form in &group.forms {
-            let facts = form.facts.iter().filter_map(|id| project.fact(*id));
-            by_name.entry(fold(&form.text)).or_default().extend(facts);
-        }
-        if by_name.len() < 2 {
-            continue;
-        }
-        let claims: Vec<Claim> = by_name
-            .into_values()
-            .map(|facts| claim(facts[0].text.clone(), &facts))
-            .collect();
-        if disagree(&claims, sources) {
-            out.push(contradiction(
-                ContradictionKind::Name,
-                group.name.clone(),
-                claims,
-            ));
-        }
-    }
-    out
 }
 
 /// The contradictions among the fillers of each slot: values from different
@@ -407,6 +417,7 @@ fn claim(value: String, facts: &[&Fact]) -> Claim {
         value,
         facts: sorted.iter().map(|f| f.id).collect(),
         articles,
+        spans: Vec::new(),
     }
 }
 
@@ -421,6 +432,7 @@ fn contradiction(kind: ContradictionKind, topic: String, mut claims: Vec<Claim>)
         kind,
         topic,
         claims,
+        nature: Nature::Conflict,
     }
 }
 

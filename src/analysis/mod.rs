@@ -3,6 +3,7 @@
 //! single-source claims) that the Compare panel and `dossier report` show.
 
 pub mod aliases;
+pub mod claims;
 pub mod clusters;
 pub mod contradictions;
 pub mod copies;
@@ -22,6 +23,7 @@ use rayon::prelude::*;
 use crate::model::{ArticleId, Project};
 
 pub use aliases::{AliasForm, AliasGroup, Aliases};
+pub use claims::Nature;
 pub use clusters::{Cluster, Clusters};
 pub use contradictions::{Claim, Contradiction, ContradictionKind};
 pub use copies::Sources;

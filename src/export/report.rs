@@ -149,10 +149,13 @@ pub struct ReportCluster {
 /// One contradiction.
 #[derive(Debug, Serialize)]
 pub struct ReportContradiction {
-    /// person, date, number or name.
+    /// person, date, number, attribute or tally.
     pub kind: String,
     /// The slot disagreed on.
     pub topic: String,
+    /// conflict (sources disagree), update (a later report revises; claims
+    /// oldest first) or attributed (each side a named party's word).
+    pub nature: String,
     /// The analyst's verdict: open, resolved or not a contradiction.
     pub status: String,
     /// The analyst's note.
@@ -219,6 +222,13 @@ impl<'a> Offsets<'a> {
                 .or_default()
                 .extend([c.start, c.end]);
         }
+        for (article, start, end) in cmp
+            .contradictions
+            .iter()
+            .flat_map(|c| c.claims.iter().flat_map(|claim| claim.spans.iter()))
+        {
+            wanted.entry(*article).or_default().extend([*start, *end]);
+        }
         let maps = wanted
             .into_iter()
             .filter_map(|(id, offsets)| ws.text(id).map(|t| (id, CharOffsets::new(t, offsets))))
@@ -238,6 +248,20 @@ impl<'a> Offsets<'a> {
 
     fn chars(&self, id: ArticleId, byte: usize) -> usize {
         self.maps.get(&id).map_or(byte, |m| m.get(byte))
+    }
+
+    fn span(&self, (article, start, end): (ArticleId, usize, usize)) -> Evidence {
+        let text = self
+            .ws
+            .text(article)
+            .and_then(|t| t.get(start..end).map(str::to_owned))
+            .unwrap_or_default();
+        Evidence {
+            file: self.file(article),
+            start: self.chars(article, start),
+            end: self.chars(article, end),
+            text,
+        }
     }
 
     fn evidence(&self, fact: FactId) -> Option<Evidence> {
@@ -371,6 +395,7 @@ impl Report {
                 ReportContradiction {
                     kind: c.kind.as_str().to_owned(),
                     topic: c.topic.clone(),
+                    nature: c.nature.as_str().to_owned(),
                     status: verdict
                         .map_or(VerdictState::Open, |v| v.state)
                         .as_str()
@@ -381,7 +406,12 @@ impl Report {
                         .iter()
                         .map(|claim| ReportClaim {
                             value: claim.value.clone(),
-                            evidence: claim.facts.iter().filter_map(|f| at.evidence(*f)).collect(),
+                            evidence: claim
+                                .facts
+                                .iter()
+                                .filter_map(|f| at.evidence(*f))
+                                .chain(claim.spans.iter().map(|s| at.span(*s)))
+                                .collect(),
                         })
                         .collect(),
                 }
@@ -479,7 +509,11 @@ impl Report {
             let _ = writeln!(md, "None found.\n");
         }
         for c in &self.contradictions {
-            let _ = writeln!(md, "### {} — {} ({})\n", c.kind, c.topic, c.status);
+            let _ = writeln!(
+                md,
+                "### {} ({}) — {} ({})\n",
+                c.kind, c.nature, c.topic, c.status
+            );
             if !c.note.is_empty() {
                 let _ = writeln!(md, "Note: {}\n", c.note);
             }
@@ -605,8 +639,9 @@ impl Report {
         for c in &self.contradictions {
             let _ = writeln!(
                 h,
-                "<h3>{} — {} <small>({})</small></h3>",
+                "<h3>{} <i>{}</i> — {} <small>({})</small></h3>",
                 esc(&c.kind),
+                esc(&c.nature),
                 esc(&c.topic),
                 esc(&c.status)
             );

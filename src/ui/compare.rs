@@ -274,6 +274,36 @@ fn evidence_line(app: &mut App, ui: &mut egui::Ui, fact: FactId) {
     });
 }
 
+/// One piece of sentence evidence: its source and its words, which show it in the text.
+fn span_line(app: &mut App, ui: &mut egui::Ui, article: ArticleId, start: usize, end: usize) {
+    let Some(text) = app
+        .ws
+        .text(article)
+        .and_then(|t| t.get(start..end).map(str::to_owned))
+    else {
+        return;
+    };
+    let file = app
+        .ws
+        .project
+        .article(article)
+        .map_or("?".to_owned(), |a| a.file_name().to_owned());
+    let g = grade(&app.ws.project, article);
+    ui.horizontal(|ui| {
+        ui.add_space(18.0);
+        ui.label(egui::RichText::new(format!("[{g:?}]")).monospace())
+            .on_hover_text(format!("Source reliability: {}", g.meaning()));
+        ui.label(egui::RichText::new(shorten(&file, 28)).weak());
+        if ui
+            .link(format!("“{}”", shorten(&text, 110)))
+            .on_hover_text("Show in the source text")
+            .clicked()
+        {
+            app.reveal_span(article, start, end);
+        }
+    });
+}
+
 fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
     if cmp.contradictions.is_empty() {
         ui.label("No contradictions found between independent sources.");
@@ -326,6 +356,16 @@ fn contradiction_header(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
                 .strong()
                 .color(egui::Color32::from_rgb(0xd0, 0x50, 0x50)),
         );
+        ui.label(egui::RichText::new(c.nature.as_str()).italics())
+            .on_hover_text(match c.nature {
+                crate::analysis::Nature::Conflict => {
+                    "Sources disagree about the same thing at the same time"
+                }
+                crate::analysis::Nature::Update => {
+                    "A later report revises the figure: values oldest first"
+                }
+                crate::analysis::Nature::Attributed => "Each side is a named party's claim",
+            });
         ui.strong(&c.topic);
         ui.separator();
         let mut state = verdict.state;
@@ -379,11 +419,30 @@ fn contradiction_claims(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
         if sources.is_empty() {
             continue;
         }
+        let first_reported = sources
+            .iter()
+            .filter_map(|a| app.ws.project.article(*a).and_then(|a| a.published))
+            .min();
         ui.horizontal(|ui| {
             ui.add_space(8.0);
             ui.strong(&claim.value);
             ui.label(format!("— {} article(s)", sources.len()));
+            if let Some(day) =
+                first_reported.filter(|_| c.nature == crate::analysis::Nature::Update)
+            {
+                ui.label(egui::RichText::new(format!("first reported {day}")).weak());
+            }
         });
+        let spans: Vec<(ArticleId, usize, usize)> = claim
+            .spans
+            .iter()
+            .copied()
+            .filter(|(a, _, _)| passes(app, *a))
+            .take(MAX_EVIDENCE)
+            .collect();
+        for (article, start, end) in spans {
+            span_line(app, ui, article, start, end);
+        }
         let shown: Vec<FactId> = claim
             .facts
             .iter()

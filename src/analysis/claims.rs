@@ -1,0 +1,739 @@
+//! Claims the fact-by-fact comparison cannot see, and the nature of every
+//! disagreement.
+//!
+//! A claim is (subject, slot, value). Three families are read from the
+//! articles' sentences here: a person's age and number of children
+//! ("Ana Ruiz, 41," / "the 41-year-old Ana Ruiz", "a mother of three"), a
+//! thing's size ("the 620-foot tanker"), and the running tallies of a story
+//! (how many are missing, dead, injured, rescued, detained or evacuated).
+//! Two values for one slot are a contradiction whose [`Nature`] says whether
+//! sources disagree (conflict), a later report revises an earlier one
+//! (update) or each side is a named party's word (attributed).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::model::{ArticleId, Fact, FactKind, Project};
+
+use super::aliases::Aliases;
+use super::contradictions::{Claim, Contradiction, ContradictionKind};
+use super::copies::Sources;
+use super::sentences::ArticleText;
+use super::words::words;
+
+/// Whether two sides of a contradiction disagree, revise or quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Nature {
+    /// Sources disagree about the same thing at the same time.
+    Conflict,
+    /// A later report revises an earlier figure (values in the order reported).
+    Update,
+    /// Each side is a named party's claim.
+    Attributed,
+}
+
+impl Nature {
+    /// The lower-case name used in reports and the panel.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Nature::Conflict => "conflict",
+            Nature::Update => "update",
+            Nature::Attributed => "attributed",
+        }
+    }
+}
+
+/// One value read from a sentence, with the text that states it.
+struct Reading {
+    article: ArticleId,
+    value: String,
+    /// The amount compared (years, children, metres, people).
+    amount: f64,
+    span: (usize, usize),
+}
+
+/// Finds the contradictions of the three families in the articles' texts.
+pub fn find(
+    project: &Project,
+    texts: &HashMap<ArticleId, &ArticleText<'_>>,
+    aliases: &Aliases,
+    sources: &Sources,
+) -> Vec<Contradiction> {
+    let mut slots: BTreeMap<(ContradictionKind, String), Vec<Reading>> = BTreeMap::new();
+    let mut dated: HashMap<ArticleId, Vec<(usize, usize)>> = HashMap::new();
+    let mut people: HashMap<ArticleId, Vec<&Fact>> = HashMap::new();
+    for fact in project.live_facts() {
+        match fact.kind {
+            FactKind::Time => dated
+                .entry(fact.article)
+                .or_default()
+                .push((fact.start, fact.end)),
+            FactKind::Entity if fact.label == "PER" => {
+                people.entry(fact.article).or_default().push(fact)
+            }
+            _ => {}
+        }
+    }
+    for text in project.articles.iter().filter_map(|a| texts.get(&a.id)) {
+        let persons = people.get(&text.id).map(Vec::as_slice).unwrap_or(&[]);
+        for (slot, reading) in person_attributes(text, persons, aliases) {
+            slots
+                .entry((ContradictionKind::Attribute, slot))
+                .or_default()
+                .push(reading);
+        }
+        for (slot, reading) in children_of(text, persons, aliases) {
+            slots
+                .entry((ContradictionKind::Attribute, slot))
+                .or_default()
+                .push(reading);
+        }
+        for (slot, reading) in measures(text) {
+            slots
+                .entry((ContradictionKind::Attribute, slot))
+                .or_default()
+                .push(reading);
+        }
+        for (slot, reading) in group_sizes(text) {
+            slots
+                .entry((ContradictionKind::Tally, slot))
+                .or_default()
+                .push(reading);
+        }
+        let times = dated.get(&text.id).map(Vec::as_slice).unwrap_or(&[]);
+        for (slot, reading) in tallies(text, times) {
+            slots
+                .entry((ContradictionKind::Tally, slot))
+                .or_default()
+                .push(reading);
+        }
+    }
+    let published: HashMap<ArticleId, Option<NaiveDate>> = project
+        .articles
+        .iter()
+        .map(|a| (a.id, a.published))
+        .collect();
+    let mut out = Vec::new();
+    for ((kind, topic), readings) in slots {
+        let mut by_value: BTreeMap<String, Claim> = BTreeMap::new();
+        let mut amounts: Vec<f64> = Vec::new();
+        for r in readings {
+            if !amounts.iter().any(|a| same_amount(*a, r.amount)) {
+                amounts.push(r.amount);
+            }
+            let claim = by_value.entry(r.value.clone()).or_insert_with(|| Claim {
+                value: r.value.clone(),
+                facts: Vec::new(),
+                articles: Vec::new(),
+                spans: Vec::new(),
+            });
+            if !claim.articles.contains(&r.article) {
+                claim.articles.push(r.article);
+            }
+            claim.spans.push((r.article, r.span.0, r.span.1));
+        }
+        if amounts.len() < 2 || by_value.len() < 2 {
+            continue;
+        }
+        let claims: Vec<Claim> = by_value.into_values().collect();
+        if sources.count(claims.iter().flat_map(|c| c.articles.iter())) < 2 {
+            continue;
+        }
+        let mut c = Contradiction {
+            kind,
+            topic,
+            claims,
+            nature: Nature::Conflict,
+        };
+        c.nature = if c.topic.starts_with("length of") {
+            Nature::Conflict
+        } else {
+            nature(&mut c.claims, &published, &[])
+        };
+        out.push(c);
+    }
+    out
+}
+
+/// The nature of a disagreement between `claims` about a figure that can
+/// change (a tally, a size, an age), ordering them oldest first when it is
+/// an update: each value first reported on a later day than the one before
+/// it is an update; two values first reported on the same day, or a value
+/// only undated articles give, a conflict. `reporters` gives, per claim,
+/// the named party each side is attributed to (empty when not known).
+pub fn nature(
+    claims: &mut [Claim],
+    published: &HashMap<ArticleId, Option<NaiveDate>>,
+    reporters: &[Option<String>],
+) -> Nature {
+    if reporters.len() == claims.len() && fixed_nature(reporters) == Nature::Attributed {
+        return Nature::Attributed;
+    }
+    let range = |c: &Claim| {
+        let days: Vec<NaiveDate> = c
+            .articles
+            .iter()
+            .filter_map(|a| published.get(a).copied().flatten())
+            .collect();
+        Some((*days.iter().min()?, *days.iter().max()?))
+    };
+    let mut firsts: Vec<NaiveDate> = Vec::with_capacity(claims.len());
+    for c in claims.iter() {
+        match range(c) {
+            Some((first, _)) => firsts.push(first),
+            None => return Nature::Conflict,
+        }
+    }
+    firsts.sort_unstable();
+    if firsts.windows(2).any(|w| w[0] == w[1]) {
+        return Nature::Conflict;
+    }
+    claims.sort_by_key(|c| range(c).map(|(first, _)| first));
+    Nature::Update
+}
+
+/// The nature of a disagreement about something that does not change
+/// (who holds a role, when something happened, a count of one event):
+/// attributed when each side is a different named party's word, else a conflict.
+pub fn fixed_nature(reporters: &[Option<String>]) -> Nature {
+    let distinct = reporters
+        .iter()
+        .enumerate()
+        .all(|(i, a)| reporters[i + 1..].iter().all(|b| a != b));
+    if reporters.len() >= 2 && reporters.iter().all(Option::is_some) && distinct {
+        Nature::Attributed
+    } else {
+        Nature::Conflict
+    }
+}
+
+/// True when two amounts are one value (within the rounding of a unit conversion).
+fn same_amount(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 0.01 * a.abs().max(b.abs())
+}
+
+/// The value of a number as written: digits (with thousands commas) or a word up to twenty.
+fn number(word: &str) -> Option<f64> {
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let lower = word.to_lowercase();
+    if let Some(n) = WORDS.iter().position(|w| *w == lower) {
+        return Some(n as f64);
+    }
+    let digits: String = lower.chars().filter(|c| *c != ',').collect();
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// A person's age and children, from the sentences that name them.
+fn person_attributes(
+    text: &ArticleText<'_>,
+    persons: &[&Fact],
+    aliases: &Aliases,
+) -> Vec<(String, Reading)> {
+    let mut out = Vec::new();
+    let t = text.text;
+    for fact in persons {
+        let Some(group) = aliases.fact_group.get(&fact.id) else {
+            continue;
+        };
+        let name = &aliases.groups[*group].name;
+        let reading = |value: String, amount: f64, span: (usize, usize)| Reading {
+            article: text.id,
+            value,
+            amount,
+            span,
+        };
+        let (Some(after), Some(before)) = (t.get(fact.end..), t.get(..fact.start)) else {
+            continue;
+        };
+        if let Some((age, end)) = age_after(after) {
+            let span = (fact.start, fact.end + end);
+            out.push((
+                format!("age of {name}"),
+                reading(age.to_string(), age, span),
+            ));
+        } else if let Some((age, len)) = age_before(before) {
+            let span = (fact.start - len, fact.end);
+            out.push((
+                format!("age of {name}"),
+                reading(age.to_string(), age, span),
+            ));
+        }
+    }
+    out
+}
+
+/// Children counts ("a father of four", "two young children"), each given
+/// to the nearest person named before it in its sentence or, when the
+/// sentence opens with "He" or "She", to the first person of the sentence before.
+fn children_of(
+    text: &ArticleText<'_>,
+    persons: &[&Fact],
+    aliases: &Aliases,
+) -> Vec<(String, Reading)> {
+    let t = text.text;
+    let mut out = Vec::new();
+    for (s, &(from, to)) in text.sentences.iter().enumerate() {
+        let Some((n, span)) = children(t, from, to) else {
+            continue;
+        };
+        let before = persons
+            .iter()
+            .filter(|p| p.start >= from && p.end <= span.0)
+            .max_by_key(|p| p.start);
+        let opens = t[from..to].trim_start();
+        let pronoun = opens.starts_with("He ") || opens.starts_with("She ");
+        let owner = before.or_else(|| {
+            let &(pf, pt) = text.sentences.get(s.checked_sub(1)?)?;
+            pronoun
+                .then(|| {
+                    persons
+                        .iter()
+                        .filter(|p| p.start >= pf && p.end <= pt)
+                        .min_by_key(|p| p.start)
+                })
+                .flatten()
+        });
+        let Some(group) = owner.and_then(|p| aliases.fact_group.get(&p.id)) else {
+            continue;
+        };
+        let name = &aliases.groups[*group].name;
+        out.push((
+            format!("children of {name}"),
+            Reading {
+                article: text.id,
+                value: format!("{n} children"),
+                amount: n,
+                span,
+            },
+        ));
+    }
+    out
+}
+
+/// ", 41," after a name: the age, and the byte length read.
+fn age_after(rest: &str) -> Option<(f64, usize)> {
+    let tail = rest.strip_prefix(", ")?;
+    let digits: String = tail.chars().take_while(char::is_ascii_digit).collect();
+    let after = &tail[digits.len()..];
+    let ends =
+        after.is_empty() || after.starts_with([',', '.', ';', ')']) || after.starts_with(" of ");
+    let age: f64 = digits.parse().ok()?;
+    (digits.len() <= 3 && ends && (1.0..=120.0).contains(&age)).then_some((age, 2 + digits.len()))
+}
+
+/// "41-year-old " before a name: the age, and the byte length read.
+fn age_before(head: &str) -> Option<(f64, usize)> {
+    let trimmed = head.strip_suffix(' ')?;
+    let stem = trimmed
+        .strip_suffix("-year-old")
+        .or_else(|| trimmed.strip_suffix("-yearold"))?;
+    let digits: String = stem
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let age: f64 = digits.parse().ok()?;
+    (digits.len() <= 3 && (1.0..=120.0).contains(&age))
+        .then_some((age, head.len() - stem.len() + digits.len()))
+}
+
+/// "a father of four", "two young children" between `from` and `to`.
+fn children(t: &str, from: usize, to: usize) -> Option<(f64, (usize, usize))> {
+    let list = words(t, from, to);
+    for (i, w) in list.iter().enumerate() {
+        if matches!(w.lower.as_str(), "father" | "mother" | "parent")
+            && list.get(i + 1).is_some_and(|o| o.lower == "of")
+            && let Some(n) = list.get(i + 2).and_then(|n| number(&n.lower))
+        {
+            return Some((n, (w.start, list[i + 2].end)));
+        }
+        if let Some(n) = number(&w.lower) {
+            let next = list.get(i + 1..(i + 3).min(list.len())).unwrap_or(&[]);
+            if let Some(k) = next.iter().position(|x| {
+                matches!(x.lower.as_str(), "children" | "kids" | "sons" | "daughters")
+            }) && next[..k]
+                .iter()
+                .all(|x| matches!(x.lower.as_str(), "young" | "small" | "adult" | "grown"))
+            {
+                return Some((n, (w.start, next[k].end)));
+            }
+        }
+    }
+    None
+}
+
+/// Heads of a noun phrase whose size news reports ("the 620-foot tanker").
+const MEASURED: &[&str] = &[
+    "ship",
+    "vessel",
+    "boat",
+    "ferry",
+    "tanker",
+    "freighter",
+    "barge",
+    "yacht",
+    "plane",
+    "aircraft",
+    "jet",
+    "train",
+    "truck",
+    "bridge",
+    "tower",
+    "building",
+    "dam",
+    "tunnel",
+    "wall",
+    "runway",
+    "crater",
+    "wave",
+    "fence",
+    "pipeline",
+];
+
+/// Units of length, as metres per unit.
+const LENGTHS: &[(&str, f64)] = &[
+    ("foot", 0.3048),
+    ("feet", 0.3048),
+    ("ft", 0.3048),
+    ("metre", 1.0),
+    ("meter", 1.0),
+    ("m", 1.0),
+    ("kilometre", 1000.0),
+    ("kilometer", 1000.0),
+    ("km", 1000.0),
+    ("mile", 1609.344),
+    ("yard", 0.9144),
+];
+
+/// Sizes stated as a compound before a measured noun ("a 620-foot cargo ship").
+fn measures(text: &ArticleText<'_>) -> Vec<(String, Reading)> {
+    let t = text.text;
+    let mut out = Vec::new();
+    for (i, _) in t.match_indices('-') {
+        let Some((unit, per)) = LENGTHS.iter().find(|(u, _)| {
+            t[i + 1..].starts_with(u)
+                && !t[i + 1 + u.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        let head = &t[..i];
+        let digits_len = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let Some(value) = number(&head[i - digits_len..]) else {
+            continue;
+        };
+        let end = i + 1 + unit.len();
+        let near = t[end..]
+            .char_indices()
+            .nth(60)
+            .map_or(t.len(), |(k, _)| end + k);
+        let after = words(t, end, near);
+        let Some(noun) = after
+            .iter()
+            .take(4)
+            .find(|w| MEASURED.contains(&w.lower.as_str()))
+        else {
+            continue;
+        };
+        let start = i - digits_len;
+        out.push((
+            format!("length of the {}", noun.lower),
+            Reading {
+                article: text.id,
+                value: format!("{} {unit}", &t[start..i]),
+                amount: value * per,
+                span: (start, end),
+            },
+        ));
+    }
+    out
+}
+
+/// Groups whose size news reports ("a 12-member crew", "the 12 crew members").
+const GROUPS: &[&str] = &[
+    "crew",
+    "team",
+    "delegation",
+    "squad",
+    "panel",
+    "board",
+    "jury",
+];
+
+/// The sizes of crews, teams and delegations: "a 12-member crew", "its 12
+/// crew members", "an eight-person repair crew" (a qualifier such as
+/// "repair" makes it a different group).
+fn group_sizes(text: &ArticleText<'_>) -> Vec<(String, Reading)> {
+    let t = text.text;
+    let mut out = Vec::new();
+    for &(from, to) in &text.sentences {
+        let list = words(t, from, to);
+        for (i, w) in list.iter().enumerate() {
+            let (count, compound) = match w.lower.split_once('-') {
+                Some((n, "member" | "person" | "man" | "strong")) => (number(n), true),
+                _ => (number(&w.lower), false),
+            };
+            let Some(n) = count else {
+                continue;
+            };
+            let rest = &list[i + 1..(i + 4).min(list.len())];
+            let Some(k) = rest.iter().position(|x| GROUPS.contains(&x.lower.as_str())) else {
+                continue;
+            };
+            let members = rest.get(k + 1).is_some_and(|x| x.lower == "members");
+            if !compound && !members || n < 2.0 {
+                continue;
+            }
+            let qualifiers: Vec<&str> = rest[..k].iter().map(|x| x.lower.as_str()).collect();
+            let group = rest[k].lower.as_str();
+            let slot = match qualifiers.as_slice() {
+                [] => format!("size of the {group}"),
+                q => format!("size of the {} {group}", q.join(" ")),
+            };
+            let end = if members {
+                rest[k + 1].end
+            } else {
+                rest[k].end
+            };
+            out.push((
+                slot,
+                Reading {
+                    article: text.id,
+                    value: format!("{n}"),
+                    amount: n,
+                    span: (w.start, end),
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// Words naming the state a count of people is in, and the tally they count for.
+const STATES: &[(&str, &str)] = &[
+    ("missing", "missing"),
+    ("unaccounted", "missing"),
+    ("dead", "dead"),
+    ("killed", "dead"),
+    ("died", "dead"),
+    ("injured", "injured"),
+    ("wounded", "injured"),
+    ("hurt", "injured"),
+    ("rescued", "rescued"),
+    ("survived", "rescued"),
+    ("detained", "detained"),
+    ("arrested", "detained"),
+    ("evacuated", "evacuated"),
+];
+
+/// Words after a number that make it a count of things, not people.
+const NOT_PEOPLE: &[&str] = &[
+    "years",
+    "year",
+    "percent",
+    "degrees",
+    "feet",
+    "foot",
+    "metres",
+    "meters",
+    "miles",
+    "km",
+    "kilometres",
+    "tons",
+    "tonnes",
+    "dollars",
+    "days",
+    "hours",
+    "minutes",
+    "weeks",
+    "months",
+    "vehicles",
+    "cars",
+    "houses",
+    "homes",
+    "buildings",
+    "times",
+    "of",
+];
+
+/// True for a number set off by commas after a word (", 35,"): an age in
+/// apposition, not a count.
+fn apposed(t: &str, start: usize, end: usize) -> bool {
+    t[..start].ends_with(", ") && t[end..].starts_with([',', ';'])
+}
+
+/// How many people each sentence says are missing, dead, injured …:
+/// a number followed, within seven words of its clause, by a state word.
+fn tallies(text: &ArticleText<'_>, dated: &[(usize, usize)]) -> Vec<(String, Reading)> {
+    let t = text.text;
+    let mut out = Vec::new();
+    for &(from, to) in &text.sentences {
+        let list = words(t, from, to);
+        for (i, w) in list.iter().enumerate() {
+            let Some(n) = number(&w.lower) else {
+                continue;
+            };
+            if n < 1.0
+                || dated.iter().any(|(s, e)| w.start < *e && *s < w.end)
+                || list
+                    .get(i + 1)
+                    .is_some_and(|x| NOT_PEOPLE.contains(&x.lower.as_str()) && x.lower != "of")
+                || w.lower.contains('-')
+                || apposed(t, w.start, w.end)
+                || i > 0 && matches!(list[i - 1].lower.as_str(), "other" | "another")
+            {
+                continue;
+            }
+            let window = &list[i + 1..(i + 8).min(list.len())];
+            let clause_end = t[w.end..to]
+                .find([';', ':', '(', '—'])
+                .map_or(to, |p| w.end + p);
+            let states: Vec<(&str, usize)> = window
+                .iter()
+                .take_while(|x| x.start < clause_end && number(&x.lower).is_none())
+                .filter_map(|x| {
+                    STATES
+                        .iter()
+                        .find(|(s, _)| *s == x.lower)
+                        .map(|(_, tally)| (*tally, x.end))
+                })
+                .collect();
+            let chosen = states
+                .iter()
+                .find(|(s, _)| *s == "missing")
+                .or(states.first());
+            if let Some((tally, end)) = chosen {
+                out.push((
+                    format!("people {tally}"),
+                    Reading {
+                        article: text.id,
+                        value: format!("{n}"),
+                        amount: n,
+                        span: (w.start, *end),
+                    },
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, String)> {
+        let t = ArticleText::new(ArticleId(1), text);
+        tallies(&t, &[])
+            .into_iter()
+            .chain(measures(&t))
+            .map(|(slot, r)| (slot, r.value))
+            .collect()
+    }
+
+    #[test]
+    fn tallies_read_counts_of_people_in_a_state() {
+        let found = read(
+            "Four miners are still missing after the flood. Rescuers said two were killed and 11 injured. The 12 trucks were moved.",
+        );
+        assert!(
+            found.contains(&("people missing".into(), "4".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("people dead".into(), "2".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("people injured".into(), "11".into())),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn sizes_are_read_from_compounds_before_a_measured_noun() {
+        let found =
+            read("The 1,150-foot oil tanker ran aground near a 40-foot wall. A 3-foot rise.");
+        assert!(
+            found.contains(&("length of the tanker".into(), "1,150 foot".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("length of the wall".into(), "40 foot".into())),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn ages_and_children_are_read_around_a_name() {
+        assert_eq!(age_after(", 41, of Leeds"), Some((41.0, 4)));
+        assert_eq!(age_after(", 2024"), None);
+        assert_eq!(age_before("the 41-year-old "), Some((41.0, 12)));
+        let t = "Ana Ruiz, a mother of three, spoke. Ben Ode has two young children.";
+        assert_eq!(children(t, 8, 34).map(|(n, _)| n), Some(3.0));
+        assert_eq!(children(t, 44, t.len()).map(|(n, _)| n), Some(2.0));
+    }
+
+    fn claim(value: &str, articles: &[u64]) -> Claim {
+        Claim {
+            value: value.into(),
+            facts: Vec::new(),
+            articles: articles.iter().map(|a| ArticleId(*a)).collect(),
+            spans: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_figure_revised_in_later_reports_is_an_update_and_overlapping_reports_conflict() {
+        let day = |d| NaiveDate::from_ymd_opt(2031, 3, d);
+        let published: HashMap<ArticleId, Option<NaiveDate>> = [
+            (ArticleId(1), day(1)),
+            (ArticleId(2), day(2)),
+            (ArticleId(3), day(4)),
+            (ArticleId(4), day(2)),
+        ]
+        .into();
+        let mut rising = vec![claim("31", &[3]), claim("12", &[1, 2])];
+        assert_eq!(nature(&mut rising, &published, &[]), Nature::Update);
+        assert_eq!(rising[0].value, "12", "oldest first");
+        let mut same_day = vec![claim("31", &[2]), claim("12", &[4])];
+        assert_eq!(nature(&mut same_day, &published, &[]), Nature::Conflict);
+        let mut quoted = vec![claim("31", &[2]), claim("12", &[4])];
+        let who = [Some("police".to_owned()), Some("the union".to_owned())];
+        assert_eq!(nature(&mut quoted, &published, &who), Nature::Attributed);
+    }
+}
