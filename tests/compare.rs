@@ -522,6 +522,31 @@ fn the_report_has_the_documented_json_shape_with_code_point_offsets() {
     ] {
         assert!(json[key].is_array(), "{key}");
     }
+    let natures: Vec<&str> = json["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["nature"].as_str())
+        .collect();
+    assert_eq!(
+        natures.len(),
+        json["contradictions"].as_array().unwrap().len()
+    );
+    assert!(
+        natures
+            .iter()
+            .all(|n| ["conflict", "update", "attributed"].contains(n))
+    );
+    let told_events = json["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "event")
+        .count();
+    assert!(
+        told_events > 0,
+        "events told by several sources are clusters"
+    );
     let article = &json["articles"][0];
     for key in ["file", "title", "outlet", "published"] {
         assert!(!article[key].is_null() || key == "published", "{key}");

@@ -386,6 +386,25 @@ impl Report {
                 independent_sources: c.independent,
                 facts: c.facts.iter().filter_map(|f| at.evidence(*f)).collect(),
             })
+            .chain(
+                // An event told by several sources is a corroborated claim
+                // that it happened, with its mentions as the evidence.
+                cmp.events
+                    .list
+                    .iter()
+                    .filter(|e| e.articles.len() >= 2)
+                    .map(|e| ReportCluster {
+                        kind: "event".to_owned(),
+                        value: e.label.clone(),
+                        sources: e.articles.iter().map(|a| at.file(*a)).collect(),
+                        independent_sources: cmp.sources.count(&e.articles),
+                        facts: e
+                            .mentions
+                            .iter()
+                            .filter_map(|m| at.evidence(m.fact))
+                            .collect(),
+                    }),
+            )
             .collect();
         let contradictions = cmp
             .contradictions
