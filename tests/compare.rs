@@ -637,3 +637,50 @@ fn dossier_report_reads_a_folder_with_a_metadata_sheet_and_a_project_file() {
     assert!(!missing.status.success());
     assert!(!String::from_utf8_lossy(&missing.stderr).is_empty());
 }
+
+#[test]
+fn one_person_under_two_names_with_the_same_age_is_a_naming_conflict_and_a_lone_surname_is_the_person_named_last()
+ {
+    let (_dir, ws) = dossier(&[
+        (
+            "a.txt",
+            "2031-06-01",
+            "Storm victims\nThe victims were named as Tomas Erlend Varga, 31, and Ines Maro, 52. Varga worked at the port.\n",
+        ),
+        (
+            "b.txt",
+            "2031-06-02",
+            "Storm\nAmong the dead were Tomas Barga, 31, a port worker. Nils Varga, his cousin, said Varga had two young children.\n",
+        ),
+    ]);
+    let cmp = compare(&ws);
+    let naming = cmp
+        .contradictions
+        .iter()
+        .find(|c| c.topic == "name of the person aged 31")
+        .expect("a naming conflict");
+    let names: Vec<&str> = naming.claims.iter().map(|c| c.value.as_str()).collect();
+    assert!(names.contains(&"Tomas Erlend Varga"), "{names:?}");
+    assert!(names.contains(&"Tomas Barga"), "{names:?}");
+    assert_eq!(naming.nature.as_str(), "conflict");
+    let cousin = cmp
+        .aliases
+        .groups
+        .iter()
+        .find(|g| g.name == "Nils Varga")
+        .expect("the cousin");
+    let b = ws
+        .project
+        .articles
+        .iter()
+        .find(|a| a.file_name() == "b.txt")
+        .unwrap()
+        .id;
+    assert!(
+        cousin
+            .forms
+            .iter()
+            .any(|f| f.text == "Varga" && f.articles.contains(&b)),
+        "the lone surname after the cousin's full name is the cousin: {cousin:?}"
+    );
+}

@@ -69,6 +69,8 @@ pub fn name_key(name: &str) -> String {
 struct Mention<'a> {
     fact: FactId,
     article: ArticleId,
+    /// Where it is in its article (byte offset).
+    start: usize,
     text: &'a str,
     key: &'a str,
     label: &'a str,
@@ -79,18 +81,19 @@ impl Aliases {
     pub fn build(project: &Project) -> Self {
         let named = named_facts(project);
         let mut keys: HashMap<&str, String> = HashMap::new();
-        for (_, _, text, _) in &named {
+        for (_, _, _, text, _) in &named {
             if !keys.contains_key(text) {
                 keys.insert(text, name_key(text));
             }
         }
         let mentions: Vec<Mention> = named
             .iter()
-            .filter_map(|&(fact, article, text, label)| {
+            .filter_map(|&(fact, article, start, text, label)| {
                 let key = keys.get(text)?.as_str();
                 (!key.is_empty()).then_some(Mention {
                     fact,
                     article,
+                    start,
                     text,
                     key,
                     label,
@@ -114,6 +117,11 @@ impl Aliases {
                 for &m in &stats.mentions {
                     assignment[m] = g;
                     grouping.articles[g].insert(mentions[m].article);
+                    let first = grouping
+                        .introduced
+                        .entry((g, mentions[m].article))
+                        .or_insert(usize::MAX);
+                    *first = (*first).min(mentions[m].start);
                 }
                 continue;
             }
@@ -175,13 +183,15 @@ fn pick_in_article(groups: &[(usize, BTreeSet<ArticleId>)], article: ArticleId) 
 }
 
 /// Entity facts, and role facts for their holder, that are not rejected:
-/// fact, article, name as written and label.
-fn named_facts(project: &Project) -> Vec<(FactId, ArticleId, &str, &str)> {
+/// fact, article, position, name as written and label.
+fn named_facts(project: &Project) -> Vec<(FactId, ArticleId, usize, &str, &str)> {
     let mut out = Vec::new();
     for fact in project.live_facts() {
         let (text, label) = match fact.kind {
             FactKind::Entity => {
-                let name = if fact.value.is_empty() {
+                // As written (curly apostrophes kept), unless the text runs over lines.
+                let written = !fact.text.contains(['\n', '\r', '\t']) && !fact.text.contains("  ");
+                let name = if written || fact.value.is_empty() {
                     &fact.text
                 } else {
                     &fact.value
@@ -194,7 +204,13 @@ fn named_facts(project: &Project) -> Vec<(FactId, ArticleId, &str, &str)> {
             },
             _ => continue,
         };
-        out.push((fact.id, fact.article, strip_possessive(text.trim()), label));
+        out.push((
+            fact.id,
+            fact.article,
+            fact.start,
+            strip_possessive(text.trim()),
+            label,
+        ));
     }
     out
 }
@@ -256,6 +272,8 @@ struct Grouping {
     articles: Vec<BTreeSet<ArticleId>>,
     /// Groups of a lone surname that several people in the dossier share.
     ambiguous: BTreeSet<usize>,
+    /// Where each group's full name first appears in each article.
+    introduced: HashMap<(usize, ArticleId), usize>,
 }
 
 impl Grouping {
@@ -322,8 +340,23 @@ impl Grouping {
             .collect()
     }
 
+    /// Of several people of one surname in an article, the one whose full
+    /// name the article gave last before `mention` (news names a person in
+    /// full, then by surname); `None` when none was named before it.
+    fn latest_introduced(&self, groups: &[usize], mention: &Mention) -> Option<usize> {
+        groups
+            .iter()
+            .filter_map(|g| {
+                let at = *self.introduced.get(&(*g, mention.article))?;
+                (at < mention.start).then_some((at, *g))
+            })
+            .max()
+            .map(|(_, g)| g)
+    }
+
     /// Places each mention of a lone name: with the one person of that surname,
-    /// or the one in the same article, or in a group of its own marked ambiguous.
+    /// or the one in the same article (the one named in full last before
+    /// it, when several are), or in a group of its own marked ambiguous.
     fn place_short(
         &mut self,
         key: &str,
@@ -343,7 +376,10 @@ impl Grouping {
                         .copied()
                         .filter(|g| self.articles[*g].contains(&mentions[m].article))
                         .collect();
-                    (here.len() == 1).then(|| here[0])
+                    match here.as_slice() {
+                        [one] => Some(*one),
+                        _ => self.latest_introduced(&here, &mentions[m]),
+                    }
                 }
             };
             assignment[m] = match chosen {
@@ -381,25 +417,31 @@ fn join_short_forms(
 ) {
     let mut capitals = vec![false; grouping.groups.len()];
     let mut written: Vec<Option<&str>> = vec![None; grouping.groups.len()];
+    let mut longest: Vec<&str> = grouping.groups.iter().map(String::as_str).collect();
     for (m, g) in mentions.iter().zip(assignment.iter()) {
         if *g < capitals.len() {
             capitals[*g] |= written_in_capitals(m.text);
             if m.key == grouping.groups[*g] {
                 written[*g].get_or_insert(m.text);
             }
+            if m.key.split(' ').count() > longest[*g].split(' ').count() {
+                longest[*g] = m.key;
+            }
         }
     }
     let names: Vec<GroupName> = grouping
         .groups
         .iter()
+        .zip(longest)
         .zip(capitals)
         .zip(written)
-        .map(|((key, capitals), text)| {
+        .map(|(((key, longest), capitals), text)| {
             let label = keys.get(key).map(|k| k.label.clone()).unwrap_or_default();
             // A body keeps the words a person's title would lose ("Foreign …").
             let words = match text {
                 Some(text) if label != "PER" => fold(text).split(' ').map(str::to_owned).collect(),
-                _ => key.split(' ').map(str::to_owned).collect(),
+                // A person by the fullest name the dossier gives them.
+                _ => longest.split(' ').map(str::to_owned).collect(),
             };
             GroupName {
                 words,
@@ -508,7 +550,7 @@ fn finish(
         let name = forms
             .iter()
             .filter(|f| f.text.split_whitespace().count() >= 2)
-            .max_by_key(|f| (f.facts.len(), f.text.len()))
+            .max_by_key(|f| (name_words(&f.text).len(), f.facts.len(), f.text.len()))
             .or(forms.first())
             .map(|f| f.text.clone())
             .unwrap_or_default();

@@ -19,6 +19,7 @@ use crate::model::{ArticleId, Fact, FactKind, Project};
 use super::aliases::Aliases;
 use super::contradictions::{Claim, Contradiction, ContradictionKind};
 use super::copies::Sources;
+use super::names::edit_distance;
 use super::sentences::ArticleText;
 use super::words::words;
 
@@ -63,6 +64,7 @@ pub fn find(
     let mut slots: BTreeMap<(ContradictionKind, String), Vec<Reading>> = BTreeMap::new();
     let mut dated: HashMap<ArticleId, Vec<(usize, usize)>> = HashMap::new();
     let mut people: HashMap<ArticleId, Vec<&Fact>> = HashMap::new();
+    let mut ages: Vec<(usize, ArticleId, f64, (usize, usize))> = Vec::new();
     for fact in project.live_facts() {
         match fact.kind {
             FactKind::Time => dated
@@ -77,9 +79,11 @@ pub fn find(
     }
     for text in project.articles.iter().filter_map(|a| texts.get(&a.id)) {
         let persons = people.get(&text.id).map(Vec::as_slice).unwrap_or(&[]);
-        for (slot, reading) in person_attributes(text, persons, aliases) {
+        for (group, reading) in person_ages(text, persons, aliases) {
+            let name = &aliases.groups[group].name;
+            ages.push((group, reading.article, reading.amount, reading.span));
             slots
-                .entry((ContradictionKind::Attribute, slot))
+                .entry((ContradictionKind::Attribute, format!("age of {name}")))
                 .or_default()
                 .push(reading);
         }
@@ -151,7 +155,97 @@ pub fn find(
         } else {
             nature(&mut c.claims, &published, &[])
         };
+        let grows = c.topic.starts_with("age of") || c.topic.starts_with("children of");
+        if grows && c.nature == Nature::Update && !rising(&c.claims) {
+            c.nature = Nature::Conflict;
+        }
         out.push(c);
+    }
+    out.extend(misnamed(&ages, aliases, sources));
+    out
+}
+
+/// True when the claims' values (their leading numbers) never fall, in order.
+fn rising(claims: &[Claim]) -> bool {
+    let values: Vec<f64> = claims
+        .iter()
+        .filter_map(|c| c.value.split(' ').next().and_then(number))
+        .collect();
+    values.windows(2).all(|w| w[0] <= w[1])
+}
+
+/// One person written under two names: two people the dossier keeps
+/// apart, never named in full in the same article, with the same given name, the
+/// same age and surnames a letter or two apart ("Ana Ruiz, 41" / "Ana
+/// Diaz, 41"): a naming conflict for the analyst to settle.
+fn misnamed(
+    ages: &[(usize, ArticleId, f64, (usize, usize))],
+    aliases: &Aliases,
+    sources: &Sources,
+) -> Vec<Contradiction> {
+    let mut by_age: BTreeMap<(u32, String), Vec<usize>> = BTreeMap::new();
+    for (i, (group, _, age, _)) in ages.iter().enumerate() {
+        let key = &aliases.groups[*group].key;
+        let given = key.split(' ').next().unwrap_or_default().to_owned();
+        by_age.entry((*age as u32, given)).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for list in by_age.values() {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                let (a, b) = (ages[i].0, ages[j].0);
+                if a == b || seen.contains(&(a.min(b), a.max(b))) {
+                    continue;
+                }
+                let (ga, gb) = (&aliases.groups[a], &aliases.groups[b]);
+                let surname = |k: &str| k.rsplit(' ').next().unwrap_or_default().to_owned();
+                let (sa, sb) = (surname(&ga.key), surname(&gb.key));
+                let close = sa != sb && edit_distance(&sa, &sb) <= 2 && sa.len().min(sb.len()) >= 4;
+                let named_in_full = |g: &super::aliases::AliasGroup| -> Vec<ArticleId> {
+                    g.forms
+                        .iter()
+                        .filter(|f| f.text.split_whitespace().count() >= 2)
+                        .flat_map(|f| f.articles.iter().copied())
+                        .collect()
+                };
+                let full_b = named_in_full(gb);
+                let apart = named_in_full(ga).iter().all(|x| !full_b.contains(x));
+                if !close
+                    || !apart
+                    || ga.key.split(' ').count() < 2
+                    || gb.key.split(' ').count() < 2
+                {
+                    continue;
+                }
+                seen.push((a.min(b), a.max(b)));
+                let claim = |g: usize, name: &str| {
+                    let mine: Vec<_> = ages
+                        .iter()
+                        .filter(|r| r.0 == g && r.2 == ages[i].2)
+                        .collect();
+                    let mut articles: Vec<ArticleId> = mine.iter().map(|r| r.1).collect();
+                    articles.sort_unstable();
+                    articles.dedup();
+                    Claim {
+                        value: name.to_owned(),
+                        facts: Vec::new(),
+                        articles,
+                        spans: mine.iter().map(|r| (r.1, r.3.0, r.3.1)).collect(),
+                    }
+                };
+                let claims = vec![claim(a, &ga.name), claim(b, &gb.name)];
+                if sources.count(claims.iter().flat_map(|c| c.articles.iter())) < 2 {
+                    continue;
+                }
+                out.push(Contradiction {
+                    kind: ContradictionKind::Person,
+                    topic: format!("name of the person aged {}", ages[i].2),
+                    claims,
+                    nature: Nature::Conflict,
+                });
+            }
+        }
     }
     out
 }
@@ -248,39 +342,36 @@ fn number(word: &str) -> Option<f64> {
         .flatten()
 }
 
-/// A person's age and children, from the sentences that name them.
-fn person_attributes(
+/// People's ages as the sentences that name them give them: "Ana Ruiz, 41,"
+/// or "the 41-year-old Ana Ruiz", with the person's alias group.
+fn person_ages(
     text: &ArticleText<'_>,
     persons: &[&Fact],
     aliases: &Aliases,
-) -> Vec<(String, Reading)> {
+) -> Vec<(usize, Reading)> {
     let mut out = Vec::new();
     let t = text.text;
     for fact in persons {
         let Some(group) = aliases.fact_group.get(&fact.id) else {
             continue;
         };
-        let name = &aliases.groups[*group].name;
-        let reading = |value: String, amount: f64, span: (usize, usize)| Reading {
-            article: text.id,
-            value,
-            amount,
-            span,
-        };
         let (Some(after), Some(before)) = (t.get(fact.end..), t.get(..fact.start)) else {
             continue;
         };
-        if let Some((age, end)) = age_after(after) {
-            let span = (fact.start, fact.end + end);
+        let found = match (age_after(after), age_before(before)) {
+            (Some((age, len)), _) => Some((age, (fact.start, fact.end + len))),
+            (None, Some((age, len))) => Some((age, (fact.start - len, fact.end))),
+            (None, None) => None,
+        };
+        if let Some((age, span)) = found {
             out.push((
-                format!("age of {name}"),
-                reading(age.to_string(), age, span),
-            ));
-        } else if let Some((age, len)) = age_before(before) {
-            let span = (fact.start - len, fact.end);
-            out.push((
-                format!("age of {name}"),
-                reading(age.to_string(), age, span),
+                *group,
+                Reading {
+                    article: text.id,
+                    value: age.to_string(),
+                    amount: age,
+                    span,
+                },
             ));
         }
     }
