@@ -54,13 +54,40 @@ struct Reading {
     span: (usize, usize),
 }
 
-/// Finds the contradictions of the three families in the articles' texts.
+/// A claim that several independent sources state alike ("age of Ana
+/// Ruiz: 41" in three articles): corroboration beside the fact clusters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    /// Attribute or tally.
+    pub kind: ContradictionKind,
+    /// The slot ("age of Ana Ruiz", "people missing").
+    pub topic: String,
+    /// The value stated.
+    pub value: String,
+    /// The articles stating it.
+    pub articles: Vec<ArticleId>,
+    /// How many independent sources those are.
+    pub independent: usize,
+    /// Where each states it (article, byte range).
+    pub spans: Vec<(ArticleId, usize, usize)>,
+}
+
+/// What the claims read from sentences show: disagreements and agreements.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    /// Slots given incompatible values.
+    pub contradictions: Vec<Contradiction>,
+    /// Values stated alike by several independent sources.
+    pub agreements: Vec<Agreement>,
+}
+
+/// Finds the claims of the three families in the articles' texts.
 pub fn find(
     project: &Project,
     texts: &HashMap<ArticleId, &ArticleText<'_>>,
     aliases: &Aliases,
     sources: &Sources,
-) -> Vec<Contradiction> {
+) -> Findings {
     let mut slots: BTreeMap<(ContradictionKind, String), Vec<Reading>> = BTreeMap::new();
     let mut dated: HashMap<ArticleId, Vec<(usize, usize)>> = HashMap::new();
     let mut people: HashMap<ArticleId, Vec<&Fact>> = HashMap::new();
@@ -119,6 +146,7 @@ pub fn find(
         .map(|a| (a.id, a.published))
         .collect();
     let mut out = Vec::new();
+    let mut agreements = Vec::new();
     for ((kind, topic), readings) in slots {
         let mut by_value: BTreeMap<String, Claim> = BTreeMap::new();
         let mut amounts: Vec<f64> = Vec::new();
@@ -136,6 +164,19 @@ pub fn find(
                 claim.articles.push(r.article);
             }
             claim.spans.push((r.article, r.span.0, r.span.1));
+        }
+        for claim in by_value.values() {
+            let independent = sources.count(&claim.articles);
+            if independent >= 2 {
+                agreements.push(Agreement {
+                    kind,
+                    topic: topic.clone(),
+                    value: claim.value.clone(),
+                    articles: claim.articles.clone(),
+                    independent,
+                    spans: claim.spans.clone(),
+                });
+            }
         }
         if amounts.len() < 2 || by_value.len() < 2 {
             continue;
@@ -162,7 +203,15 @@ pub fn find(
         out.push(c);
     }
     out.extend(misnamed(&ages, aliases, sources));
-    out
+    agreements.sort_by(|a, b| {
+        b.independent
+            .cmp(&a.independent)
+            .then_with(|| a.topic.cmp(&b.topic))
+    });
+    Findings {
+        contradictions: out,
+        agreements,
+    }
 }
 
 /// True when the claims' values (their leading numbers) never fall, in order.

@@ -12,7 +12,7 @@ use crate::extract::time::interval_of;
 use crate::model::{ArticleId, Fact, FactId, FactKind, Project};
 
 use super::aliases::Aliases;
-use super::claims::{self, Nature, fixed_nature};
+use super::claims::{Nature, fixed_nature};
 use super::copies::Sources;
 use super::names::fold;
 use super::sentences::ArticleText;
@@ -108,7 +108,6 @@ pub fn find(
             .collect();
         c.nature = fixed_nature(&reporters);
     }
-    out.extend(claims::find(project, texts, aliases, sources));
     out
 }
 

@@ -7,6 +7,7 @@ pub mod claims;
 pub mod clusters;
 pub mod contradictions;
 pub mod copies;
+pub mod descriptions;
 pub mod events;
 pub mod names;
 pub mod sentences;
@@ -23,7 +24,7 @@ use rayon::prelude::*;
 use crate::model::{ArticleId, Project};
 
 pub use aliases::{AliasForm, AliasGroup, Aliases};
-pub use claims::Nature;
+pub use claims::{Agreement, Nature};
 pub use clusters::{Cluster, Clusters};
 pub use contradictions::{Claim, Contradiction, ContradictionKind};
 pub use copies::Sources;
@@ -45,6 +46,8 @@ pub struct Comparison {
     pub clusters: Clusters,
     /// Slots filled with incompatible values by different sources.
     pub contradictions: Vec<Contradiction>,
+    /// Ages, sizes and tallies several independent sources state alike.
+    pub agreements: Vec<Agreement>,
     /// Claims only one independent source makes.
     pub single_source: Vec<SingleClaim>,
 }
@@ -58,7 +61,7 @@ impl Comparison {
             .iter()
             .filter_map(|a| texts.get(&a.id).map(|t| (a.id, t.as_ref())))
             .collect();
-        let ((article_texts, profiles), (aliases, sources)) = rayon::join(
+        let ((article_texts, profiles), (mut aliases, sources)) = rayon::join(
             || {
                 rayon::join(
                     || {
@@ -72,10 +75,17 @@ impl Comparison {
             },
             || rayon::join(|| Aliases::build(project), || copies::detect(&present)),
         );
+        let text_of: HashMap<ArticleId, &str> = present.iter().copied().collect();
+        descriptions::add_forms(&mut aliases, project, &text_of);
         let by_id: HashMap<ArticleId, &ArticleText<'_>> =
             article_texts.iter().map(|t| (t.id, t)).collect();
-        let (events, (clusters, (contradictions, single_source))) = rayon::join(
-            || Events::build(project, &aliases, &profiles),
+        let ((events, findings), (clusters, (mut contradictions, single_source))) = rayon::join(
+            || {
+                rayon::join(
+                    || Events::build(project, &aliases, &profiles),
+                    || claims::find(project, &by_id, &aliases, &sources),
+                )
+            },
             || {
                 let clusters = clusters::build(project, &aliases, &sources);
                 let rest = rayon::join(
@@ -85,12 +95,14 @@ impl Comparison {
                 (clusters, rest)
             },
         );
+        contradictions.extend(findings.contradictions);
         Comparison {
             aliases,
             sources,
             events,
             clusters,
             contradictions,
+            agreements: findings.agreements,
             single_source,
         }
     }

@@ -87,6 +87,12 @@ const TITLE_WORDS: &[&str] = &[
     "the",
 ];
 
+/// True for a folded word that is a title before a name ("president",
+/// "rev", "col"), "the" excepted.
+pub fn is_title(folded: &str) -> bool {
+    folded != "the" && TITLE_WORDS.contains(&folded)
+}
+
 /// Words that end a person's name without telling people apart ("Jr.", "III").
 const GENERATION_WORDS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 

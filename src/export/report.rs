@@ -226,6 +226,7 @@ impl<'a> Offsets<'a> {
             .contradictions
             .iter()
             .flat_map(|c| c.claims.iter().flat_map(|claim| claim.spans.iter()))
+            .chain(cmp.agreements.iter().flat_map(|a| a.spans.iter()))
         {
             wanted.entry(*article).or_default().extend([*start, *end]);
         }
@@ -405,6 +406,13 @@ impl Report {
                             .collect(),
                     }),
             )
+            .chain(cmp.agreements.iter().map(|a| ReportCluster {
+                kind: a.kind.as_str().to_owned(),
+                value: format!("{}: {}", a.topic, a.value),
+                sources: a.articles.iter().map(|x| at.file(*x)).collect(),
+                independent_sources: a.independent,
+                facts: a.spans.iter().map(|s| at.span(*s)).collect(),
+            }))
             .collect();
         let contradictions = cmp
             .contradictions
