@@ -477,13 +477,47 @@ fn children_of(
 
 /// ", 41," after a name: the age, and the byte length read.
 fn age_after(rest: &str) -> Option<(f64, usize)> {
-    let tail = rest.strip_prefix(", ")?;
-    let digits: String = tail.chars().take_while(char::is_ascii_digit).collect();
-    let after = &tail[digits.len()..];
-    let ends =
-        after.is_empty() || after.starts_with([',', '.', ';', ')']) || after.starts_with(" of ");
-    let age: f64 = digits.parse().ok()?;
-    (digits.len() <= 3 && ends && (1.0..=120.0).contains(&age)).then_some((age, 2 + digits.len()))
+    let leading = |t: &str| -> (f64, usize) {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let age = if digits <= 3 {
+            t[..digits].parse().unwrap_or(0.0)
+        } else {
+            0.0
+        };
+        (age, digits)
+    };
+    let plausible = |age: f64| (1.0..=120.0).contains(&age);
+    if let Some(tail) = rest.strip_prefix(", ") {
+        let (age, n) = leading(tail);
+        let after = &tail[n..];
+        let ends = after.is_empty()
+            || after.starts_with([',', '.', ';', ')'])
+            || after.starts_with(" of ");
+        if n > 0 && ends && plausible(age) {
+            return Some((age, 2 + n));
+        }
+        for article in ["a ", "an "] {
+            let Some(t) = tail.strip_prefix(article) else {
+                continue;
+            };
+            let (age, n) = leading(t);
+            let unit = ["-year-old", "-yearold"]
+                .iter()
+                .find(|u| t[n..].starts_with(*u))?;
+            return (n > 0 && plausible(age)).then_some((age, 2 + article.len() + n + unit.len()));
+        }
+    }
+    for verb in [" was ", " is "] {
+        let Some(t) = rest.strip_prefix(verb) else {
+            continue;
+        };
+        let (age, n) = leading(t);
+        let unit = [" years old", "-year-old"]
+            .iter()
+            .find(|u| t[n..].starts_with(*u))?;
+        return (n > 0 && plausible(age)).then_some((age, verb.len() + n + unit.len()));
+    }
+    None
 }
 
 /// "41-year-old " before a name: the age, and the byte length read.
@@ -734,8 +768,26 @@ fn apposed(t: &str, start: usize, end: usize) -> bool {
     t[..start].ends_with(", ") && t[end..].starts_with([',', ';'])
 }
 
+/// The tally of a verb just before the number ("killed 45", "rescued two
+/// people"), with the span from the verb to the number.
+fn state_before(list: &[super::words::Word], i: usize) -> Option<(&'static str, (usize, usize))> {
+    let verb = list[..i].iter().rev().take(2).find_map(|x| {
+        STATES
+            .iter()
+            .find(|(s, _)| s.ends_with("ed") && *s == x.lower)
+            .map(|(_, tally)| (*tally, x.start))
+    })?;
+    let between = &list[..i];
+    let adjacent = between.last().is_some_and(|x| x.start == verb.1)
+        || between
+            .last()
+            .is_some_and(|x| matches!(x.lower.as_str(), "about" | "some" | "nearly" | "least"));
+    adjacent.then_some((verb.0, (verb.1, list[i].end)))
+}
+
 /// How many people each sentence says are missing, dead, injured …:
-/// a number followed, within seven words of its clause, by a state word.
+/// a number followed, within seven words of its clause, by a state word,
+/// or just after a verb of one ("killed 45 passengers").
 fn tallies(text: &ArticleText<'_>, dated: &[(usize, usize)]) -> Vec<(String, Reading)> {
     let t = text.text;
     let mut out = Vec::new();
@@ -773,15 +825,17 @@ fn tallies(text: &ArticleText<'_>, dated: &[(usize, usize)]) -> Vec<(String, Rea
             let chosen = states
                 .iter()
                 .find(|(s, _)| *s == "missing")
-                .or(states.first());
-            if let Some((tally, end)) = chosen {
+                .or(states.first())
+                .map(|(tally, end)| (*tally, (w.start, *end)))
+                .or_else(|| state_before(&list, i));
+            if let Some((tally, span)) = chosen {
                 out.push((
                     format!("people {tally}"),
                     Reading {
                         article: text.id,
                         value: format!("{n}"),
                         amount: n,
-                        span: (w.start, *end),
+                        span,
                     },
                 ));
             }
@@ -806,7 +860,7 @@ mod tests {
     #[test]
     fn tallies_read_counts_of_people_in_a_state() {
         let found = read(
-            "Four miners are still missing after the flood. Rescuers said two were killed and 11 injured. The 12 trucks were moved.",
+            "Four miners are still missing after the flood. Rescuers said two were killed and 11 injured. The 12 trucks were moved. The blast injured 30 people.",
         );
         assert!(
             found.contains(&("people missing".into(), "4".into())),
@@ -820,7 +874,11 @@ mod tests {
             found.contains(&("people injured".into(), "11".into())),
             "{found:?}"
         );
-        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found.contains(&("people injured".into(), "30".into())),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 4, "{found:?}");
     }
 
     #[test]
@@ -842,6 +900,8 @@ mod tests {
     fn ages_and_children_are_read_around_a_name() {
         assert_eq!(age_after(", 41, of Leeds"), Some((41.0, 4)));
         assert_eq!(age_after(", 2024"), None);
+        assert_eq!(age_after(", a 41-year-old nurse"), Some((41.0, 15)));
+        assert_eq!(age_after(" was 41 years old"), Some((41.0, 17)));
         assert_eq!(age_before("the 41-year-old "), Some((41.0, 12)));
         let t = "Ana Ruiz, a mother of three, spoke. Ben Ode has two young children.";
         assert_eq!(children(t, 8, 34).map(|(n, _)| n), Some(3.0));

@@ -96,6 +96,9 @@ impl Comparison {
             },
         );
         contradictions.extend(findings.contradictions);
+        let mut single_source = single_source;
+        single_source.extend(single::events(&events, &by_id, &sources));
+        single::order(&mut single_source);
         Comparison {
             aliases,
             sources,

@@ -7,10 +7,14 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 
+use std::collections::HashMap;
+
+use crate::extract::event::EventStatus;
 use crate::model::{ArticleId, FactId, FactKind, Project};
 
 use super::clusters::Clusters;
 use super::copies::Sources;
+use super::events::Events;
 use super::sentences::ArticleText;
 use super::words::{is_stop, scan_words};
 
@@ -38,9 +42,32 @@ pub struct SingleClaim {
     pub value: String,
     /// The fact, when the claim is one.
     pub fact: Option<FactId>,
+    /// What to check first: 0 an event, 1 a number, 2 an attributed
+    /// statement or a role, 3 colour (see [`rank`]).
+    pub rank: u8,
 }
 
-/// The single-source claims of `project`, by article then position.
+/// How urgently an analyst must verify a single-source claim: events
+/// first, then numbers, then what someone is quoted or said to have said
+/// and who holds which role, then the rest ("colour").
+pub fn rank(kind: &str, text: &str) -> u8 {
+    match kind {
+        "event" => 0,
+        "quantity" => 1,
+        "quote" | "role" => 2,
+        _ if text.chars().any(|c| c.is_ascii_digit()) => 1,
+        _ if text.contains(['“', '"'])
+            || text.contains(" said")
+            || text.contains("according to") =>
+        {
+            2
+        }
+        _ => 3,
+    }
+}
+
+/// The single-source facts and sentences of `project` (events are added by
+/// [`events`]; [`order`] sorts them all).
 pub fn find(
     project: &Project,
     texts: &[ArticleText<'_>],
@@ -66,11 +93,48 @@ pub fn find(
             kind: f.kind.as_str().to_owned(),
             value: f.value.clone(),
             fact: Some(f.id),
+            rank: rank(f.kind.as_str(), &f.text),
         })
         .collect();
     out.extend(sentence_claims(texts, sources));
-    out.sort_by_key(|c| (c.article, c.start, c.end));
     out
+}
+
+/// Events told as having happened by one independent source only, each as
+/// the sentence of its first mention.
+pub fn events(
+    events: &Events,
+    texts: &HashMap<ArticleId, &ArticleText<'_>>,
+    sources: &Sources,
+) -> Vec<SingleClaim> {
+    events
+        .list
+        .iter()
+        .filter(|e| e.status == EventStatus::TookPlace && sources.count(&e.articles) == 1)
+        .filter_map(|e| {
+            let m = e.mentions.first()?;
+            let text = texts.get(&m.article)?;
+            let (from, to) = *text.sentences.get(text.sentence_of(m.start))?;
+            let sentence = text.text.get(from..to)?;
+            let start = from + (sentence.len() - sentence.trim_start().len());
+            let end = from + sentence.trim_end().len();
+            Some(SingleClaim {
+                article: m.article,
+                start,
+                end,
+                text: text.text.get(start..end)?.to_owned(),
+                kind: "event".to_owned(),
+                value: e.label.clone(),
+                fact: Some(m.fact),
+                rank: 0,
+            })
+        })
+        .collect()
+}
+
+/// Orders single-source claims by article, then what to check first, then position.
+pub fn order(claims: &mut [SingleClaim]) {
+    claims.sort_by_key(|c| (c.article, c.rank, c.start, c.end));
 }
 
 /// Calls `visit(Some(word))` for each content word of sentence `s`, and
@@ -227,6 +291,7 @@ fn sentence_claims(texts: &[ArticleText<'_>], sources: &Sources) -> Vec<SingleCl
                     start,
                     end,
                     text: text.text[start..end].to_owned(),
+                    rank: rank("claim", &text.text[start..end]),
                     kind: "claim".into(),
                     value: value.join("; "),
                     fact: None,
@@ -243,4 +308,21 @@ fn trimmed(text: &str, (start, end): (usize, usize)) -> (usize, usize) {
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
     (start + lead, (end - trail).max(start + lead))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_numbers_and_attributed_statements_come_before_colour() {
+        let ranks = [
+            rank("event", "The dam burst."),
+            rank("claim", "The dam held 40 million tonnes of water."),
+            rank("claim", "The engineer said the gauge had failed."),
+            rank("claim", "Residents watched from the hills in silence."),
+        ];
+        assert_eq!(ranks, [0, 1, 2, 3]);
+        assert!(rank("quantity", "12") < rank("quote", "x"));
+    }
 }

@@ -73,6 +73,8 @@ pub struct ComparePanel {
     sort_by_grade: bool,
     /// Articles whose single-source claims are folded away.
     folded: std::collections::HashSet<ArticleId>,
+    /// Articles whose single-source claims are all shown, not the first ten.
+    unfolded_all: std::collections::HashSet<ArticleId>,
     /// The Corroborated rows and what they were computed for.
     cluster_rows: Option<(ClusterRowsKey, Arc<Vec<usize>>)>,
 }
@@ -503,6 +505,7 @@ fn cluster_rows(app: &mut App, cmp: &Comparison) -> Arc<Vec<usize>> {
 }
 
 fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+    agreements(app, ui, cmp);
     let rows = cluster_rows(app, cmp);
     if rows.is_empty() {
         ui.label("No fact is stated by two or more articles (with the grade filter).");
@@ -565,11 +568,53 @@ fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
     }
 }
 
+/// Ages, sizes and tallies several independent sources give alike, each
+/// with the sentences that give it.
+fn agreements(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+    let shown: Vec<&crate::analysis::Agreement> = cmp
+        .agreements
+        .iter()
+        .filter(|a| a.articles.iter().filter(|x| passes(app, **x)).count() >= 2)
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("Figures stated alike ({})", shown.len()))
+        .id_salt("compare-agreements")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("compare-agreements-scroll")
+                .max_height(180.0)
+                .show(ui, |ui| {
+                    for a in shown {
+                        ui.horizontal(|ui| {
+                            ui.strong(format!("{}: {}", a.topic, a.value));
+                            ui.label(format!("— {} independent source(s)", a.independent));
+                        });
+                        let spans: Vec<(ArticleId, usize, usize)> = a
+                            .spans
+                            .iter()
+                            .copied()
+                            .filter(|(x, _, _)| passes(app, *x))
+                            .take(MAX_EVIDENCE)
+                            .collect();
+                        for (article, start, end) in spans {
+                            span_line(app, ui, article, start, end);
+                        }
+                    }
+                });
+        });
+}
+
 /// One line of the single-source list: an article heading or one of its claims.
 enum SingleRow {
     Article(ArticleId, usize),
     Claim(usize),
+    More(ArticleId, usize),
 }
+
+/// Single-source claims shown per article before "show all".
+const SINGLE_PER_ARTICLE: usize = 10;
 
 fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
     if cmp.single_source.is_empty() {
@@ -593,11 +638,22 @@ fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         }
         rows.push(SingleRow::Article(article, range.len()));
         if !app.panels.compare.folded.contains(&article) {
-            rows.extend(range.map(SingleRow::Claim));
+            let all = app.panels.compare.unfolded_all.contains(&article);
+            let hidden = range.len().saturating_sub(SINGLE_PER_ARTICLE);
+            let shown = if all {
+                range.len()
+            } else {
+                range.len() - hidden
+            };
+            rows.extend(range.take(shown).map(SingleRow::Claim));
+            if hidden > 0 && !all {
+                rows.push(SingleRow::More(article, hidden));
+            }
         }
     }
     let mut reveal = None;
     let mut toggle = None;
+    let mut show_all = None;
     let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 2.0;
     egui::ScrollArea::vertical()
         .id_salt("compare-single")
@@ -629,6 +685,18 @@ fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                             toggle = Some(*id);
                         }
                     }
+                    SingleRow::More(id, hidden) => {
+                        ui.horizontal(|ui| {
+                            ui.add_space(16.0);
+                            if ui
+                                .button(format!("Show all ({hidden} more)"))
+                                .on_hover_text("The first ten are the ones to check first: events, numbers, attributed statements")
+                                .clicked()
+                            {
+                                show_all = Some(*id);
+                            }
+                        });
+                    }
                     SingleRow::Claim(i) => {
                         let c = &cmp.single_source[*i];
                         ui.horizontal(|ui| {
@@ -646,6 +714,9 @@ fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                 }
             }
         });
+    if let Some(id) = show_all {
+        app.panels.compare.unfolded_all.insert(id);
+    }
     if let Some(id) = toggle {
         let folded = &mut app.panels.compare.folded;
         if !folded.remove(&id) {
