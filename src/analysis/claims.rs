@@ -351,6 +351,39 @@ pub fn fixed_nature(reporters: &[Option<String>]) -> Nature {
     }
 }
 
+/// True when `sentence` contains one of `words` (a cheap test before reading its words).
+fn mentions_any(sentence: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| sentence.contains(w))
+}
+
+/// Words a sentence about someone's children contains.
+const FAMILY_WORDS: &[&str] = &[
+    "child",
+    "kids",
+    "father of",
+    "mother of",
+    "parent of",
+    "sons",
+    "daughters",
+];
+
+/// Stems of the state words of tallies, in the case they are written mid-sentence.
+const STATE_STEMS: &[&str] = &[
+    "issing",
+    "ead",
+    "ill",
+    "ied",
+    "njur",
+    "ound",
+    "urt",
+    "escu",
+    "urviv",
+    "etain",
+    "rrest",
+    "vacuat",
+    "naccounted",
+];
+
 /// True when two amounts are one value (within the rounding of a unit conversion).
 fn same_amount(a: f64, b: f64) -> bool {
     (a - b).abs() <= 0.01 * a.abs().max(b.abs())
@@ -438,6 +471,9 @@ fn children_of(
     let t = text.text;
     let mut out = Vec::new();
     for (s, &(from, to)) in text.sentences.iter().enumerate() {
+        if !mentions_any(&t[from..to], FAMILY_WORDS) {
+            continue;
+        }
         let Some((n, span)) = children(t, from, to) else {
             continue;
         };
@@ -673,6 +709,9 @@ fn group_sizes(text: &ArticleText<'_>) -> Vec<(String, Reading)> {
     let t = text.text;
     let mut out = Vec::new();
     for &(from, to) in &text.sentences {
+        if !mentions_any(&t[from..to], GROUPS) {
+            continue;
+        }
         let list = words(t, from, to);
         for (i, w) in list.iter().enumerate() {
             let (count, compound) = match w.lower.split_once('-') {
@@ -792,6 +831,9 @@ fn tallies(text: &ArticleText<'_>, dated: &[(usize, usize)]) -> Vec<(String, Rea
     let t = text.text;
     let mut out = Vec::new();
     for &(from, to) in &text.sentences {
+        if !mentions_any(&t[from..to], STATE_STEMS) {
+            continue;
+        }
         let list = words(t, from, to);
         for (i, w) in list.iter().enumerate() {
             let Some(n) = number(&w.lower) else {

@@ -11,6 +11,7 @@ use crate::model::{ArticleId, Fact, FactId, FactKind, Project};
 use super::aliases::Aliases;
 use super::copies::Sources;
 use super::names::fold;
+use super::roles::role_key;
 use super::words::singular;
 
 /// Facts from one or more articles that state the same thing.
@@ -53,13 +54,16 @@ pub fn claim_key(fact: &Fact, aliases: &Aliases, mirrored: bool) -> Option<(Stri
                 (None, true) => fact.value.clone(),
                 (None, false) => format!("{} {unit}", fact.value),
             };
+            // Agreed terms meet whatever they count ("a 500-for-500 swap",
+            // "500 prisoners from each side").
+            let counted = if formula.is_some() { "" } else { unit.as_str() };
             Some((
-                format!("q|{}|{}|{}", fact.value, unit, formula.unwrap_or("")),
+                format!("q|{}|{}|{}", fact.value, counted, formula.unwrap_or("")),
                 shown,
             ))
         }
         FactKind::Role => {
-            let role = fact.attrs.get("role").map(|r| r.to_lowercase())?;
+            let role = fact.attrs.get("role").map(|r| role_key(r))?;
             let group = aliases.fact_group.get(&fact.id)?;
             let holder = aliases.groups.get(*group)?.name.as_str();
             let shown_role = fact.attrs.get("role").map(String::as_str).unwrap_or("");

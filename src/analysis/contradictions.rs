@@ -15,6 +15,7 @@ use super::aliases::Aliases;
 use super::claims::{Nature, fixed_nature};
 use super::copies::Sources;
 use super::names::fold;
+use super::roles::role_key;
 use super::sentences::ArticleText;
 use super::timeline::days;
 use super::words::{is_stop, singular, words};
@@ -100,11 +101,15 @@ pub fn find(
     let mut out = persons(&live, aliases, sources);
     out.extend(numbers(&live, texts, sources));
     out.extend(dates(&live, texts, aliases, sources));
+    let mut quotes: HashMap<ArticleId, Vec<&Fact>> = HashMap::new();
+    for fact in live.iter().filter(|f| f.kind == FactKind::Quote) {
+        quotes.entry(fact.article).or_default().push(fact);
+    }
     for c in &mut out {
         let reporters: Vec<Option<String>> = c
             .claims
             .iter()
-            .map(|claim| reporter(project, claim))
+            .map(|claim| reporter(project, &quotes, claim))
             .collect();
         c.nature = fixed_nature(&reporters);
     }
@@ -112,13 +117,18 @@ pub fn find(
 }
 
 /// The one party a side is attributed to: the speaker of the quotes its facts stand in.
-fn reporter(project: &Project, claim: &Claim) -> Option<String> {
+fn reporter(
+    project: &Project,
+    quotes: &HashMap<ArticleId, Vec<&Fact>>,
+    claim: &Claim,
+) -> Option<String> {
     let mut found: Option<String> = None;
     for id in &claim.facts {
         let fact = project.fact(*id)?;
-        let speaker = project
-            .facts_of(fact.article)
-            .find(|q| q.kind == FactKind::Quote && q.start <= fact.start && fact.end <= q.end)
+        let speaker = quotes
+            .get(&fact.article)?
+            .iter()
+            .find(|q| q.start <= fact.start && fact.end <= q.end)
             .and_then(|q| q.attrs.get("speaker"))?;
         match &found {
             Some(s) if fold(s) != fold(speaker) => return None,
@@ -146,7 +156,7 @@ fn persons(facts: &[&Fact], aliases: &Aliases, sources: &Sources) -> Vec<Contrad
             continue;
         };
         slots
-            .entry(role.to_lowercase())
+            .entry(role_key(role))
             .or_insert_with(|| (role.clone(), BTreeMap::new()))
             .1
             .entry(*group)

@@ -10,6 +10,7 @@ pub mod copies;
 pub mod descriptions;
 pub mod events;
 pub mod names;
+pub mod roles;
 pub mod sentences;
 pub mod similarity;
 pub mod single;

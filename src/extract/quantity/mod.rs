@@ -172,7 +172,37 @@ fn build(text: &str, group: &Group) -> Option<Candidate> {
     for (key, value) in attrs {
         candidate = candidate.with_attr(key, value);
     }
+    if matches!(group, Group::Single(_)) && each_side(text, group_atoms(group)[0].start, end) {
+        candidate.value = format!("{0} for {0}", candidate.value);
+        candidate = candidate.with_attr("formula", "exchange");
+    }
     Some(candidate)
+}
+
+/// True when the count is what each side of an exchange gives: "500
+/// prisoners from each side", "each side freed 500", "500 captives each".
+fn each_side(text: &str, start: usize, end: usize) -> bool {
+    let after: String = text[end..]
+        .chars()
+        .take(20)
+        .collect::<String>()
+        .to_lowercase();
+    let behind: String = {
+        let head = &text[..start];
+        let chars: Vec<char> = head.chars().rev().take(40).collect();
+        chars.into_iter().rev().collect::<String>().to_lowercase()
+    };
+    let sentence_tail = behind.rsplit(['.', ';', '!', '?']).next().unwrap_or("");
+    after.starts_with(" from each side")
+        || after.starts_with(" from both sides")
+        || [" each.", " each,", " each;", " each)"]
+            .iter()
+            .any(|e| after.starts_with(e))
+        || after == " each"
+        || (["each side ", "both sides "]
+            .iter()
+            .any(|p| sentence_tail.contains(p))
+            && !sentence_tail.contains(" and "))
 }
 
 fn group_atoms(group: &Group) -> Vec<&Atom> {

@@ -23,7 +23,31 @@ fn only(text: &str) -> Candidate {
 
 #[test]
 fn finds_counts_with_units_modifiers_and_formulas() {
-    let cases: [Case; 18] = [
+    let cases: [Case; 21] = [
+        (
+            "They agreed to free 500 prisoners from each side.",
+            "500 prisoners",
+            "500 for 500",
+            Some("prisoners"),
+            None,
+            Some("exchange"),
+        ),
+        (
+            "Each side freed 500 captives on Friday.",
+            "500 captives",
+            "500 for 500",
+            Some("captives"),
+            None,
+            Some("exchange"),
+        ),
+        (
+            "The two armies released five hundred soldiers each.",
+            "five hundred soldiers",
+            "500 for 500",
+            Some("soldiers"),
+            None,
+            Some("exchange"),
+        ),
         (
             "They freed about 1,200 prisoners on Friday.",
             "about 1,200 prisoners",
@@ -155,10 +179,10 @@ fn finds_counts_with_units_modifiers_and_formulas() {
         (
             "It is expected to be about 1,200 from each side.",
             "about 1,200",
-            "1200",
+            "1200 for 1200",
             None,
             Some("about"),
-            None,
+            Some("exchange"),
         ),
         (
             "The crowd of 1 000 marchers grew.",
@@ -273,7 +297,7 @@ fn seeds_give_the_expected_quantities() {
     if let Ok(text) = seed("004_7d003c453a5a3f56.txt") {
         let found = extract(&text, &[]);
         let values: Vec<&str> = found.iter().map(|c| c.value.as_str()).collect();
-        assert!(values.contains(&"1200"), "{values:?}");
+        assert!(values.contains(&"1200 for 1200"), "{values:?}");
         assert!(found.iter().any(|c| c.value == "6000"
             && c.attrs.get("modifier").map(String::as_str) == Some("more than")
             && c.attrs.get("unit").map(String::as_str) == Some("soldiers")));
