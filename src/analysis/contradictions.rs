@@ -206,7 +206,7 @@ fn numbers(
         // Those still missing are a tally of their own (see `claims`), not a toll.
         let rest = &text.text[fact.end..text.sentences.get(s).map_or(fact.end, |x| x.1)];
         let near = rest.char_indices().nth(60).map_or(rest.len(), |(i, _)| i);
-        if words(rest, 0, near).iter().any(|w| w.lower == "missing") {
+        if rest[..near].contains("missing") {
             continue;
         }
         let unit = match fact.attrs.get("unit") {

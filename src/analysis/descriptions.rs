@@ -4,7 +4,7 @@
 //! dossier holds ("the mayor", when the dossier names one mayor). The
 //! analyst sees them among the person's forms, with their sources.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{ArticleId, FactId, FactKind, Project};
 
@@ -34,8 +34,9 @@ pub fn add_forms(aliases: &mut Aliases, project: &Project, texts: &HashMap<Artic
     }
     let roles = sole_holders(aliases, project);
     if !roles.is_empty() {
+        let firsts: HashSet<&str> = roles.keys().filter_map(|r| r.split(' ').next()).collect();
         for (article, text) in texts {
-            for (g, said) in descriptions(text, &roles) {
+            for (g, said) in descriptions(text, &roles, &firsts) {
                 found.push((g, said, *article, None));
             }
         }
@@ -123,9 +124,21 @@ fn sole_holders(aliases: &Aliases, project: &Project) -> HashMap<String, usize> 
 
 /// "the governor" in `text` for a role one group alone holds, not followed by
 /// a name (then it is a title): the group and the words as written.
-fn descriptions(text: &str, roles: &HashMap<String, usize>) -> Vec<(usize, String)> {
+fn descriptions(
+    text: &str,
+    roles: &HashMap<String, usize>,
+    firsts: &HashSet<&str>,
+) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices("he ") {
+        let first = text[at + 3..]
+            .split([' ', '\n'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches([',', '.', ';', ':', '’', '\'', '"', '”']);
+        if !firsts.contains(first) {
+            continue;
+        }
         let Some(the) = at
             .checked_sub(1)
             .filter(|&t| matches!(text.get(t..at), Some("t" | "T")))
@@ -189,9 +202,11 @@ mod tests {
     #[test]
     fn a_role_one_person_holds_describes_them() {
         let roles: HashMap<String, usize> = [("mayor".to_owned(), 4)].into();
+        let firsts: HashSet<&str> = ["mayor"].into();
         let found = descriptions(
             "The mayor spoke. Later the mayor Ana Ruiz left. Then the mayors met. Other mayor.",
             &roles,
+            &firsts,
         );
         assert_eq!(found, [(4, "The mayor".to_owned())]);
     }
