@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use std::collections::HashMap;
 
-use crate::extract::event::EventStatus;
+use crate::extract::event::{EventStatus, EventType};
 use crate::model::{ArticleId, FactId, FactKind, Project};
 
 use super::clusters::Clusters;
@@ -100,8 +100,9 @@ pub fn find(
     out
 }
 
-/// Events told as having happened by one independent source only, each as
-/// the sentence of its first mention.
+/// Events (statements aside, which are attributed claims) told as having
+/// happened by one independent source only, each as the sentence of its
+/// first mention.
 pub fn events(
     events: &Events,
     texts: &HashMap<ArticleId, &ArticleText<'_>>,
@@ -110,7 +111,11 @@ pub fn events(
     events
         .list
         .iter()
-        .filter(|e| e.status == EventStatus::TookPlace && sources.count(&e.articles) == 1)
+        .filter(|e| {
+            e.status == EventStatus::TookPlace
+                && e.ty != EventType::Statement
+                && sources.count(&e.articles) == 1
+        })
         .filter_map(|e| {
             let m = e.mentions.first()?;
             let text = texts.get(&m.article)?;
@@ -132,8 +137,12 @@ pub fn events(
         .collect()
 }
 
-/// Orders single-source claims by article, then what to check first, then position.
-pub fn order(claims: &mut [SingleClaim]) {
+/// Orders single-source claims by article, then what to check first, then
+/// position; a span listed twice (two events of one sentence, an event's
+/// sentence that is also a claim) is kept once, at its most urgent rank.
+pub fn order(claims: &mut Vec<SingleClaim>) {
+    claims.sort_by_key(|c| (c.article, c.start, c.end, c.rank));
+    claims.dedup_by(|b, a| (a.article, a.start, a.end) == (b.article, b.start, b.end));
     claims.sort_by_key(|c| (c.article, c.rank, c.start, c.end));
 }
 
