@@ -362,3 +362,32 @@ fn clicking_an_event_row_on_the_timeline_selects_its_mentions() {
         .collect();
     assert_eq!(lit, mentions, "every mention of the event is highlighted");
 }
+
+#[test]
+fn contradictions_name_their_nature_and_single_source_claims_show_ten_then_all() {
+    let (dir, articles) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut app = App::new(Box::new(dialogs.clone()), dir.path().to_owned());
+    app.open_path(articles);
+    app.wait_for_jobs();
+    let mut h = harness(app);
+    wait_for_comparison(&mut h);
+    h.get_by_label("Compare sources").click();
+    h.run();
+    assert!(h.get_all_by_label("conflict").count() >= 1);
+
+    h.get_by_label_contains("Single-source (").click();
+    h.run();
+    let buttons = h.query_all_by_label("Show all").count();
+    assert!(
+        buttons >= 1,
+        "an article with more than ten claims offers Show all"
+    );
+    h.get_all_by_label("Show all").next().unwrap().click();
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("Show all").count(),
+        buttons - 1,
+        "the first article now shows all its claims"
+    );
+}

@@ -675,15 +675,22 @@ fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                             a.file_name(),
                             a.reliability
                         );
-                        if ui
-                            .add(
-                                egui::Button::new(egui::RichText::new(heading).strong())
-                                    .frame(false),
-                            )
-                            .clicked()
-                        {
-                            toggle = Some(*id);
-                        }
+                        let hidden = n.saturating_sub(SINGLE_PER_ARTICLE);
+                        let all = app.panels.compare.unfolded_all.contains(id);
+                        ui.horizontal(|ui| {
+                            if ui
+                                .add(
+                                    egui::Button::new(egui::RichText::new(heading).strong())
+                                        .frame(false),
+                                )
+                                .clicked()
+                            {
+                                toggle = Some(*id);
+                            }
+                            if hidden > 0 && !all && ui.small_button("Show all").clicked() {
+                                show_all = Some(*id);
+                            }
+                        });
                     }
                     SingleRow::More(id, hidden) => {
                         ui.horizontal(|ui| {
