@@ -766,10 +766,17 @@ const STATES: &[(&str, &str)] = &[
     ("hurt", "injured"),
     ("rescued", "rescued"),
     ("survived", "rescued"),
+    ("survive", "rescued"),
+    ("survivors", "rescued"),
     ("detained", "detained"),
     ("arrested", "detained"),
     ("evacuated", "evacuated"),
 ];
+
+/// True for a word that names the state a tally counts ("missing", "killed", "rescued" …).
+pub fn is_state_word(word: &str) -> bool {
+    STATES.iter().any(|(s, _)| *s == word)
+}
 
 /// Words after a number that make it a count of things, not people.
 const NOT_PEOPLE: &[&str] = &[
@@ -854,9 +861,17 @@ fn tallies(text: &ArticleText<'_>, dated: &[(usize, usize)]) -> Vec<(String, Rea
             let clause_end = t[w.end..to]
                 .find([';', ':', '(', '—'])
                 .map_or(to, |p| w.end + p);
-            let states: Vec<(&str, usize)> = window
+            let near: Vec<&super::words::Word> = window
                 .iter()
                 .take_while(|x| x.start < clause_end && number(&x.lower).is_none())
+                .collect();
+            // "six who did not survive": a negated state counts for no tally.
+            let negated = near
+                .iter()
+                .any(|x| matches!(x.lower.as_str(), "not" | "never" | "didnt" | "didn't"));
+            let states: Vec<(&str, usize)> = near
+                .iter()
+                .filter(|_| !negated)
                 .filter_map(|x| {
                     STATES
                         .iter()
@@ -902,7 +917,7 @@ mod tests {
     #[test]
     fn tallies_read_counts_of_people_in_a_state() {
         let found = read(
-            "Four miners are still missing after the flood. Rescuers said two were killed and 11 injured. The 12 trucks were moved. The blast injured 30 people.",
+            "Four miners are still missing after the flood. Rescuers said two were killed and 11 injured. The 12 trucks were moved. The blast injured 30 people. Of the five who did not survive, none was named.",
         );
         assert!(
             found.contains(&("people missing".into(), "4".into())),

@@ -12,7 +12,7 @@ use crate::extract::time::interval_of;
 use crate::model::{ArticleId, Fact, FactId, FactKind, Project};
 
 use super::aliases::Aliases;
-use super::claims::{Nature, fixed_nature};
+use super::claims::{Nature, fixed_nature, is_state_word};
 use super::copies::Sources;
 use super::names::fold;
 use super::roles::role_key;
@@ -203,10 +203,11 @@ fn numbers(
         let Some(event) = text.event_near(fact.start) else {
             continue;
         };
-        // Those still missing are a tally of their own (see `claims`), not a toll.
+        // A count followed by the state it counts ("6 people are still
+        // missing", "two people to survive") is a tally (see `claims`).
         let rest = &text.text[fact.end..text.sentences.get(s).map_or(fact.end, |x| x.1)];
         let near = rest.char_indices().nth(60).map_or(rest.len(), |(i, _)| i);
-        if rest[..near].contains("missing") {
+        if words(rest, 0, near).iter().any(|w| is_state_word(&w.lower)) {
             continue;
         }
         let unit = match fact.attrs.get("unit") {
