@@ -242,17 +242,23 @@ fn wait_for_comparison(h: &mut Harness<'static, App>) {
     panic!("the comparison of sources never finished");
 }
 
-#[test]
-fn compare_panel_shows_evidence_records_verdicts_and_merges_undoably() {
+/// The sample opened in the app, compared on the real background thread,
+/// with the Compare sources tab shown.
+fn sample_compared() -> (tempfile::TempDir, Harness<'static, App>) {
     let (dir, articles) = sample_copy();
-    let dialogs = ScriptedDialogs::default();
-    let mut app = App::new(Box::new(dialogs.clone()), dir.path().to_owned());
+    let mut app = App::new(Box::new(ScriptedDialogs::default()), dir.path().to_owned());
     app.open_path(articles);
     app.wait_for_jobs();
     let mut h = harness(app);
     wait_for_comparison(&mut h);
     h.get_by_label("Compare sources").click();
     h.run();
+    (dir, h)
+}
+
+#[test]
+fn compare_panel_shows_evidence_records_verdicts_and_merges_undoably() {
+    let (_dir, mut h) = sample_compared();
     h.get_by_label("Defense Minister of Ukraine");
 
     // Evidence links select the fact they quote.
@@ -365,15 +371,7 @@ fn clicking_an_event_row_on_the_timeline_selects_its_mentions() {
 
 #[test]
 fn contradictions_name_their_nature_and_single_source_claims_show_ten_then_all() {
-    let (dir, articles) = sample_copy();
-    let dialogs = ScriptedDialogs::default();
-    let mut app = App::new(Box::new(dialogs.clone()), dir.path().to_owned());
-    app.open_path(articles);
-    app.wait_for_jobs();
-    let mut h = harness(app);
-    wait_for_comparison(&mut h);
-    h.get_by_label("Compare sources").click();
-    h.run();
+    let (_dir, mut h) = sample_compared();
     assert!(h.get_all_by_label("conflict").count() >= 1);
 
     h.get_by_label_contains("Single-source (").click();

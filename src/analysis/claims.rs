@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
+use crate::extract::quantity::small_number;
 use crate::model::{ArticleId, Fact, FactKind, Project};
 
 use super::aliases::Aliases;
@@ -114,30 +115,17 @@ pub fn find(
                 .or_default()
                 .push(reading);
         }
-        for (slot, reading) in children_of(text, persons, aliases) {
-            slots
-                .entry((ContradictionKind::Attribute, slot))
-                .or_default()
-                .push(reading);
-        }
-        for (slot, reading) in measures(text) {
-            slots
-                .entry((ContradictionKind::Attribute, slot))
-                .or_default()
-                .push(reading);
-        }
-        for (slot, reading) in group_sizes(text) {
-            slots
-                .entry((ContradictionKind::Tally, slot))
-                .or_default()
-                .push(reading);
-        }
         let times = dated.get(&text.id).map(Vec::as_slice).unwrap_or(&[]);
-        for (slot, reading) in tallies(text, times) {
-            slots
-                .entry((ContradictionKind::Tally, slot))
-                .or_default()
-                .push(reading);
+        let attributes = children_of(text, persons, aliases)
+            .into_iter()
+            .chain(measures(text))
+            .map(|r| (ContradictionKind::Attribute, r));
+        let counts = group_sizes(text)
+            .into_iter()
+            .chain(tallies(text, times))
+            .map(|r| (ContradictionKind::Tally, r));
+        for (kind, (slot, reading)) in attributes.chain(counts) {
+            slots.entry((kind, slot)).or_default().push(reading);
         }
     }
     let published: HashMap<ArticleId, Option<NaiveDate>> = project
@@ -389,33 +377,11 @@ fn same_amount(a: f64, b: f64) -> bool {
     (a - b).abs() <= 0.01 * a.abs().max(b.abs())
 }
 
-/// The value of a number as written: digits (with thousands commas) or a word up to twenty.
+/// The value of a number as written: digits (with thousands commas) or a
+/// number word (see [`small_number`]).
 fn number(word: &str) -> Option<f64> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
     let lower = word.to_lowercase();
-    if let Some(n) = WORDS.iter().position(|w| *w == lower) {
+    if let Some(n) = small_number(&lower) {
         return Some(n as f64);
     }
     let digits: String = lower.chars().filter(|c| *c != ',').collect();

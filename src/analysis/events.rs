@@ -340,24 +340,23 @@ fn weekday_number(name: &str) -> Option<u32> {
         .map(|d| d.num_days_from_monday())
 }
 
-/// The weekday of the single day a group's own date covers.
-fn weekday_of(days_since_epoch: (f64, f64)) -> Option<u32> {
-    use chrono::Datelike;
-    let (s, e) = days_since_epoch;
+/// The single day a span of days since 1970 covers, if it is one day.
+fn single_day((s, e): (f64, f64)) -> Option<NaiveDate> {
     (e - s <= 1.0 + 1e-9)
         .then(|| super::timeline::date_of(s))
         .flatten()
-        .map(|d| d.weekday().num_days_from_monday())
+}
+
+/// The weekday of the single day a group's own date covers (Monday 0).
+fn weekday_of(days_since_epoch: (f64, f64)) -> Option<u32> {
+    use chrono::Datelike;
+    single_day(days_since_epoch).map(|d| d.weekday().num_days_from_monday())
 }
 
 /// The month and day of the single day a group's own date covers.
 fn month_day_of(days_since_epoch: (f64, f64)) -> Option<(u32, u32)> {
     use chrono::Datelike;
-    let (s, e) = days_since_epoch;
-    (e - s <= 1.0 + 1e-9)
-        .then(|| super::timeline::date_of(s))
-        .flatten()
-        .map(|d| (d.month(), d.day()))
+    single_day(days_since_epoch).map(|d| (d.month(), d.day()))
 }
 
 /// Mentions being grouped, with what they jointly claim.
@@ -492,8 +491,7 @@ impl Group {
         if later(self, other) || later(other, self) {
             return false;
         }
-        let weekday = |g: &Group| g.weekday.or_else(|| g.date.and_then(weekday_of));
-        if let (Some(a), Some(b)) = (weekday(self), weekday(other))
+        if let (Some(a), Some(b)) = (self.day_of_week(), other.day_of_week())
             && a != b
         {
             return false;
@@ -539,10 +537,9 @@ impl Group {
         let both_dated = (self.date.is_some() && other.date.is_some())
             || (day(self).is_some() && day(self) == day(other));
         let definite = self.definite || other.definite;
-        let weekday = |g: &Group| g.weekday.or_else(|| g.date.and_then(weekday_of));
         let named_weekday = (self.weekday.is_some() || other.weekday.is_some())
-            && weekday(self).is_some()
-            && weekday(self) == weekday(other);
+            && self.day_of_week().is_some()
+            && self.day_of_week() == other.day_of_week();
         let score = 4 * u32::from(same_series)
             + 3 * u32::from(both_dated)
             + 2 * u32::from(shared_place)
@@ -555,6 +552,11 @@ impl Group {
             || (same_lemma && named_weekday)
             || (same_lemma && context.alike(self, other));
         if strong { score } else { 0 }
+    }
+
+    /// The weekday its members name, or that its own single-day date falls on.
+    fn day_of_week(&self) -> Option<u32> {
+        self.weekday.or_else(|| self.date.and_then(weekday_of))
     }
 
     /// True when its own clauses date it to one day or finer.

@@ -253,27 +253,10 @@ fn evidence_line(app: &mut App, ui: &mut egui::Ui, fact: FactId) {
     let Some(f) = app.ws.project.fact(fact) else {
         return;
     };
-    let article = f.article;
-    let text = shorten(&f.text, 110);
-    let file = app
-        .ws
-        .project
-        .article(article)
-        .map_or("?".to_owned(), |a| a.file_name().to_owned());
-    let g = grade(&app.ws.project, article);
-    ui.horizontal(|ui| {
-        ui.add_space(18.0);
-        ui.label(egui::RichText::new(format!("[{g:?}]")).monospace())
-            .on_hover_text(format!("Source reliability: {}", g.meaning()));
-        ui.label(egui::RichText::new(shorten(&file, 28)).weak());
-        if ui
-            .link(format!("“{text}”"))
-            .on_hover_text("Show in the source text")
-            .clicked()
-        {
-            app.select_fact(fact);
-        }
-    });
+    let (article, text) = (f.article, f.text.clone());
+    if source_line(app, ui, article, &text) {
+        app.select_fact(fact);
+    }
 }
 
 /// One piece of sentence evidence: its source and its words, which show it in the text.
@@ -285,6 +268,14 @@ fn span_line(app: &mut App, ui: &mut egui::Ui, article: ArticleId, start: usize,
     else {
         return;
     };
+    if source_line(app, ui, article, &text) {
+        app.reveal_span(article, start, end);
+    }
+}
+
+/// The row both kinds of evidence share: the source's grade, its file and
+/// the quoted words as a link; true when the link was clicked.
+fn source_line(app: &App, ui: &mut egui::Ui, article: ArticleId, text: &str) -> bool {
     let file = app
         .ws
         .project
@@ -296,14 +287,11 @@ fn span_line(app: &mut App, ui: &mut egui::Ui, article: ArticleId, start: usize,
         ui.label(egui::RichText::new(format!("[{g:?}]")).monospace())
             .on_hover_text(format!("Source reliability: {}", g.meaning()));
         ui.label(egui::RichText::new(shorten(&file, 28)).weak());
-        if ui
-            .link(format!("“{}”", shorten(&text, 110)))
+        ui.link(format!("“{}”", shorten(text, 110)))
             .on_hover_text("Show in the source text")
             .clicked()
-        {
-            app.reveal_span(article, start, end);
-        }
-    });
+    })
+    .inner
 }
 
 fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {

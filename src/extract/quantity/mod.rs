@@ -25,6 +25,7 @@ use regex::Regex;
 
 use super::Candidate;
 use crate::model::FactKind;
+pub(crate) use number::small_number;
 use number::{Amount, Atom};
 
 /// Text between two atoms that makes them an exchange formula ("1,000 for 1,000").

@@ -254,7 +254,8 @@ fn parse_words(phrase: &str) -> Option<u128> {
     total.checked_add(current)
 }
 
-fn small_number(word: &str) -> Option<u128> {
+/// The value of one lower-case number word from "zero" to "ninety" ("seven" → 7).
+pub(crate) fn small_number(word: &str) -> Option<u128> {
     const UNITS: [&str; 20] = [
         "zero",
         "one",
