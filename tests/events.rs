@@ -91,6 +91,55 @@ fn two_hearings_of_one_court_on_different_days_stay_apart() {
 }
 
 #[test]
+fn a_town_and_its_country_place_one_fire_but_two_towns_keep_two_fires_apart() {
+    let (_dir, ws) = dossier(&[
+        (
+            "a.txt",
+            "2031-05-06",
+            "A fire destroyed a warehouse in Valmora on 5 May.",
+        ),
+        (
+            "b.txt",
+            "2031-05-06",
+            "A fire destroyed a warehouse in Portugal on 5 May, officials said.",
+        ),
+        (
+            "c.txt",
+            "2031-05-06",
+            "A fire destroyed a warehouse in Castelbranco on 5 May.",
+        ),
+    ]);
+    let cmp = compare(&ws);
+    let fires = of_type(&cmp, "disaster");
+    let mut sizes: Vec<usize> = fires.iter().map(|e| e.articles.len()).collect();
+    sizes.sort();
+    assert_eq!(sizes, [1, 2], "{fires:#?}");
+}
+
+#[test]
+fn a_date_borrowed_from_the_day_before_does_not_keep_a_mention_apart() {
+    let (_dir, ws) = dossier(&[
+        (
+            "a.txt",
+            "2031-09-20",
+            "Voters in Arland went to the polls on 17 September. \
+             Police later arrested the mayor of Tarnow, Ilse Varga, on corruption charges.",
+        ),
+        (
+            "b.txt",
+            "2031-09-20",
+            "Police arrested Ilse Varga, the mayor of Tarnow, on 18 September.",
+        ),
+    ]);
+    let cmp = compare(&ws);
+    let arrests = of_type(&cmp, "arrest");
+    assert!(
+        arrests.iter().any(|e| e.articles.len() == 2),
+        "one arrest told by both articles: {arrests:#?}"
+    );
+}
+
+#[test]
 fn a_meeting_recalled_from_years_ago_is_not_this_years_meeting() {
     let (_dir, ws) = dossier(&[
         (

@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::extract::entity::gazetteer::GAZ;
 use crate::extract::event::{EventStatus, EventType, yearless_month_day};
 use crate::extract::time::{Granularity, interval_of};
 use crate::model::{ArticleId, EventDecision, Fact, FactId, FactKind, Project};
@@ -97,6 +98,8 @@ pub struct EventMention {
     participants: BTreeSet<String>,
     /// Places and venues, as alias keys.
     places: BTreeSet<String>,
+    /// Those of its places that are countries (see [`Group::compatible`]).
+    countries: BTreeSet<String>,
 }
 
 impl EventMention {
@@ -167,9 +170,19 @@ struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     fn keys(&self, list: Option<&'a String>, article: ArticleId) -> BTreeSet<String> {
+        self.keys_of(list, article, |_| true)
+    }
+
+    /// The keys of the names of `list` that `keep` accepts.
+    fn keys_of(
+        &self,
+        list: Option<&'a String>,
+        article: ArticleId,
+        keep: impl Fn(&str) -> bool,
+    ) -> BTreeSet<String> {
         list.into_iter()
             .flat_map(|l| l.split("; "))
-            .filter(|n| !n.is_empty())
+            .filter(|n| !n.is_empty() && keep(n))
             .map(|n| {
                 self.memo
                     .borrow_mut()
@@ -307,6 +320,7 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
     });
     let mut places = resolver.keys(fact.attrs.get("place"), fact.article);
     places.extend(resolver.keys(fact.attrs.get("venue"), fact.article));
+    let countries = resolver.keys_of(fact.attrs.get("place"), fact.article, |n| GAZ.is_country(n));
     Some(EventMention {
         fact: fact.id,
         article: fact.article,
@@ -330,6 +344,7 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
         date,
         participants: resolver.keys(fact.attrs.get("participants"), fact.article),
         places,
+        countries,
     })
 }
 
@@ -384,6 +399,10 @@ struct Group {
     /// (planned, denied …): then its publication days bound nothing.
     untaken: bool,
     places: BTreeSet<String>,
+    /// Its places that are countries, and those that are not: each kind
+    /// rules out only places of its own kind (a city lies in some country).
+    countries: BTreeSet<String>,
+    towns: BTreeSet<String>,
     participants: BTreeSet<String>,
     lemmas: BTreeSet<String>,
     series: Option<String>,
@@ -444,6 +463,13 @@ impl Group {
             };
         }
         self.places.extend(m.places.iter().cloned());
+        for p in &m.places {
+            if m.countries.contains(p) {
+                self.countries.insert(p.clone());
+            } else {
+                self.towns.insert(p.clone());
+            }
+        }
         self.participants.extend(m.participants.iter().cloned());
         self.lemmas.insert(m.lemma.clone());
         if self.series.is_none() {
@@ -462,12 +488,22 @@ impl Group {
     /// True when nothing the two groups claim rules out one event.
     ///
     /// Dates are compared at their precision: own-clause dates always, and
-    /// a group's nearby date stands in for a missing own date.
+    /// within one article a group's nearby date stands in for a missing
+    /// own date (the article's narrative moves from one happening to the
+    /// next). Across articles a date borrowed from the discourse is not a
+    /// claim of the mention: it dates an event but rules out no join.
     fn compatible(&self, other: &Group) -> bool {
         if !same_kind(self, other) {
             return false;
         }
-        let when = |g: &Group| g.date.or(g.near);
+        let one_article = !self.articles.is_disjoint(&other.articles);
+        let when = |g: &Group| {
+            if one_article {
+                g.date.or(g.near)
+            } else {
+                g.date
+            }
+        };
         if let (Some((a, b)), Some((c, d))) = (when(self), when(other))
             && (a.max(c) >= b.min(d))
         {
@@ -496,12 +532,14 @@ impl Group {
         {
             return false;
         }
-        if !self.places.is_empty()
-            && !other.places.is_empty()
-            && self.places.is_disjoint(&other.places)
-            && self.participants.is_disjoint(&other.places)
-            && other.participants.is_disjoint(&self.places)
-        {
+        let apart = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.is_disjoint(b)
+                && self.participants.is_disjoint(b)
+                && other.participants.is_disjoint(a)
+        };
+        if apart(&self.countries, &other.countries) || apart(&self.towns, &other.towns) {
             return false;
         }
         if self.ty == EventType::Statement
@@ -545,13 +583,26 @@ impl Group {
             + 2 * u32::from(shared_place)
             + u32::from(shared_people)
             + u32::from(same_lemma);
+        let nearby_agree = !self.nearby_disagrees(other);
         let strong = same_series
-            || (same_lemma && (shared_people || shared_place))
-            || (same_lemma && definite && !self.participants.is_disjoint(&other.participants))
+            || (same_lemma && nearby_agree && (shared_people || shared_place))
+            || (same_lemma
+                && nearby_agree
+                && definite
+                && !self.participants.is_disjoint(&other.participants))
             || (both_dated && (score > 3 || (self.day_precise() && other.day_precise())))
             || (same_lemma && named_weekday)
-            || (same_lemma && context.alike(self, other));
+            || (same_lemma && nearby_agree && context.alike(self, other));
         if strong { score } else { 0 }
+    }
+
+    /// True when the dates the two groups have, their own or else the
+    /// nearest of their articles, lie apart by more than a day (see
+    /// [`NEARBY_SLACK_DAYS`]): not a veto across articles, but then only
+    /// a series number or a date of their own can join them.
+    fn nearby_disagrees(&self, other: &Group) -> bool {
+        let when = |g: &Group| g.date.or(g.near);
+        matches!((when(self), when(other)), (Some((a, b)), Some((c, d))) if a.max(c) >= b.min(d) + NEARBY_SLACK_DAYS)
     }
 
     /// The weekday its members name, or that its own single-day date falls on.
@@ -578,6 +629,12 @@ impl Group {
                 || !self.places.is_disjoint(&other.places))
     }
 }
+
+/// How far apart (in days) a date borrowed from the discourse may lie from
+/// another group's date and still not disagree with it: the neighbouring
+/// sentence of a news story often tells the day before or after ("crashed
+/// on Tuesday … divers searched on Wednesday").
+const NEARBY_SLACK_DAYS: f64 = 1.0;
 
 /// Trigger lemmas that name an accident as often as an attack ("the ship
 /// struck the bridge"): their mentions may join an event of either type.
@@ -837,13 +894,15 @@ impl Index {
 
 /// The one event of another article that an undated group can only mean:
 /// the single compatible event with the same trigger lemma and a shared
-/// name or place. With two or more such look-alikes (two rounds of talks,
+/// name or place, whose date does not disagree with the group's nearby
+/// date. With two or more such look-alikes (two rounds of talks,
 /// several recoveries) the group stays apart.
 fn only_antecedent(out: &[Group], index: &Index, kinds: &[EventType], g: &Group) -> Option<usize> {
     let lemmas: Vec<IndexKey> = g.lemmas.iter().cloned().map(IndexKey::Lemma).collect();
     let only = index.only_with_lemma(kinds, &lemmas)?;
     (out[only].articles.is_disjoint(&g.articles)
         && out[only].compatible(g)
+        && !out[only].nearby_disagrees(g)
         && out[only].loosely_alike(g))
     .then_some(only)
 }
@@ -902,6 +961,8 @@ impl Group {
             reported_by: None,
             untaken: false,
             places: BTreeSet::new(),
+            countries: BTreeSet::new(),
+            towns: BTreeSet::new(),
             participants: BTreeSet::new(),
             lemmas: BTreeSet::new(),
             series: None,

@@ -14,6 +14,7 @@ pub(crate) static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 pub(crate) struct Gazetteer {
     loc: HashSet<String>,
     misc: HashMap<String, String>,
+    countries: HashSet<String>,
     org: HashSet<String>,
     org_words: HashSet<String>,
     loc_words: HashSet<String>,
@@ -40,9 +41,16 @@ impl Gazetteer {
     fn load() -> Self {
         let (title_heads, title_mods) =
             parse_titles(include_str!("../../../assets/gazetteer/titles.txt"));
+        let misc = parse_misc(include_str!("../../../assets/gazetteer/misc.txt"));
+        let countries = misc
+            .values()
+            .filter(|c| !c.is_empty())
+            .map(|c| key(c))
+            .collect();
         Gazetteer {
             loc: key_set(include_str!("../../../assets/gazetteer/loc.txt")),
-            misc: parse_misc(include_str!("../../../assets/gazetteer/misc.txt")),
+            misc,
+            countries,
             org: key_set(include_str!("../../../assets/gazetteer/org.txt")),
             org_words: key_set(include_str!("../../../assets/gazetteer/org_words.txt")),
             loc_words: key_set(include_str!("../../../assets/gazetteer/loc_words.txt")),
@@ -83,6 +91,13 @@ impl Gazetteer {
         with_key(word, |k| self.misc.get(k))
             .filter(|country| !country.is_empty())
             .map(String::as_str)
+    }
+
+    /// Whether `name` is a country (one that a listed nationality belongs
+    /// to): a place that holds many others, so it cannot tell two events
+    /// in a city or a park apart.
+    pub(crate) fn is_country(&self, name: &str) -> bool {
+        with_key(name, |k| self.countries.contains(k))
     }
 
     /// Whether `word` makes a name an organisation ("Ministry", "Inc").
@@ -220,6 +235,8 @@ mod tests {
             assert_eq!(GAZ.known(name), *want, "{name}");
         }
         assert_eq!(GAZ.demonym_country("Ukrainian"), Some("Ukraine"));
+        assert!(GAZ.is_country("ukraine"));
+        assert!(!GAZ.is_country("Lviv"));
         assert!(GAZ.is_first_name("Volodymyr"));
         assert!(GAZ.is_title_head("minister"));
         assert!(GAZ.is_title_mod("Defense"));
