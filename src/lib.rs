@@ -1,6 +1,8 @@
 //! Dossier's engine: everything that is not drawing. The model, the RON
 //! store, importers, extractors and analysis live here so the window, the
 //! command line, the tests and the benchmarks all share one implementation.
+//! The window (`ui`) is compiled only with the `gui` feature (on by
+//! default); nothing else may depend on it or on egui.
 
 pub mod analysis;
 pub mod cli;
@@ -13,5 +15,6 @@ pub mod model;
 pub mod sample;
 pub mod store;
 pub mod synth;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod workspace;
