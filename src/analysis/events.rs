@@ -266,16 +266,17 @@ impl Events {
                 _ => None,
             })
             .collect();
-        let mut list: Vec<Event> = groups
-            .into_iter()
+        let mut keyed: Vec<(f64, String, Event)> = groups
+            .into_par_iter()
             .filter(|g| !g.mentions.is_empty())
-            .map(|g| finish(g, aliases, &published, &labels))
+            .map(|g| {
+                let event = finish(g, aliases, &published, &labels);
+                let start = event.date.as_ref().map_or(f64::INFINITY, |d| d.start);
+                (start, event.key(), event)
+            })
             .collect();
-        list.sort_by(|a, b| {
-            let da = a.date.as_ref().map(|d| d.start).unwrap_or(f64::INFINITY);
-            let db = b.date.as_ref().map(|d| d.start).unwrap_or(f64::INFINITY);
-            da.total_cmp(&db).then_with(|| a.key().cmp(&b.key()))
-        });
+        keyed.par_sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        let list: Vec<Event> = keyed.into_iter().map(|(_, _, e)| e).collect();
         let fact_event = list
             .iter()
             .enumerate()
@@ -665,7 +666,8 @@ fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut latest: Vec<usize> = Vec::new();
     for m in mentions {
-        let single = Group::of(m.clone());
+        let single = Group::of(m);
+        let m = &single.mentions[0];
         let dated = single.date.is_some() || single.month_day.is_some();
         let target = latest.iter().rev().copied().find(|&g| {
             let group = &groups[g];
@@ -679,7 +681,7 @@ fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
         });
         match target {
             Some(g) => {
-                groups[g].add(m);
+                groups[g].absorb(single);
                 latest.retain(|&x| x != g);
                 latest.push(g);
             }
@@ -996,7 +998,7 @@ fn finish(
             }
         }
         let mut keys: Vec<(&String, usize)> = count.into_iter().collect();
-        keys.sort_by_key(|(k, n)| (std::cmp::Reverse(*n), (*k).clone()));
+        keys.sort_by(|(a, m), (b, n)| n.cmp(m).then_with(|| a.cmp(b)));
         keys.into_iter().map(|(k, _)| name_of(k)).collect()
     };
     let place = most_common(g.mentions.iter().map(|m| &m.places).collect())
@@ -1028,11 +1030,14 @@ fn finish(
             .max_by_key(|(s, n)| (*n, *s == EventStatus::TookPlace))
             .map_or(EventStatus::TookPlace, |(s, _)| s)
     };
-    let renamed = g
-        .mentions
-        .iter()
-        .find_map(|m| labels.get(&m.key()))
-        .cloned();
+    let renamed = if labels.is_empty() {
+        None
+    } else {
+        g.mentions
+            .iter()
+            .find_map(|m| labels.get(&m.key()))
+            .cloned()
+    };
     let label = renamed.clone().unwrap_or_else(|| {
         let mut label = g.ty.title().to_owned();
         if let Some(n) = &g.series {
