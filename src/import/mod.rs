@@ -6,6 +6,7 @@
 mod dates;
 mod decode;
 mod entities;
+mod file;
 mod html;
 mod sheet;
 mod text;
@@ -95,6 +96,13 @@ pub enum ImportError {
         /// The limit in bytes.
         limit: u64,
     },
+    /// The name is a folder, a pipe, a device or a socket: only ordinary files
+    /// are read, since the others can block or never end.
+    #[error("it is {kind}, not an ordinary file; only files are read")]
+    NotAFile {
+        /// What it is instead ("a named pipe", "a device" …).
+        kind: &'static str,
+    },
     /// The file's extension is not one of the supported formats.
     #[error("“{}” is not a supported article file (use .txt, .md or .html)", .path.display())]
     Unsupported {
@@ -174,24 +182,13 @@ fn mib(bytes: u64) -> u64 {
     bytes.div_ceil(1024 * 1024)
 }
 
-/// Reads and parses one article file; errors name the file.
+/// Reads and parses one article file; errors name the file. Only ordinary
+/// files are read, at most `MAX_ARTICLE_BYTES` of them.
 pub fn read_article(path: &Path) -> Result<ImportedArticle, ImportError> {
     let format = Format::from_path(path).ok_or_else(|| ImportError::Unsupported {
         path: path.to_owned(),
     })?;
-    let io_error = |source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let size = fs::metadata(path).map_err(io_error)?.len();
-    if size > MAX_ARTICLE_BYTES {
-        return Err(ImportError::TooLarge {
-            bytes: size,
-            limit: MAX_ARTICLE_BYTES,
-        }
-        .in_file(path));
-    }
-    let bytes = fs::read(path).map_err(io_error)?;
+    let bytes = file::read_bounded(path, MAX_ARTICLE_BYTES).map_err(|e| e.in_file(path))?;
     parse_article(&bytes, format).map_err(|e| e.in_file(path))
 }
 
