@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::model::DateOrigin;
+use crate::store::InWords;
 
 pub use decode::decode;
 pub use sheet::{SheetRow, parse_sheet, read_sheet};
@@ -75,7 +76,7 @@ impl Format {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file could not be read from disk.
-    #[error("could not read “{}”: {source}", .path.display())]
+    #[error("could not read “{}”: {}", .path.display(), InWords(.source))]
     Io {
         /// The file or folder being read.
         path: PathBuf,
@@ -360,6 +361,11 @@ mod tests {
             "photo.txt: looks like a binary file, not text"
         );
         assert!(matches!(error.cause(), ImportError::Binary));
+        let missing = read_article(Path::new("/no/such/folder/a.txt")).unwrap_err();
+        assert_eq!(
+            missing.to_string(),
+            "could not read “/no/such/folder/a.txt”: it or its folder does not exist"
+        );
         let big = ImportError::TooLarge {
             bytes: MAX_ARTICLE_BYTES + 1,
             limit: MAX_ARTICLE_BYTES,

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The file system refused.
-    #[error("could not {action} “{}”: {}", .path.display(), PlainCause(.source))]
+    #[error("could not {action} “{}”: {}", .path.display(), InWords(.source))]
     Io {
         /// What was being done ("save", "read" …), completing "could not …".
         action: &'static str,
@@ -95,11 +95,11 @@ impl StoreError {
     }
 }
 
-/// An operating-system error in plain words; the system's own text when
-/// there are no plainer ones.
-struct PlainCause<'a>(&'a std::io::Error);
+/// An operating-system error in plain words (the system's own text when
+/// there are no plainer ones), for every message about a file.
+pub struct InWords<'a>(pub &'a std::io::Error);
 
-impl fmt::Display for PlainCause<'_> {
+impl fmt::Display for InWords<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let words = match self.0.kind() {
             ErrorKind::NotFound => "it or its folder does not exist",

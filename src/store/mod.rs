@@ -15,7 +15,7 @@ use serde::Deserialize;
 use crate::model::{FORMAT_VERSION, Project};
 
 pub use atomic::write_atomically;
-pub use error::StoreError;
+pub use error::{InWords, StoreError};
 
 /// Just the version field, read before the rest so a newer file is refused
 /// cleanly; wide enough for any number a file may hold.
@@ -104,6 +104,12 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
     from_ron(&text, path)
 }
 
+/// Checks that a project can be saved at `path` (its folder exists, and it
+/// is not a folder, a pipe or a device), so long work can be refused early.
+pub fn check_save_target(path: &Path) -> Result<(), StoreError> {
+    atomic::check_target(path).map(drop)
+}
+
 /// Writes a project file so that nothing saved can be lost: under the
 /// project's lock (a second writer is refused), the text goes to a temporary
 /// file of its own, is flushed to disk, the old file becomes `.bak` and the
@@ -111,7 +117,7 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
 /// the project file and its backup each whole, old or new.
 pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
     let text = to_ron(project)?;
-    atomic::check_target(path)?;
+    check_save_target(path)?;
     let _lock = lock::ProjectLock::acquire(path)?;
     write_atomically(path, text.as_bytes(), true)
 }
