@@ -5,6 +5,7 @@
 
 mod dates;
 mod decode;
+mod detect;
 mod entities;
 mod file;
 mod html;
