@@ -73,12 +73,7 @@ fn write_temp(
     target: &Path,
     fill: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<PathBuf, StoreError> {
-    let tmp = temp_path(target);
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .map_err(StoreError::io("save", target))?;
+    let (tmp, mut file) = create_temp(target).map_err(StoreError::io("save", target))?;
     let written = fill(&mut file).and_then(|()| file.sync_all());
     drop(file);
     match written {
@@ -86,6 +81,22 @@ fn write_temp(
         Err(e) => {
             let _ = fs::remove_file(&tmp);
             Err(StoreError::io("save", target)(e))
+        }
+    }
+}
+
+/// Creates a new temporary file beside `target`, never opening an existing
+/// one; a name taken (by a dead process whose id this one now has) is
+/// skipped for the next.
+fn create_temp(target: &Path) -> std::io::Result<(PathBuf, File)> {
+    let mut attempts = 0;
+    loop {
+        let tmp = temp_path(target);
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempts < 100 => {
+                attempts += 1;
+            }
+            opened => return opened.map(|file| (tmp, file)),
         }
     }
 }
@@ -190,6 +201,19 @@ mod tests {
         );
         assert_eq!(temp_owner("p.dossier.ron.12..tmp", "p.dossier.ron"), None);
         assert_eq!(temp_owner("p.dossier.ron.tmp", "p.dossier.ron"), None);
+    }
+
+    #[test]
+    fn a_temporary_name_left_by_an_earlier_process_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let next = NEXT_TEMP.load(Ordering::Relaxed);
+        for n in next..next + 3 {
+            let taken = with_suffix(&path, &format!(".{}.{n}.tmp", owner::pid()));
+            fs::write(taken, "someone else's").unwrap();
+        }
+        write_atomically(&path, b"text", false).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "text");
     }
 
     #[test]

@@ -17,6 +17,10 @@ use super::{StoreError, owner, with_suffix};
 /// without locks: saves take seconds, so an older one was left by a crash.
 const FOREIGN_LOCK_MINUTES: i64 = 10;
 
+/// How often taking the lock starts again after its file was replaced
+/// under it (each time another writer finished in between).
+const ATTEMPTS: usize = 10;
+
 /// The lock on a project, held until dropped; dropping removes the lock file.
 #[derive(Debug)]
 pub(super) struct ProjectLock {
@@ -36,8 +40,8 @@ impl ProjectLock {
     /// Takes the lock of `project`, or says who holds it.
     pub(super) fn acquire(project: &Path) -> Result<ProjectLock, StoreError> {
         let path = with_suffix(project, ".lock");
-        let io = |e| StoreError::io("lock", &path)(e);
-        loop {
+        let io = |e| StoreError::io("save", project)(e);
+        for _ in 0..ATTEMPTS {
             let mut file = OpenOptions::new()
                 .read(true)
                 .write(true)
@@ -64,6 +68,15 @@ impl ProjectLock {
             }
             Holder::me().write(&mut file).map_err(io)?;
             return Ok(ProjectLock { path, _file: file });
+        }
+        Err(locked(project, None))
+    }
+
+    /// Removes the lock file of `project` when no one holds it (its writer
+    /// was killed), so that opening a project tidies up. Best effort.
+    pub(super) fn remove_stale(project: &Path) {
+        if with_suffix(project, ".lock").exists() {
+            drop(ProjectLock::acquire(project));
         }
     }
 }
@@ -210,6 +223,20 @@ mod tests {
         assert_eq!(record.pid, owner::pid());
         drop(held);
         assert!(!lock_file.exists());
+    }
+
+    #[test]
+    fn opening_removes_a_lock_file_no_one_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.dossier.ron");
+        let lock_file = with_suffix(&project, ".lock");
+        fs::write(&lock_file, "pid=1\nhost=elsewhere\n").unwrap();
+        ProjectLock::remove_stale(&project);
+        assert!(!lock_file.exists());
+        let held = ProjectLock::acquire(&project).unwrap();
+        ProjectLock::remove_stale(&project);
+        assert!(lock_file.exists(), "a held lock stays");
+        drop(held);
     }
 
     #[test]

@@ -78,8 +78,8 @@ fn migrate(project: &mut Project) {
 }
 
 /// Reads a project file (only an ordinary file: never a pipe or a device,
-/// which could block or never end). Opening also removes temporary files
-/// that killed or crashed writers left beside it.
+/// which could block or never end). Opening also removes the temporary
+/// files and the lock file that killed or crashed writers left beside it.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
     let meta = fs::metadata(path).map_err(StoreError::io("read", path))?;
     if meta.is_dir() {
@@ -93,6 +93,7 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
         });
     }
     atomic::remove_stale_temps(path);
+    lock::ProjectLock::remove_stale(path);
     let bytes = fs::read(path).map_err(StoreError::io("read", path))?;
     let text = String::from_utf8(bytes).map_err(|e| StoreError::Corrupt {
         path: path.to_owned(),
