@@ -57,11 +57,17 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
         path: path.to_owned(),
         detail: syntax::describe(&e, text),
     };
-    let probe: VersionProbe = ron::from_str(text).map_err(corrupt)?;
-    if probe.format_version > u64::from(FORMAT_VERSION) {
+    let version = match ron::from_str::<VersionProbe>(text) {
+        Ok(probe) => probe.format_version,
+        // Only the version is read as a number here, so it is the one too
+        // large for any integer: a version from far in the future.
+        Err(e) if e.code == ron::Error::IntegerOutOfBounds => u64::MAX,
+        Err(e) => return Err(corrupt(e)),
+    };
+    if version > u64::from(FORMAT_VERSION) {
         return Err(StoreError::NewerVersion {
             path: path.to_owned(),
-            found: probe.format_version,
+            found: version,
             supported: FORMAT_VERSION,
         });
     }
@@ -214,6 +220,13 @@ mod tests {
             "{err}"
         );
         assert!(err.to_string().contains("made by a newer version"), "{err}");
+        let beyond = to_ron(&sample()).unwrap().replacen(
+            "format_version: 1",
+            "format_version: 18446744073709551616",
+            1,
+        );
+        let err = from_ron(&beyond, Path::new("x.dossier.ron")).unwrap_err();
+        assert!(matches!(err, StoreError::NewerVersion { .. }), "{err}");
     }
 
     #[test]
