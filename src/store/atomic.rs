@@ -18,7 +18,8 @@ static NEXT_TEMP: AtomicU64 = AtomicU64::new(0);
 
 /// Writes `bytes` to `path` through a temporary file and a rename; keeps the
 /// previous file as `.bak` when `keep_backup` is set. On failure nothing of
-/// the attempt is left behind and `path` and its backup are unchanged.
+/// the attempt is left behind and `path` is unchanged (its backup may then
+/// already be a copy of it: still a whole version).
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
     let existing = check_target(path)?;
     remove_stale_temps(path);
