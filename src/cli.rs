@@ -16,6 +16,7 @@ use crate::extract::{self, EXTRACTOR_VERSION};
 use crate::import;
 use crate::jobs::{Job, JobOutput, Sheet};
 use crate::model::{Anchor, Fact, FactId, Origin, Status};
+use crate::store;
 use crate::workspace::Workspace;
 
 /// Dossier: cross-check news coverage of one story.
@@ -227,7 +228,11 @@ fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
                     input.display()
                 )),
                 Ok(found) => files.extend(found),
-                Err(e) => failures.push(format!("{}: {e}", input.display())),
+                Err(e) => failures.push(format!(
+                    "could not read the folder “{}”: {}",
+                    input.display(),
+                    store::InWords(&e)
+                )),
             }
         } else {
             files.push(input.clone());
@@ -292,8 +297,12 @@ fn write_project(
     out: &Path,
     failures: &mut Vec<String>,
 ) -> Result<(), String> {
+    store::check_save_target(out).map_err(|e| e.to_string())?;
     let mut ws = Workspace::new();
-    ws.path = Some(std::path::absolute(out).map_err(|e| format!("{}: {e}", out.display()))?);
+    ws.path = Some(
+        std::path::absolute(out)
+            .map_err(|e| format!("cannot save “{}”: {}", out.display(), store::InWords(&e)))?,
+    );
     let JobOutput::Imported { articles, skipped } = Job::import(files, sheet).wait() else {
         return Err("extraction was interrupted".into());
     };

@@ -53,6 +53,10 @@ pub struct Workspace {
     pub problems: Vec<String>,
     /// Bumped on every change so panels can refresh their caches.
     revision: u64,
+    /// The autosave this workspace wrote or was recovered from: saving
+    /// removes an autosave only when it is this one, never another writer's
+    /// unsaved work.
+    own_autosave: Option<PathBuf>,
 }
 
 /// The hex SHA-256 of a text, to notice changed article files.
@@ -351,6 +355,7 @@ impl Workspace {
             .filter(|p| !p.ends_with("untitled.dossier.ron"))
             .map(PathBuf::from);
         ws.history = History::default();
+        ws.own_autosave = Some(autosave.to_owned());
         Ok(ws)
     }
 
@@ -426,20 +431,26 @@ impl Workspace {
         self.project = project;
         self.path = Some(path.to_owned());
         self.history.mark_saved();
-        let _ = std::fs::remove_file(store::autosave_path(path));
+        let autosave = store::autosave_path(path);
+        if self.own_autosave.as_ref() == Some(&autosave) {
+            let _ = std::fs::remove_file(&autosave);
+            self.own_autosave = None;
+        }
         Ok(())
     }
 
     /// Writes the project to `target` as an autosave, with absolute article
     /// paths so it opens from wherever it is.
-    pub fn autosave(&self, target: &Path) -> Result<(), StoreError> {
+    pub fn autosave(&mut self, target: &Path) -> Result<(), StoreError> {
         let mut project = self.project.clone();
         for article in &mut project.articles {
             article.path = absolute(&self.article_path(article))
                 .to_string_lossy()
                 .into_owned();
         }
-        store::write_atomically(target, store::to_ron(&project)?.as_bytes(), false)
+        store::write_atomically(target, store::to_ron(&project)?.as_bytes(), false)?;
+        self.own_autosave = Some(target.to_owned());
+        Ok(())
     }
 }
 

@@ -5,10 +5,10 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use regex::bytes::Regex;
 
-use super::ImportError;
+use super::{ImportError, detect};
 
 /// How many leading bytes are inspected to tell binary files from text.
 const SNIFF_LEN: usize = 8 * 1024;
@@ -24,9 +24,12 @@ static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Decodes `bytes` into text with `\n` line endings and names the encoding used.
 ///
-/// A UTF-8 BOM is stripped, UTF-16 is recognised by its BOM, valid UTF-8 is
-/// taken as is. Anything else that does not look binary is decoded with the
-/// declared charset (from HTML) or else windows-1252, which accepts every byte.
+/// A UTF-8 BOM is stripped, UTF-16 is recognised by its BOM or by where its
+/// zero bytes fall, valid UTF-8 is taken as is and UTF-8 with a few damaged
+/// bytes keeps them as replacement characters. Anything else that does not
+/// look binary is decoded with the declared charset (from HTML) when it is a
+/// known one, else with the encoding its letter statistics suggest
+/// (Windows-1251, KOI8-R …; Windows-1252 when nothing stands out).
 /// The binary check (NUL bytes or many control characters in the first 8 KB)
 /// also applies to input that happens to be valid UTF-8, so a file of NULs is
 /// refused rather than imported as invisible text.
@@ -59,52 +62,29 @@ fn decode_raw<'a>(
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return Ok((UTF_16BE.decode_without_bom_handling(rest).0, UTF_16BE));
     }
-    if let Some(encoding) = bomless_utf16(bytes) {
+    if let Some(encoding) = detect::utf16_without_bom(bytes) {
         return Ok((encoding.decode_without_bom_handling(bytes).0, encoding));
     }
     check_not_binary(bytes)?;
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((Cow::Borrowed(text), UTF_8));
     }
-    let encoding = declared_encoding(declared_charset);
+    if detect::mostly_utf8(bytes) {
+        return Ok((String::from_utf8_lossy(bytes), UTF_8));
+    }
+    let encoding =
+        declared_encoding(declared_charset).unwrap_or_else(|| detect::legacy_encoding(bytes));
     Ok((encoding.decode_without_bom_handling(bytes).0, encoding))
 }
 
-/// The encoding for a declared charset label, falling back to windows-1252
-/// when there is none, it is unknown, or it could not decode real text
-/// (the WHATWG "replacement" encoding). UTF-16 labels map to UTF-8, as in browsers.
-fn declared_encoding(declared_charset: Option<&str>) -> &'static Encoding {
+/// The encoding for a declared charset label; `None` when there is none, it
+/// is unknown, or it could not decode real text (the WHATWG "replacement"
+/// encoding). UTF-16 labels map to UTF-8, as in browsers.
+fn declared_encoding(declared_charset: Option<&str>) -> Option<&'static Encoding> {
     declared_charset
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .map(Encoding::output_encoding)
         .filter(|encoding| *encoding != encoding_rs::REPLACEMENT)
-        .unwrap_or(WINDOWS_1252)
-}
-
-/// UTF-16 without a BOM, recognised by mostly-ASCII text having a NUL in
-/// every other byte (and none in the other half).
-fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    let sample = &bytes[..bytes.len().min(SNIFF_LEN) & !1];
-    let pairs = sample.len() / 2;
-    if pairs < 2 {
-        return None;
-    }
-    let nuls_at = |parity: usize| {
-        sample
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
-    let (even, odd) = (nuls_at(0), nuls_at(1));
-    if odd * 10 >= pairs * 7 && even == 0 {
-        Some(UTF_16LE)
-    } else if even * 10 >= pairs * 7 && odd == 0 {
-        Some(UTF_16BE)
-    } else {
-        None
-    }
 }
 
 /// Refuses input whose first 8 KB hold a NUL byte or more than 5% control characters.
@@ -173,6 +153,36 @@ mod tests {
                 (text.to_owned(), encoding.to_owned())
             );
         }
+    }
+
+    #[test]
+    fn undeclared_encodings_are_detected() {
+        let russian = "Министр обороны заявил, что обмен пленными состоится в конце месяца, \
+            а делегации встретятся снова через неделю в Стамбуле.";
+        let cp1251 = encoding_rs::WINDOWS_1251.encode(russian).0;
+        assert_eq!(
+            decoded(&cp1251, None),
+            (russian.to_owned(), "windows-1251".to_owned())
+        );
+        assert_eq!(
+            decoded(&cp1251, Some("not-a-charset")),
+            (russian.to_owned(), "windows-1251".to_owned()),
+            "an invalid label falls back to detection"
+        );
+        let utf16le: Vec<u8> = russian.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(
+            decoded(&utf16le, None),
+            (russian.to_owned(), "UTF-16LE".to_owned())
+        );
+    }
+
+    #[test]
+    fn utf8_with_a_bad_byte_keeps_the_rest() {
+        let mut bytes = "Zürich — “talks” in Genève, día uno.".as_bytes().to_vec();
+        bytes.insert(3, 0xFF);
+        let (text, encoding) = decoded(&bytes, Some("windows-1252"));
+        assert_eq!(encoding, "UTF-8");
+        assert_eq!(text, "Zü\u{FFFD}rich — “talks” in Genève, día uno.");
     }
 
     #[test]

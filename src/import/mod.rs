@@ -5,7 +5,9 @@
 
 mod dates;
 mod decode;
+mod detect;
 mod entities;
+mod file;
 mod html;
 mod sheet;
 mod text;
@@ -17,6 +19,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::model::DateOrigin;
+use crate::store::InWords;
 
 pub use decode::decode;
 pub use sheet::{SheetRow, parse_sheet, read_sheet};
@@ -74,7 +77,7 @@ impl Format {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file could not be read from disk.
-    #[error("could not read “{}”: {source}", .path.display())]
+    #[error("could not read “{}”: {}", .path.display(), InWords(.source))]
     Io {
         /// The file or folder being read.
         path: PathBuf,
@@ -94,6 +97,13 @@ pub enum ImportError {
         bytes: u64,
         /// The limit in bytes.
         limit: u64,
+    },
+    /// The name is a folder, a pipe, a device or a socket: only ordinary files
+    /// are read, since the others can block or never end.
+    #[error("it is {kind}, not an ordinary file; only files are read")]
+    NotAFile {
+        /// What it is instead ("a named pipe", "a device" …).
+        kind: &'static str,
     },
     /// The file's extension is not one of the supported formats.
     #[error("“{}” is not a supported article file (use .txt, .md or .html)", .path.display())]
@@ -174,24 +184,13 @@ fn mib(bytes: u64) -> u64 {
     bytes.div_ceil(1024 * 1024)
 }
 
-/// Reads and parses one article file; errors name the file.
+/// Reads and parses one article file; errors name the file. Only ordinary
+/// files are read, at most `MAX_ARTICLE_BYTES` of them.
 pub fn read_article(path: &Path) -> Result<ImportedArticle, ImportError> {
     let format = Format::from_path(path).ok_or_else(|| ImportError::Unsupported {
         path: path.to_owned(),
     })?;
-    let io_error = |source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let size = fs::metadata(path).map_err(io_error)?.len();
-    if size > MAX_ARTICLE_BYTES {
-        return Err(ImportError::TooLarge {
-            bytes: size,
-            limit: MAX_ARTICLE_BYTES,
-        }
-        .in_file(path));
-    }
-    let bytes = fs::read(path).map_err(io_error)?;
+    let bytes = file::read_bounded(path, MAX_ARTICLE_BYTES).map_err(|e| e.in_file(path))?;
     parse_article(&bytes, format).map_err(|e| e.in_file(path))
 }
 
@@ -363,6 +362,11 @@ mod tests {
             "photo.txt: looks like a binary file, not text"
         );
         assert!(matches!(error.cause(), ImportError::Binary));
+        let missing = read_article(Path::new("/no/such/folder/a.txt")).unwrap_err();
+        assert_eq!(
+            missing.to_string(),
+            "could not read “/no/such/folder/a.txt”: it or its folder does not exist"
+        );
         let big = ImportError::TooLarge {
             bytes: MAX_ARTICLE_BYTES + 1,
             limit: MAX_ARTICLE_BYTES,

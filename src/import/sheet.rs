@@ -11,7 +11,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::dates::parse_date;
-use super::{ImportError, decode};
+use super::file::read_bounded;
+use super::{ImportError, MAX_ARTICLE_BYTES, decode};
 
 /// One row of the metadata sheet: the article file it describes and what it says about it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -28,13 +29,12 @@ pub struct SheetRow {
     pub published: Option<NaiveDate>,
 }
 
-/// Reads a CSV or TSV metadata sheet from disk, in any encoding `decode` accepts.
+/// Reads a CSV or TSV metadata sheet from disk, in any encoding `decode`
+/// accepts; like articles, only from an ordinary file of at most 64 MiB.
 pub fn read_sheet(path: &Path) -> Result<Vec<SheetRow>, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    let parsed = decode(&bytes, None).and_then(|(text, _)| parse_sheet(&text));
+    let parsed = read_bounded(path, MAX_ARTICLE_BYTES)
+        .and_then(|bytes| decode(&bytes, None))
+        .and_then(|(text, _)| parse_sheet(&text));
     parsed.map_err(|e| e.in_file(path))
 }
 

@@ -1,56 +1,27 @@
 //! Project files on disk: one human-readable `*.dossier.ron` file per
 //! project, written atomically with the previous version kept as `.bak`.
 
+mod atomic;
+mod error;
+mod lock;
+mod owner;
+mod syntax;
+
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::model::{FORMAT_VERSION, Project};
 
-/// Why a project file could not be read or written.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The file system refused.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file concerned.
-        path: PathBuf,
-        /// What the system said.
-        #[source]
-        source: std::io::Error,
-    },
-    /// The file is not a Dossier project, or is damaged.
-    #[error("{path} is not a readable Dossier project (it may be damaged): {detail}")]
-    Corrupt {
-        /// The file concerned.
-        path: PathBuf,
-        /// Where and why parsing failed.
-        detail: String,
-    },
-    /// The file was written by a newer Dossier.
-    #[error(
-        "{path} was saved by a newer version of Dossier (format {found}; this version reads up to {supported}). \
-         It was not changed; open it with a newer Dossier."
-    )]
-    NewerVersion {
-        /// The file concerned.
-        path: PathBuf,
-        /// The version in the file.
-        found: u32,
-        /// The newest version this build reads.
-        supported: u32,
-    },
-    /// The project could not be turned into text (should not happen).
-    #[error("could not write the project: {0}")]
-    Serialize(String),
-}
+pub use atomic::write_atomically;
+pub use error::{InWords, StoreError};
 
-/// Just the version field, read before the rest so a newer file is refused cleanly.
+/// Just the version field, read before the rest so a newer file is refused
+/// cleanly; wide enough for any number a file may hold.
 #[derive(Deserialize)]
 struct VersionProbe {
-    format_version: u32,
+    format_version: u64,
 }
 
 /// The path of the backup kept beside a project file.
@@ -79,20 +50,28 @@ pub fn to_ron(project: &Project) -> Result<String, StoreError> {
 }
 
 /// Reads a project from RON text; `path` only names the file in errors.
+/// A leading byte-order mark, which some editors add, is ignored.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
-    let corrupt = |detail: String| StoreError::Corrupt {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let corrupt = |e: ron::error::SpannedError| StoreError::Corrupt {
         path: path.to_owned(),
-        detail,
+        detail: syntax::describe(&e, text),
     };
-    let probe: VersionProbe = ron::from_str(text).map_err(|e| corrupt(e.to_string()))?;
-    if probe.format_version > FORMAT_VERSION {
+    let version = match ron::from_str::<VersionProbe>(text) {
+        Ok(probe) => probe.format_version,
+        // Only the version is read as a number here, so it is the one too
+        // large for any integer: a version from far in the future.
+        Err(e) if e.code == ron::Error::IntegerOutOfBounds => u64::MAX,
+        Err(e) => return Err(corrupt(e)),
+    };
+    if version > u64::from(FORMAT_VERSION) {
         return Err(StoreError::NewerVersion {
             path: path.to_owned(),
-            found: probe.format_version,
+            found: version,
             supported: FORMAT_VERSION,
         });
     }
-    let mut project: Project = ron::from_str(text).map_err(|e| corrupt(e.to_string()))?;
+    let mut project: Project = ron::from_str(text).map_err(corrupt)?;
     migrate(&mut project);
     Ok(project)
 }
@@ -104,52 +83,50 @@ fn migrate(project: &mut Project) {
     project.format_version = FORMAT_VERSION;
 }
 
-/// Reads a project file.
+/// Reads a project file (only an ordinary file: never a pipe or a device,
+/// which could block or never end). Opening also removes the temporary
+/// files and the lock file that killed or crashed writers left beside it.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
-    let bytes = fs::read(path).map_err(|source| StoreError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let meta = fs::metadata(path).map_err(StoreError::io("read", path))?;
+    if meta.is_dir() {
+        return Err(StoreError::IsFolder {
+            path: path.to_owned(),
+        });
+    }
+    if !meta.is_file() {
+        return Err(StoreError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    atomic::remove_stale_temps(path);
+    lock::ProjectLock::remove_stale(path);
+    let bytes = fs::read(path).map_err(StoreError::io("read", path))?;
     let text = String::from_utf8(bytes).map_err(|e| StoreError::Corrupt {
         path: path.to_owned(),
-        detail: format!("not UTF-8 text ({e})"),
+        detail: format!(
+            "it is not text (byte {} is not UTF-8)",
+            e.utf8_error().valid_up_to()
+        ),
     })?;
     from_ron(&text, path)
 }
 
-/// Writes a project file atomically: the text goes to a temporary file in
-/// the same folder, is flushed to disk, the old file becomes `.bak`, and the
-/// temporary file is renamed into place. A crash at any point leaves either
-/// the old or the new file whole.
-pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
-    let text = to_ron(project)?;
-    write_atomically(path, text.as_bytes(), true)
+/// Checks that a project can be saved at `path` (its folder exists, and it
+/// is not a folder, a pipe or a device), so long work can be refused early.
+pub fn check_save_target(path: &Path) -> Result<(), StoreError> {
+    atomic::check_target(path).map(drop)
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename; keeps the
-/// previous file as `.bak` when `keep_backup` is set.
-pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
-    let io = |p: &Path| {
-        let p = p.to_owned();
-        move |source| StoreError::Io { path: p, source }
-    };
-    let tmp = with_suffix(path, ".tmp");
-    {
-        let mut file = fs::File::create(&tmp).map_err(io(&tmp))?;
-        file.write_all(bytes).map_err(io(&tmp))?;
-        file.sync_all().map_err(io(&tmp))?;
-    }
-    if keep_backup && path.exists() {
-        fs::copy(path, backup_path(path)).map_err(io(path))?;
-    }
-    fs::rename(&tmp, path).map_err(io(path))?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Ok(dir) = fs::File::open(dir)
-    {
-        // Makes the rename itself durable; not every platform allows it, hence no error.
-        let _ = dir.sync_all();
-    }
-    Ok(())
+/// Writes a project file so that nothing saved can be lost: under the
+/// project's lock (a second writer is refused), the text goes to a temporary
+/// file of its own, is flushed to disk, the old file becomes `.bak` and the
+/// temporary file is renamed into place. A crash or kill at any point leaves
+/// the project file and its backup each whole, old or new.
+pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
+    let text = to_ron(project)?;
+    check_save_target(path)?;
+    let _lock = lock::ProjectLock::acquire(path)?;
+    write_atomically(path, text.as_bytes(), true)
 }
 
 #[cfg(test)]
@@ -214,6 +191,96 @@ mod tests {
             load(&backup_path(&path)).unwrap().articles[0].title,
             "A “quoted” title"
         );
-        assert!(!with_suffix(&path, ".tmp").exists());
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 2, "only the project and its backup: {names:?}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let text = format!("\u{feff}{}", to_ron(&sample()).unwrap());
+        assert_eq!(from_ron(&text, Path::new("x")).unwrap(), sample());
+    }
+
+    #[test]
+    fn huge_versions_are_newer_not_out_of_bounds() {
+        let text = to_ron(&sample()).unwrap().replacen(
+            "format_version: 1",
+            "format_version: 4294967296",
+            1,
+        );
+        let err = from_ron(&text, Path::new("x.dossier.ron")).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::NewerVersion {
+                    found: 4294967296,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().contains("made by a newer version"), "{err}");
+        let beyond = to_ron(&sample()).unwrap().replacen(
+            "format_version: 1",
+            "format_version: 18446744073709551616",
+            1,
+        );
+        let err = from_ron(&beyond, Path::new("x.dossier.ron")).unwrap_err();
+        assert!(matches!(err, StoreError::NewerVersion { .. }), "{err}");
+    }
+
+    #[test]
+    fn messages_name_the_file_and_no_internal_types() {
+        let text = to_ron(&sample()).unwrap();
+        let cut = &text[..text.find("title").unwrap()];
+        let err = from_ron(cut, Path::new("story.dossier.ron")).unwrap_err();
+        let said = err.to_string();
+        assert!(
+            said.starts_with("“story.dossier.ron” is not a readable Dossier project"),
+            "{said}"
+        );
+        assert!(said.contains("in the list of articles"), "{said}");
+        for internal in ["VersionProbe", "Project", "Article", "`"] {
+            assert!(!said.contains(internal), "{said}");
+        }
+        let missing = from_ron("()", Path::new("p")).unwrap_err().to_string();
+        assert!(
+            missing.contains("the entry “format_version” is missing"),
+            "{missing}"
+        );
+        assert!(!missing.contains("VersionProbe"), "{missing}");
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_and_the_file_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.dossier.ron");
+        save(&sample(), &path).unwrap();
+        let held = lock::ProjectLock::acquire(&path).unwrap();
+        let mut changed = sample();
+        changed.articles[0].title = "changed".into();
+        let err = save(&changed, &path).unwrap_err();
+        assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .contains("being saved by another Dossier (process"),
+            "{err}"
+        );
+        drop(held);
+        assert_eq!(load(&path).unwrap(), sample());
+        save(&changed, &path).unwrap();
+        assert_eq!(load(&path).unwrap(), changed);
+    }
+
+    #[test]
+    fn only_ordinary_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = load(dir.path()).unwrap_err();
+        assert!(matches!(err, StoreError::IsFolder { .. }), "{err}");
+        #[cfg(unix)]
+        {
+            let err = load(Path::new("/dev/zero")).unwrap_err();
+            assert!(matches!(err, StoreError::NotAFile { .. }), "{err}");
+        }
     }
 }
