@@ -439,6 +439,14 @@ impl Workspace {
         Ok(())
     }
 
+    /// Removes the autosave this workspace wrote or was recovered from, and
+    /// no other (another window's autosave is that window's unsaved work).
+    pub fn discard_own_autosave(&mut self) {
+        if let Some(autosave) = self.own_autosave.take() {
+            let _ = std::fs::remove_file(autosave);
+        }
+    }
+
     /// Writes the project to `target` as an autosave, with absolute article
     /// paths so it opens from wherever it is.
     pub fn autosave(&mut self, target: &Path) -> Result<(), StoreError> {
@@ -480,6 +488,22 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_autosave_it_wrote_is_discarded() {
+        let dir = tempfile::tempdir().unwrap();
+        let others = dir.path().join("other.dossier.ron.autosave");
+        std::fs::write(&others, "another window's work").unwrap();
+        let mut ws = Workspace::new();
+        ws.discard_own_autosave();
+        assert!(others.exists(), "an autosave it did not write is kept");
+        let mine = dir.path().join("mine.dossier.ron.autosave");
+        ws.autosave(&mine).unwrap();
+        assert!(mine.exists());
+        ws.discard_own_autosave();
+        assert!(!mine.exists(), "its own autosave is removed");
+        assert!(others.exists());
+    }
 
     #[test]
     fn relative_paths_climb_and_descend() {

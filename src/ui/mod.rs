@@ -828,7 +828,7 @@ impl eframe::App for App {
 
     /// A clean exit: the analyst saved or chose to discard, so the autosave has served.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        let _ = std::fs::remove_file(self.current_autosave());
+        self.ws.discard_own_autosave();
     }
 }
 
