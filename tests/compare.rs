@@ -684,3 +684,44 @@ fn one_person_under_two_names_with_the_same_age_is_a_naming_conflict_and_a_lone_
         "the lone surname after the cousin's full name is the cousin: {cousin:?}"
     );
 }
+
+#[test]
+fn the_report_lists_a_single_source_figure_with_its_source_but_not_as_corroborated() {
+    let (_dir, ws) = dossier(&[
+        (
+            "a.txt",
+            "2031-03-02",
+            "The 640-foot tanker Morrow ran aground near the port on Monday. \
+             Ana Ruiz, 41, a pilot, was on board.",
+        ),
+        (
+            "b.txt",
+            "2031-03-02",
+            "The tanker Morrow ran aground near the port on Monday. \
+             Ana Ruiz, 41, was on board.",
+        ),
+    ]);
+    let cmp = compare(&ws);
+    let report = Report::build(&ws, &cmp);
+    let length = report
+        .clusters
+        .iter()
+        .find(|c| c.value.contains("640"))
+        .unwrap_or_else(|| panic!("the tanker's length: {:#?}", report.clusters));
+    assert_eq!(length.sources, ["a.txt"]);
+    assert_eq!(length.independent_sources, 1);
+    let age = report
+        .clusters
+        .iter()
+        .find(|c| c.value == "age of Ana Ruiz: 41")
+        .unwrap_or_else(|| panic!("her age: {:#?}", report.clusters));
+    assert_eq!(age.independent_sources, 2);
+    let corroborated = report.to_markdown();
+    let section = corroborated
+        .split("## Corroborated facts")
+        .nth(1)
+        .and_then(|s| s.split("## Single-source claims").next())
+        .unwrap();
+    assert!(section.contains("age of Ana Ruiz: 41"), "{section}");
+    assert!(!section.contains("640"), "{section}");
+}

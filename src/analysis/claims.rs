@@ -55,10 +55,12 @@ struct Reading {
     span: (usize, usize),
 }
 
-/// A claim that several independent sources state alike ("age of Ana
-/// Ruiz: 41" in three articles): corroboration beside the fact clusters.
+/// One value of one slot with every source that states it ("age of Ana
+/// Ruiz: 41" in three articles, or in one): corroboration beside the fact
+/// clusters when several independent sources state it, a single-source
+/// claim otherwise.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Agreement {
+pub struct ClaimGroup {
     /// Attribute or tally.
     pub kind: ContradictionKind,
     /// The slot ("age of Ana Ruiz", "people missing").
@@ -73,13 +75,14 @@ pub struct Agreement {
     pub spans: Vec<(ArticleId, usize, usize)>,
 }
 
-/// What the claims read from sentences show: disagreements and agreements.
+/// What the claims read from sentences show: disagreements, and each value
+/// with its sources.
 #[derive(Debug, Clone, Default)]
 pub struct Findings {
     /// Slots given incompatible values.
     pub contradictions: Vec<Contradiction>,
-    /// Values stated alike by several independent sources.
-    pub agreements: Vec<Agreement>,
+    /// Every value stated, with the sources stating it.
+    pub claim_groups: Vec<ClaimGroup>,
 }
 
 /// Finds the claims of the three families in the articles' texts.
@@ -134,7 +137,7 @@ pub fn find(
         .map(|a| (a.id, a.published))
         .collect();
     let mut out = Vec::new();
-    let mut agreements = Vec::new();
+    let mut claim_groups = Vec::new();
     for ((kind, topic), readings) in slots {
         let mut by_value: BTreeMap<String, Claim> = BTreeMap::new();
         let mut amounts: Vec<f64> = Vec::new();
@@ -154,17 +157,14 @@ pub fn find(
             claim.spans.push((r.article, r.span.0, r.span.1));
         }
         for claim in by_value.values() {
-            let independent = sources.count(&claim.articles);
-            if independent >= 2 {
-                agreements.push(Agreement {
-                    kind,
-                    topic: topic.clone(),
-                    value: claim.value.clone(),
-                    articles: claim.articles.clone(),
-                    independent,
-                    spans: claim.spans.clone(),
-                });
-            }
+            claim_groups.push(ClaimGroup {
+                kind,
+                topic: topic.clone(),
+                value: claim.value.clone(),
+                articles: claim.articles.clone(),
+                independent: sources.count(&claim.articles),
+                spans: claim.spans.clone(),
+            });
         }
         if amounts.len() < 2 || by_value.len() < 2 {
             continue;
@@ -191,14 +191,14 @@ pub fn find(
         out.push(c);
     }
     out.extend(misnamed(&ages, aliases, sources));
-    agreements.sort_by(|a, b| {
+    claim_groups.sort_by(|a, b| {
         b.independent
             .cmp(&a.independent)
             .then_with(|| a.topic.cmp(&b.topic))
     });
     Findings {
         contradictions: out,
-        agreements,
+        claim_groups,
     }
 }
 

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use crate::model::{ArticleId, Project};
 
 pub use aliases::{AliasForm, AliasGroup, Aliases};
-pub use claims::{Agreement, Nature};
+pub use claims::{ClaimGroup, Nature};
 pub use clusters::{Cluster, Clusters};
 pub use contradictions::{Claim, Contradiction, ContradictionKind};
 pub use copies::Sources;
@@ -47,8 +47,8 @@ pub struct Comparison {
     pub clusters: Clusters,
     /// Slots filled with incompatible values by different sources.
     pub contradictions: Vec<Contradiction>,
-    /// Ages, sizes and tallies several independent sources state alike.
-    pub agreements: Vec<Agreement>,
+    /// Ages, sizes and tallies, each value with every source stating it.
+    pub claim_groups: Vec<ClaimGroup>,
     /// Claims only one independent source makes.
     pub single_source: Vec<SingleClaim>,
 }
@@ -106,7 +106,7 @@ impl Comparison {
             events,
             clusters,
             contradictions,
-            agreements: findings.agreements,
+            claim_groups: findings.claim_groups,
             single_source,
         }
     }

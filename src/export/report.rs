@@ -23,7 +23,8 @@ pub struct Report {
     pub aliases: Vec<ReportAlias>,
     /// The happenings the articles report, in time order (undated last).
     pub events: Vec<ReportEvent>,
-    /// Facts stated by two or more articles.
+    /// Every fact, event and claim with the articles stating it (one or
+    /// more); `independent_sources` ≥ 2 is corroboration.
     pub clusters: Vec<ReportCluster>,
     /// Incompatible claims about one slot.
     pub contradictions: Vec<ReportContradiction>,
@@ -226,7 +227,7 @@ impl<'a> Offsets<'a> {
             .contradictions
             .iter()
             .flat_map(|c| c.claims.iter().flat_map(|claim| claim.spans.iter()))
-            .chain(cmp.agreements.iter().flat_map(|a| a.spans.iter()))
+            .chain(cmp.claim_groups.iter().flat_map(|a| a.spans.iter()))
         {
             wanted.entry(*article).or_default().extend([*start, *end]);
         }
@@ -379,7 +380,6 @@ impl Report {
             .clusters
             .list
             .iter()
-            .filter(|c| c.articles.len() >= 2)
             .map(|c| ReportCluster {
                 kind: c.kind.as_str().to_owned(),
                 value: c.value.clone(),
@@ -388,25 +388,21 @@ impl Report {
                 facts: c.facts.iter().filter_map(|f| at.evidence(*f)).collect(),
             })
             .chain(
-                // An event told by several sources is a corroborated claim
-                // that it happened, with its mentions as the evidence.
-                cmp.events
-                    .list
-                    .iter()
-                    .filter(|e| e.articles.len() >= 2)
-                    .map(|e| ReportCluster {
-                        kind: "event".to_owned(),
-                        value: e.label.clone(),
-                        sources: e.articles.iter().map(|a| at.file(*a)).collect(),
-                        independent_sources: cmp.sources.count(&e.articles),
-                        facts: e
-                            .mentions
-                            .iter()
-                            .filter_map(|m| at.evidence(m.fact))
-                            .collect(),
-                    }),
+                // Each event is a claim that it happened, told by its
+                // sources, with its mentions as the evidence.
+                cmp.events.list.iter().map(|e| ReportCluster {
+                    kind: "event".to_owned(),
+                    value: e.label.clone(),
+                    sources: e.articles.iter().map(|a| at.file(*a)).collect(),
+                    independent_sources: cmp.sources.count(&e.articles),
+                    facts: e
+                        .mentions
+                        .iter()
+                        .filter_map(|m| at.evidence(m.fact))
+                        .collect(),
+                }),
             )
-            .chain(cmp.agreements.iter().map(|a| ReportCluster {
+            .chain(cmp.claim_groups.iter().map(|a| ReportCluster {
                 kind: a.kind.as_str().to_owned(),
                 value: format!("{}: {}", a.topic, a.value),
                 sources: a.articles.iter().map(|x| at.file(*x)).collect(),
@@ -474,6 +470,11 @@ impl Report {
             single_source,
             copies,
         }
+    }
+
+    /// The clusters that several independent sources state.
+    fn corroborated(&self) -> impl Iterator<Item = &ReportCluster> {
+        self.clusters.iter().filter(|c| c.independent_sources >= 2)
     }
 
     /// The single-source claims grouped by article, in article order.
@@ -562,7 +563,7 @@ impl Report {
         let _ = writeln!(md, "## Corroborated facts\n");
         let _ = writeln!(md, "| kind | value | independent sources | articles |");
         let _ = writeln!(md, "|---|---|---|---|");
-        for c in &self.clusters {
+        for c in self.corroborated() {
             let _ = writeln!(
                 md,
                 "| {} | {} | {} | {} |",
@@ -693,7 +694,7 @@ impl Report {
             h.push_str("</ul>\n");
         }
         h.push_str("<h2>Corroborated facts</h2>\n<table><tr><th>kind</th><th>value</th><th>independent sources</th><th>articles</th></tr>\n");
-        for c in &self.clusters {
+        for c in self.corroborated() {
             let _ = writeln!(
                 h,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

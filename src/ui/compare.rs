@@ -493,7 +493,7 @@ fn cluster_rows(app: &mut App, cmp: &Comparison) -> Arc<Vec<usize>> {
 }
 
 fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
-    agreements(app, ui, cmp);
+    stated_alike(app, ui, cmp);
     let rows = cluster_rows(app, cmp);
     if rows.is_empty() {
         ui.label("No fact is stated by two or more articles (with the grade filter).");
@@ -558,11 +558,13 @@ fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
 
 /// Ages, sizes and tallies several independent sources give alike, each
 /// with the sentences that give it.
-fn agreements(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
-    let shown: Vec<&crate::analysis::Agreement> = cmp
-        .agreements
+fn stated_alike(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+    let shown: Vec<&crate::analysis::ClaimGroup> = cmp
+        .claim_groups
         .iter()
-        .filter(|a| a.articles.iter().filter(|x| passes(app, **x)).count() >= 2)
+        .filter(|a| {
+            a.independent >= 2 && a.articles.iter().filter(|x| passes(app, **x)).count() >= 2
+        })
         .collect();
     if shown.is_empty() {
         return;
