@@ -370,6 +370,32 @@ fn clicking_an_event_row_on_the_timeline_selects_its_mentions() {
 }
 
 #[test]
+fn the_events_tab_scrolls_to_an_event_selected_elsewhere() {
+    let (_dir, mut h) = sample_compared();
+    h.get_by_label_contains("Events (").click();
+    h.run();
+    let (label, key) = {
+        let cmp = h.state().current_comparison().unwrap();
+        let list = &cmp.events.list;
+        let unique = |l: &str| list.iter().filter(|e| e.label == l).count() == 1;
+        let e = list
+            .iter()
+            .rev()
+            .find(|e| unique(&e.label))
+            .expect("an event with a label of its own");
+        (e.label.clone(), e.mentions[0].key())
+    };
+    let in_view = |h: &Harness<'static, App>| {
+        let r = h.get_by_label(&label).rect();
+        r.min.y >= 0.0 && r.max.y <= 900.0
+    };
+    assert!(!in_view(&h), "the last event starts out of view");
+    h.state_mut().ws.project.view.selected_event = Some(key);
+    h.run_steps(3);
+    assert!(in_view(&h), "the selected event is brought into view");
+}
+
+#[test]
 fn contradictions_name_their_nature_and_single_source_claims_show_ten_then_all() {
     let (_dir, mut h) = sample_compared();
     assert!(h.get_all_by_label("conflict").count() >= 1);

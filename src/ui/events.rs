@@ -19,6 +19,10 @@ pub struct EventsTab {
     rename: Option<(String, String)>,
     /// Free-text filter over labels.
     filter: String,
+    /// The selected event's key when the list last scrolled to it, so a
+    /// selection made elsewhere (the timeline, the facts table) is brought
+    /// into view once, and the analyst can scroll away afterwards.
+    scrolled_to: Option<String>,
 }
 
 /// Draws the tab.
@@ -88,6 +92,11 @@ fn event_block(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison, i: usize) {
             && let Some(m) = e.mentions.first()
         {
             app.select_event(m.key(), m.fact);
+        }
+        let selection = app.ws.project.view.selected_event.clone();
+        if selected && app.panels.compare.events.scrolled_to != selection {
+            heading.scroll_to_me(Some(egui::Align::Center));
+            app.panels.compare.events.scrolled_to = selection;
         }
         ui.label(date);
         ui.label(RichText::new(e.status.as_str()).italics());
