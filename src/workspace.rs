@@ -2,7 +2,7 @@
 //! texts, the file it lives in, the undo history, problems found on load).
 //! Every change goes through [`Workspace::apply`], so it is undoable.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -290,18 +290,14 @@ impl Workspace {
     }
 
     fn load_texts(&mut self) {
-        let mut reanchored = Vec::new();
+        let mut changed = HashSet::new();
         for article in self.project.articles.clone() {
             let file = self.article_path(&article);
             match import::read_article(&file) {
                 Ok(imported) => {
                     let text: Arc<str> = imported.text.into();
                     if content_hash(&text) != article.content_hash {
-                        let (moved, lost) = self.reanchor(article.id, &text, &mut reanchored);
-                        self.problems.push(format!(
-                            "{} changed on disk: {moved} fact(s) re-anchored, {lost} could not be found and are flagged",
-                            article.path
-                        ));
+                        changed.insert(article.id);
                     }
                     self.texts.insert(article.id, text);
                 }
@@ -311,39 +307,67 @@ impl Workspace {
                 )),
             }
         }
-        for fact in reanchored {
-            self.project.facts.insert(fact.id, Arc::new(fact));
+        let counts = self.reanchor();
+        for article in &self.project.articles {
+            let (moved, lost) = counts.get(&article.id).copied().unwrap_or_default();
+            if changed.contains(&article.id) {
+                self.problems.push(format!(
+                    "{} changed on disk: {moved} fact(s) re-anchored, {lost} could not be found and are flagged",
+                    article.path
+                ));
+            } else if moved + lost > 0 {
+                self.problems.push(format!(
+                    "{}: {} fact(s) of the project file did not fit the article's text \
+                     (the project file was damaged or edited): {moved} re-anchored, {lost} flagged",
+                    article.path,
+                    moved + lost
+                ));
+            }
         }
     }
 
-    /// Finds each fact's quoted text in the new text, nearest its old place.
-    fn reanchor(&self, article: ArticleId, text: &str, out: &mut Vec<Fact>) -> (usize, usize) {
-        let (mut moved, mut lost) = (0, 0);
-        for fact in self.project.facts_of(article) {
-            if text.get(fact.start..fact.end) == Some(fact.text.as_str()) {
+    /// Finds the quoted text of each fact whose span no longer holds it
+    /// (the file changed, or the project file gives a span out of range,
+    /// reversed or inside a character) again in its article, nearest its
+    /// old place; flags it when it is not there. One pass over all facts.
+    /// Returns, per article, how many facts moved and how many were lost.
+    fn reanchor(&mut self) -> HashMap<ArticleId, (usize, usize)> {
+        let mut counts: HashMap<ArticleId, (usize, usize)> = HashMap::new();
+        let mut fixed = Vec::new();
+        for fact in self.project.facts.values() {
+            let Some(text) = self.texts.get(&fact.article) else {
+                continue;
+            };
+            if fact.anchor == Anchor::Lost
+                || text.get(fact.start..fact.end) == Some(fact.text.as_str())
+            {
                 continue;
             }
-            let mut fact = fact.clone();
+            let mut fact = Fact::clone(fact);
             let best = text
                 .match_indices(fact.text.as_str())
                 .map(|(i, _)| i)
                 .filter(|_| !fact.text.is_empty())
                 .min_by_key(|&i| i.abs_diff(fact.start));
+            let count = counts.entry(fact.article).or_default();
             match best {
                 Some(i) => {
                     fact.end = i + fact.text.len();
                     fact.start = i;
                     fact.anchor = Anchor::Moved;
-                    moved += 1;
+                    count.0 += 1;
                 }
                 None => {
                     fact.anchor = Anchor::Lost;
-                    lost += 1;
+                    count.1 += 1;
                 }
             }
-            out.push(fact);
+            fixed.push(fact);
         }
-        (moved, lost)
+        for fact in fixed {
+            self.project.facts.insert(fact.id, Arc::new(fact));
+        }
+        counts
     }
 
     /// Opens an autosave as unsaved work of the project it belongs to.

@@ -254,6 +254,50 @@ fn a_changed_article_is_re_anchored_and_lost_facts_are_flagged() {
 }
 
 #[test]
+fn spans_a_project_file_gets_wrong_are_re_anchored_and_named() {
+    let (dir, articles) = sample_copy();
+    let path = dir.path().join("p.dossier.ron");
+    let mut ws = import_folder(&articles, &path);
+    ws.save_as(&path).unwrap();
+    let mut project = store::load(&path).unwrap();
+    let article = project.articles[0].clone();
+    let ids: Vec<_> = project
+        .facts
+        .values()
+        .filter(|f| f.article == article.id && f.text.len() > 3)
+        .map(|f| f.id)
+        .take(2)
+        .collect();
+    let (reversed, beyond) = (ids[0], ids[1]);
+    let edit = |project: &mut dossier::model::Project, id, start, end| {
+        let mut fact = (*project.facts[&id]).clone();
+        fact.start = start;
+        fact.end = end;
+        project.facts.insert(id, std::sync::Arc::new(fact));
+    };
+    let r = project.facts[&reversed].clone();
+    edit(&mut project, reversed, r.end, r.start);
+    edit(&mut project, beyond, 1 << 40, (1 << 40) + 5);
+    store::save(&project, &path).unwrap();
+
+    let reopened = Workspace::open(&path).unwrap();
+    let text = reopened.text(article.id).unwrap();
+    for id in [reversed, beyond] {
+        let f = reopened.project.fact(id).unwrap();
+        assert_eq!(f.anchor, Anchor::Moved, "{f:?}");
+        assert_eq!(&text[f.start..f.end], f.text);
+    }
+    assert!(
+        reopened
+            .problems
+            .iter()
+            .any(|p| p.contains(article.file_name()) && p.contains("did not fit")),
+        "{:?}",
+        reopened.problems
+    );
+}
+
+#[test]
 fn a_missing_article_file_is_named_and_its_facts_kept() {
     let (dir, articles) = sample_copy();
     let path = dir.path().join("p.dossier.ron");
