@@ -11,7 +11,7 @@ use dossier::model::Status;
 use dossier::ui::{Answer, App, FileDialogs, Modal, Purpose};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
 
@@ -645,4 +645,40 @@ fn a_recovery_that_fails_says_why() {
         Some(Modal::Message { title, .. }) => assert_eq!(title, "Could not recover the autosave"),
         other => panic!("the failure is shown: {other:?}"),
     }
+}
+
+#[test]
+fn a_text_selection_belongs_to_its_article() {
+    let (dir, articles) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(opened(articles, &dialogs, dir.path()));
+    h.run();
+    let (first, second) = {
+        let app = h.state();
+        let a = &app.ws.project.articles;
+        assert_eq!(app.ws.project.view.selected_article, Some(a[0].id));
+        (a[0].title.clone(), a[1].clone())
+    };
+    let facts_before = h.state().ws.project.facts.len();
+
+    // Select the whole text of the first article.
+    h.get_by_role_and_label(Role::MultilineTextInput, &first)
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    assert!(
+        !h.get_by_label("Add fact").accesskit_node().is_disabled(),
+        "text is selected"
+    );
+
+    // Switch to the second article: the selection is gone with its article.
+    h.get_all_by_label(&second.title).next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().ws.project.view.selected_article, Some(second.id));
+    assert!(h.get_by_label("Add fact").accesskit_node().is_disabled());
+    h.get_by_label("(select text in the article)");
+    h.get_by_label("Add fact").click();
+    h.run();
+    assert_eq!(h.state().ws.project.facts.len(), facts_before);
 }
