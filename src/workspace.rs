@@ -471,6 +471,14 @@ impl Workspace {
         }
     }
 
+    /// Removes an autosave the analyst chose not to recover, unless this
+    /// workspace wrote it (then it holds this session's unsaved work).
+    pub fn discard_unrecovered_autosave(&self, autosave: &Path) {
+        if self.own_autosave.as_deref() != Some(autosave) {
+            let _ = std::fs::remove_file(autosave);
+        }
+    }
+
     /// Writes the project to `target` as an autosave, with absolute article
     /// paths so it opens from wherever it is.
     pub fn autosave(&mut self, target: &Path) -> Result<(), StoreError> {
@@ -527,6 +535,20 @@ mod tests {
         ws.discard_own_autosave();
         assert!(!mine.exists(), "its own autosave is removed");
         assert!(others.exists());
+    }
+
+    #[test]
+    fn an_autosave_not_recovered_is_removed_unless_it_is_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join("untitled.dossier.ron.autosave");
+        std::fs::write(&stale, "an earlier session's work").unwrap();
+        let mut ws = Workspace::new();
+        ws.discard_unrecovered_autosave(&stale);
+        assert!(!stale.exists(), "the autosave the analyst declined is gone");
+        let mine = dir.path().join("mine.dossier.ron.autosave");
+        ws.autosave(&mine).unwrap();
+        ws.discard_unrecovered_autosave(&mine);
+        assert!(mine.exists(), "this session's own unsaved work is kept");
     }
 
     #[test]

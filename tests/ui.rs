@@ -11,7 +11,7 @@ use dossier::model::Status;
 use dossier::ui::{Answer, App, FileDialogs, Modal, Purpose};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
 
@@ -414,4 +414,297 @@ fn contradictions_name_their_nature_and_single_source_claims_show_ten_then_all()
         buttons - 1,
         "the first article now shows all its claims"
     );
+}
+
+/// Types `path` into the in-app path prompt and presses its OK button.
+fn answer_prompt(h: &mut Harness<'static, App>, path: &std::path::Path) {
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    // Steps, not `run`: a window that quits keeps asking to close.
+    h.run_steps(2);
+}
+
+/// Clicks an item of the File menu.
+fn file_menu(h: &mut Harness<'static, App>, item: &str) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label(item).click();
+    h.run();
+}
+
+/// A sample copy opened in an app whose file dialogs are never available,
+/// with one change not saved.
+fn changed_without_native_dialogs() -> (tempfile::TempDir, ScriptedDialogs, Harness<'static, App>) {
+    let (dir, articles) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    for _ in 0..4 {
+        dialogs.will_answer(Answer::Unavailable);
+    }
+    let mut h = harness(opened(articles, &dialogs, dir.path()));
+    h.run();
+    let id = *h.state().ws.project.facts.keys().next().unwrap();
+    h.state_mut().queue(dossier::commands::Command::SetStatus(
+        vec![id],
+        Status::Confirmed,
+    ));
+    h.run();
+    assert!(h.state().ws.is_dirty());
+    (dir, dialogs, h)
+}
+
+#[test]
+fn discarding_changes_goes_on_to_the_folder_prompt_and_opens_the_folder() {
+    let (dir, _dialogs, mut h) = changed_without_native_dialogs();
+    let other = dir.path().join("other");
+    fs::create_dir(&other).unwrap();
+    fs::copy(
+        format!("{SAMPLE}/000_0b2518abd44a6d31.txt"),
+        other.join("only.txt"),
+    )
+    .unwrap();
+
+    file_menu(&mut h, "Open folder…");
+    assert!(matches!(h.state().modal(), Some(Modal::ConfirmDiscard(_))));
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert!(
+        matches!(
+            h.state().modal(),
+            Some(Modal::PathPrompt {
+                purpose: Purpose::OpenFolder,
+                ..
+            })
+        ),
+        "the folder prompt is open: {:?}",
+        h.state().modal()
+    );
+    answer_prompt(&mut h, &other);
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.ws.project.articles.len(), 1, "{}", app.status);
+    assert_eq!(app.ws.project.articles[0].file_name(), "only.txt");
+    assert!(app.modal().is_none());
+}
+
+#[test]
+fn cancelling_the_unsaved_changes_dialog_opens_no_prompt() {
+    let (_dir, dialogs, mut h) = changed_without_native_dialogs();
+    file_menu(&mut h, "Open folder…");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().modal().is_none());
+    assert!(
+        dialogs.asked.lock().unwrap().is_empty(),
+        "no dialog was asked for"
+    );
+    assert!(h.state().ws.is_dirty(), "the change is still there");
+}
+
+#[test]
+fn quit_then_save_on_an_untitled_project_saves_through_the_prompt_and_quits() {
+    let (dir, _dialogs, mut h) = changed_without_native_dialogs();
+    file_menu(&mut h, "Quit");
+    assert!(matches!(h.state().modal(), Some(Modal::ConfirmDiscard(_))));
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(
+        matches!(
+            h.state().modal(),
+            Some(Modal::PathPrompt {
+                purpose: Purpose::SaveProject,
+                ..
+            })
+        ),
+        "the save prompt is open: {:?}",
+        h.state().modal()
+    );
+    assert!(!h.state().is_closing());
+    let saved = dir.path().join("kept.dossier.ron");
+    answer_prompt(&mut h, &saved);
+    assert!(saved.exists(), "{}", h.state().status);
+    assert!(!h.state().ws.is_dirty());
+    assert!(h.state().is_closing(), "the quit goes on after the save");
+}
+
+#[test]
+fn quit_then_a_failed_save_says_why_and_does_not_quit() {
+    let (dir, _dialogs, mut h) = changed_without_native_dialogs();
+    file_menu(&mut h, "Quit");
+    h.get_by_label("Save").click();
+    h.run();
+    answer_prompt(&mut h, &dir.path().join("missing/kept.dossier.ron"));
+    h.run();
+    match h.state().modal() {
+        Some(Modal::Message { title, body }) => {
+            assert_eq!(title, "Could not save");
+            assert!(body.contains("Nothing else was done"), "{body}");
+        }
+        other => panic!("the failure is shown: {other:?}"),
+    }
+    assert!(!h.state().is_closing());
+    assert!(h.state().ws.is_dirty());
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().modal().is_none());
+
+    // Quit, Save, then cancel the prompt: still open, and told so.
+    file_menu(&mut h, "Quit");
+    h.get_by_label("Save").click();
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().modal().is_none());
+    assert!(!h.state().is_closing());
+    assert_eq!(h.state().status, "Not saved, so nothing else was done.");
+}
+
+#[test]
+fn the_sample_opens_clean() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = App::new(Box::new(ScriptedDialogs::default()), data.path().to_owned());
+    app.compare_in_foreground();
+    app.launch(None);
+    app.wait_for_jobs();
+    let mut h = harness(app);
+    h.run();
+    let app = h.state();
+    assert_eq!(app.ws.project.articles.len(), 5);
+    assert!(!app.ws.is_dirty());
+    assert_eq!(app.title(), "Untitled — Dossier");
+    assert!(app.modal().is_none(), "no autosave to offer");
+}
+
+/// A saved copy of the sample project, and its autosave path.
+fn saved_sample() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (dir, articles) = sample_copy();
+    let mut app = opened(articles, &ScriptedDialogs::default(), dir.path());
+    let project = dir.path().join("story.dossier.ron");
+    app.ws.save_as(&project).unwrap();
+    let autosave = dossier::store::autosave_path(&project);
+    (dir, project, autosave)
+}
+
+/// Writes a file dated a minute later than `than`.
+fn write_newer(path: &std::path::Path, text: &str, than: &std::path::Path) {
+    fs::write(path, text).unwrap();
+    let later =
+        fs::metadata(than).unwrap().modified().unwrap() + std::time::Duration::from_secs(60);
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+}
+
+#[test]
+fn a_saved_project_is_not_offered_an_untitled_sessions_autosave() {
+    let (dir, project, _) = saved_sample();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    let untitled = data.join("untitled.dossier.ron.autosave");
+    write_newer(&untitled, "an earlier untitled session", &project);
+    let mut app = App::new(Box::new(ScriptedDialogs::default()), data);
+    app.launch(Some(project));
+    let mut h = harness(app);
+    h.run();
+    assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
+    assert!(!h.state().ws.is_dirty());
+}
+
+#[test]
+fn keeping_the_saved_project_removes_the_autosave_it_declined() {
+    let (dir, project, autosave) = saved_sample();
+    write_newer(&autosave, "work that was never saved", &project);
+    let mut app = App::new(Box::new(ScriptedDialogs::default()), dir.path().to_owned());
+    app.launch(Some(project));
+    let mut h = harness(app);
+    h.run();
+    assert_eq!(
+        h.state().modal(),
+        Some(&Modal::OfferRecovery(autosave.clone()))
+    );
+    h.get_by_label("Keep the saved project").click();
+    h.run();
+    assert!(h.state().modal().is_none());
+    assert!(!autosave.exists(), "the declined autosave is removed");
+}
+
+#[test]
+fn an_untitled_autosave_is_offered_to_the_sample_and_discarded_on_request() {
+    let data = tempfile::tempdir().unwrap();
+    let untitled = data.path().join("untitled.dossier.ron.autosave");
+    fs::write(&untitled, "an earlier untitled session").unwrap();
+    let mut app = App::new(Box::new(ScriptedDialogs::default()), data.path().to_owned());
+    app.compare_in_foreground();
+    app.launch(None);
+    app.wait_for_jobs();
+    let mut h = harness(app);
+    h.run();
+    assert_eq!(
+        h.state().modal(),
+        Some(&Modal::OfferRecovery(untitled.clone()))
+    );
+    h.get_by_label("Discard the autosave").click();
+    h.run();
+    assert!(!untitled.exists());
+    assert!(h.state().modal().is_none());
+}
+
+#[test]
+fn a_recovery_that_fails_says_why() {
+    let (dir, project, autosave) = saved_sample();
+    write_newer(&autosave, "not a project at all", &project);
+    let mut app = App::new(Box::new(ScriptedDialogs::default()), dir.path().to_owned());
+    app.launch(Some(project));
+    let mut h = harness(app);
+    h.run();
+    h.get_by_label("Recover").click();
+    h.run();
+    match h.state().modal() {
+        Some(Modal::Message { title, .. }) => assert_eq!(title, "Could not recover the autosave"),
+        other => panic!("the failure is shown: {other:?}"),
+    }
+}
+
+#[test]
+fn a_text_selection_belongs_to_its_article() {
+    let (dir, articles) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(opened(articles, &dialogs, dir.path()));
+    h.run();
+    let (first, second) = {
+        let app = h.state();
+        let a = &app.ws.project.articles;
+        assert_eq!(app.ws.project.view.selected_article, Some(a[0].id));
+        (a[0].title.clone(), a[1].clone())
+    };
+    let facts_before = h.state().ws.project.facts.len();
+
+    // Select the whole text of the first article.
+    h.get_by_role_and_label(Role::MultilineTextInput, &first)
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    assert!(
+        !h.get_by_label("Add fact").accesskit_node().is_disabled(),
+        "text is selected"
+    );
+
+    // Switch to the second article: the selection is gone with its article.
+    h.get_all_by_label(&second.title).next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().ws.project.view.selected_article, Some(second.id));
+    assert!(h.get_by_label("Add fact").accesskit_node().is_disabled());
+    h.get_by_label("(select text in the article)");
+    h.get_by_label("Add fact").click();
+    h.run();
+    assert_eq!(h.state().ws.project.facts.len(), facts_before);
 }

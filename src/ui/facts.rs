@@ -213,7 +213,7 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
         let selection = app
             .panels
             .source
-            .selection
+            .selection_in(fact.article)
             .filter(|_| app.ws.project.view.selected_article == Some(fact.article));
         if ui
             .add_enabled(

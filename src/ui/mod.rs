@@ -125,6 +125,8 @@ pub struct App {
     last_autosave: Instant,
     shown_title: String,
     closing_confirmed: bool,
+    after_save: Option<Action>,
+    import_is_clean: bool,
 }
 
 impl App {
@@ -145,6 +147,8 @@ impl App {
             last_autosave: Instant::now(),
             shown_title: String::new(),
             closing_confirmed: false,
+            after_save: None,
+            import_is_clean: false,
         }
     }
 
@@ -155,18 +159,29 @@ impl App {
         if let Some(storage) = cc.storage {
             app.settings = eframe::get_value(storage, SETTINGS_KEY).unwrap_or_default();
         }
-        let path = path
-            .map(Ok)
-            .unwrap_or_else(|| crate::sample::sample_dir(&app.data_dir));
-        match path {
-            Ok(path) => app.open_path(path),
-            Err(e) => app.status = format!("The sample dossier could not be prepared: {e}"),
-        }
-        let untitled = app.untitled_autosave();
-        if untitled.exists() && app.modal.is_none() {
-            app.modal = Some(Modal::OfferRecovery(untitled));
-        }
+        app.launch(path);
         app
+    }
+
+    /// What a launch opens: `path`, or else the bundled sample, which opens
+    /// clean. Only an untitled session (the sample) is offered the autosave
+    /// an earlier untitled session left; a project is offered its own.
+    pub fn launch(&mut self, path: Option<PathBuf>) {
+        if let Some(path) = path {
+            self.open_path(path);
+            return;
+        }
+        match crate::sample::sample_dir(&self.data_dir) {
+            Ok(dir) => {
+                self.open_path(dir);
+                self.import_is_clean = self.job.is_some();
+            }
+            Err(e) => self.status = format!("The sample dossier could not be prepared: {e}"),
+        }
+        let untitled = self.untitled_autosave();
+        if untitled.exists() && self.modal.is_none() {
+            self.modal = Some(Modal::OfferRecovery(untitled));
+        }
     }
 
     /// Where unsaved work of an untitled project is autosaved.
@@ -195,6 +210,11 @@ impl App {
     /// The dialog on screen, if any.
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
+    }
+
+    /// True once the analyst chose to quit and nothing unsaved stands in the way.
+    pub fn is_closing(&self) -> bool {
+        self.closing_confirmed
     }
 
     /// True while background work runs.
@@ -271,7 +291,12 @@ impl App {
             .show(ui, |ui| timeline::show(self, ui));
         egui::CentralPanel::default().show(ui, |ui| source::show(self, ui));
         if let Some(modal) = self.modal.take() {
-            self.modal = modals::show(self, ui.ctx(), modal);
+            let kept = modals::show(self, ui.ctx(), modal);
+            // A dialog opened by the action the modal ran (a path prompt, an
+            // error) takes the place of the one that closed.
+            if self.modal.is_none() {
+                self.modal = kept;
+            }
         }
     }
 
@@ -385,6 +410,21 @@ impl App {
         }
     }
 
+    /// Saves the project, then runs `next` (an action the unsaved-changes
+    /// dialog held back) once the save succeeded, after the Save As dialog
+    /// when the project is untitled.
+    fn save_then(&mut self, next: Action) {
+        self.after_save = Some(next);
+        self.run_action(Action::Save);
+    }
+
+    /// A dialog was closed without a choice: what waited for it is dropped.
+    fn dialog_cancelled(&mut self) {
+        if self.after_save.take().is_some() {
+            self.status = "Not saved, so nothing else was done.".into();
+        }
+    }
+
     fn ask(&mut self, purpose: Purpose) {
         let name = match purpose {
             Purpose::SaveProject => "analysis.dossier.ron",
@@ -397,7 +437,7 @@ impl App {
         let dir = self.settings.last_dir.clone();
         match self.dialogs.ask(purpose, dir.as_deref(), name) {
             Answer::Chosen(paths) => self.answered(purpose, paths),
-            Answer::Cancelled => {}
+            Answer::Cancelled => self.dialog_cancelled(),
             Answer::Unavailable => {
                 let start = dir.map(|d| format!("{}/", d.display())).unwrap_or_default();
                 self.modal = Some(Modal::PathPrompt {
@@ -479,6 +519,7 @@ impl App {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
+        self.import_is_clean = false;
         self.ws = ws;
         self.panels = PanelState::default();
         self.status = status;
@@ -551,6 +592,9 @@ impl App {
             } => {
                 let n = articles.len();
                 skipped.extend(self.ws.add_articles(articles));
+                if std::mem::take(&mut self.import_is_clean) {
+                    self.ws.history.mark_saved();
+                }
                 if self.ws.project.view.selected_article.is_none() {
                     self.ws.project.view.selected_article =
                         self.ws.project.articles.first().map(|a| a.id);
@@ -573,7 +617,10 @@ impl App {
                     self.ws.project.facts.len()
                 );
             }
-            JobOutput::Cancelled => self.status = "Cancelled; nothing was changed.".into(),
+            JobOutput::Cancelled => {
+                self.import_is_clean = false;
+                self.status = "Cancelled; nothing was changed.".into();
+            }
         }
     }
 
@@ -582,12 +629,20 @@ impl App {
             Ok(()) => {
                 self.status = format!("Saved {}", path.display());
                 self.remember(&path);
+                if let Some(next) = self.after_save.take() {
+                    self.run_action(next);
+                }
             }
             Err(e) => {
+                let held_back = if self.after_save.take().is_some() {
+                    "\nNothing else was done, so no work is lost."
+                } else {
+                    ""
+                };
                 self.modal = Some(Modal::Message {
                     title: "Could not save".into(),
                     body: format!(
-                        "{e}\nYour work is still open; try another folder (File > Save As…)."
+                        "{e}\nYour work is still open; try another folder (File > Save As…).{held_back}"
                     ),
                 });
             }

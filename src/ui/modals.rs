@@ -41,10 +41,7 @@ pub fn show(app: &mut App, ctx: &egui::Context, modal: Modal) -> Option<Modal> {
                 ui.horizontal(|ui| {
                     if ui.button("Save").clicked() {
                         keep = None;
-                        app.run_action(Action::Save);
-                        if !app.ws.is_dirty() {
-                            app.run_action(action.clone());
-                        }
+                        app.save_then(action.clone());
                     }
                     if ui.button("Discard changes").clicked() {
                         keep = None;
@@ -67,18 +64,32 @@ pub fn show(app: &mut App, ctx: &egui::Context, modal: Modal) -> Option<Modal> {
                 }
             }
             Modal::OfferRecovery(path) => {
+                let untitled = app.ws.path.is_none();
                 ui.heading("Recover unsaved work?");
-                ui.label(format!(
-                    "An autosave newer than this project was found:\n{}",
-                    path.display()
-                ));
+                ui.label(if untitled {
+                    format!(
+                        "Unsaved work of an untitled project was autosaved:\n{}",
+                        path.display()
+                    )
+                } else {
+                    format!(
+                        "An autosave newer than this project was found:\n{}",
+                        path.display()
+                    )
+                });
                 ui.horizontal(|ui| {
                     if ui.button("Recover").clicked() {
                         keep = None;
                         app.run_action(Action::RecoverAutosave(path.clone()));
                     }
-                    if ui.button("Keep the saved project").clicked() {
+                    let keep_label = if untitled {
+                        "Discard the autosave"
+                    } else {
+                        "Keep the saved project"
+                    };
+                    if ui.button(keep_label).clicked() {
                         keep = None;
+                        app.ws.discard_unrecovered_autosave(&path);
                     }
                 });
             }
@@ -135,6 +146,7 @@ fn path_prompt(
         }
         if ui.button("Cancel").clicked() {
             keep = false;
+            app.dialog_cancelled();
         }
     });
     keep.then(|| Modal::PathPrompt {

@@ -16,8 +16,8 @@ pub struct SourcePanel {
     pub scroll_to_selection: bool,
     /// The kind "Add fact" creates.
     add_kind: FactKind,
-    /// The current text selection, as byte offsets into the selected article.
-    pub selection: Option<(usize, usize)>,
+    /// The current text selection: its article and byte offsets into it.
+    selection: Option<(ArticleId, usize, usize)>,
     /// A span shown from elsewhere (a single-source sentence), underlined.
     pub marked: Option<(ArticleId, usize, usize)>,
 }
@@ -29,6 +29,23 @@ impl Default for SourcePanel {
             add_kind: FactKind::Entity,
             selection: None,
             marked: None,
+        }
+    }
+}
+
+impl SourcePanel {
+    /// The text selected in `article`, as byte offsets; none when the
+    /// selection (if any) was made in another article.
+    pub fn selection_in(&self, article: ArticleId) -> Option<(usize, usize)> {
+        self.selection
+            .filter(|(a, _, _)| *a == article)
+            .map(|(_, s, e)| (s, e))
+    }
+
+    /// Forgets a selection made in any article but `shown`.
+    fn keep_selection_of(&mut self, shown: ArticleId) {
+        if self.selection.is_some_and(|(a, _, _)| a != shown) {
+            self.selection = None;
         }
     }
 }
@@ -45,15 +62,19 @@ struct Highlight {
 /// Draws the panel.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let Some(article_id) = app.ws.project.view.selected_article else {
+        app.panels.source.selection = None;
         ui.centered_and_justified(|ui| ui.label("Select an article to read it."));
         return;
     };
+    app.panels.source.keep_selection_of(article_id);
     let Some(article) = app.ws.project.article(article_id).cloned() else {
         return;
     };
-    ui.horizontal(|ui| {
-        ui.add(egui::Label::new(egui::RichText::new(&article.title).heading()).truncate());
-    });
+    let heading = ui
+        .horizontal(|ui| {
+            ui.add(egui::Label::new(egui::RichText::new(&article.title).heading()).truncate())
+        })
+        .inner;
     let Some(text) = app.ws.text(article_id).cloned() else {
         ui.label(format!(
             "The file {} could not be read; its {} fact(s) are kept and listed below.",
@@ -99,6 +120,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 .desired_width(f32::INFINITY)
                 .frame(egui::Frame::NONE)
                 .show(ui);
+            let _ = output.response.response.clone().labelled_by(heading.id);
             if let Some(byte) = scroll_target {
                 let cursor = CCursor::new(text.get(..byte).map_or(0, |t| t.chars().count()));
                 let rect = output
@@ -112,7 +134,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             };
             let (a, b) = (range.primary.index, range.secondary.index);
             let (lo, hi) = (byte_of(&text, a.0.min(b.0)), byte_of(&text, a.0.max(b.0)));
-            app.panels.source.selection = (lo < hi).then_some((lo, hi));
+            app.panels.source.selection = (lo < hi).then_some((article_id, lo, hi));
             if output.response.response.clicked() && lo == hi {
                 let hit = highlights
                     .iter()
@@ -128,7 +150,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 
 fn add_fact_bar(app: &mut App, ui: &mut egui::Ui, article: ArticleId, text: &Arc<str>) {
     ui.horizontal(|ui| {
-        let selection = app.panels.source.selection;
+        let selection = app.panels.source.selection_in(article);
         let quoted = selection.and_then(|(s, e)| text.get(s..e)).unwrap_or("");
         ui.label("Selected text:");
         let shown = if quoted.is_empty() {
