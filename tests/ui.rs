@@ -485,7 +485,7 @@ fn discarding_changes_goes_on_to_the_folder_prompt_and_opens_the_folder() {
     );
     answer_prompt(&mut h, &other);
     h.state_mut().wait_for_jobs();
-    h.run();
+    h.run_steps(8);
     let app = h.state();
     assert_eq!(app.ws.project.articles.len(), 1, "{}", app.status);
     assert_eq!(app.ws.project.articles[0].file_name(), "only.txt");
