@@ -53,6 +53,8 @@ fn sample_copy() -> (tempfile::TempDir, PathBuf) {
 fn harness(app: App) -> Harness<'static, App> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        // A modal fading in while a comparison lands can take a few more frames.
+        .with_max_steps(12)
         .build_ui_state(|ui, app: &mut App| app.ui_for_tests(ui), app)
 }
 
@@ -707,4 +709,117 @@ fn a_text_selection_belongs_to_its_article() {
     h.get_by_label("Add fact").click();
     h.run();
     assert_eq!(h.state().ws.project.facts.len(), facts_before);
+}
+
+#[test]
+fn tab_leaves_the_menu_bar() {
+    let (dir, articles) = sample_copy();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    let first = h.state().ws.project.articles[0].title.clone();
+    for _ in 0..4 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    let focused = h.query_by(|n| n.is_focused()).expect("a widget has focus");
+    assert_eq!(
+        focused.accesskit_node().label().as_deref(),
+        Some(first.as_str()),
+        "after File, Edit and Analysis, Tab reaches the first article"
+    );
+}
+
+#[test]
+fn keys_move_through_the_table_and_review_the_selected_fact() {
+    let (dir, articles) = sample_copy();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    let rows = {
+        let app = h.state();
+        dossier_rows(app, &app.ws.project.view)
+    };
+    let selected = |h: &Harness<'static, App>| h.state().ws.project.view.selected_fact;
+    let status =
+        |h: &Harness<'static, App>, i: usize| h.state().ws.project.fact(rows[i]).unwrap().status;
+
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        selected(&h),
+        Some(rows[0]),
+        "Down from nothing starts at the top"
+    );
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&h), Some(rows[1]));
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(selected(&h), Some(rows[0]));
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(selected(&h), Some(*rows.last().unwrap()));
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert_eq!(selected(&h), Some(rows[0]));
+
+    // C confirms, N goes to the next unreviewed fact, R rejects it.
+    h.key_press(egui::Key::C);
+    h.run();
+    assert_eq!(status(&h, 0), Status::Confirmed);
+    h.key_press(egui::Key::N);
+    h.run();
+    assert_eq!(selected(&h), Some(rows[1]));
+    h.key_press(egui::Key::R);
+    h.run();
+    assert_eq!(status(&h, 1), Status::Rejected);
+
+    // The same from the Edit menu, which names the keys.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Next unreviewed fact").click();
+    h.run();
+    assert_eq!(selected(&h), Some(rows[2]));
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Confirm fact").click();
+    h.run();
+    assert_eq!(status(&h, 2), Status::Confirmed);
+}
+
+#[test]
+fn enter_applies_an_edit_and_escape_cancels_it() {
+    let (dir, articles) = sample_copy();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    let id = h.state().ws.project.view.selected_fact.unwrap();
+    let original = h.state().ws.project.fact(id).unwrap().value.clone();
+
+    let retype = |h: &mut Harness<'static, App>, text: &str| {
+        h.get_by_role_and_label(Role::TextInput, "Value").focus();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_by_role_and_label(Role::TextInput, "Value")
+            .type_text(text);
+        h.run();
+    };
+    retype(&mut h, "never applied");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().ws.project.fact(id).unwrap().value, original);
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Value")
+            .value()
+            .as_deref(),
+        Some(original.as_str()),
+        "Escape puts the stored value back in the field"
+    );
+
+    retype(&mut h, "typed and entered");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let fact = h.state().ws.project.fact(id).unwrap();
+    assert_eq!(fact.value, "typed and entered");
+    assert_eq!(fact.status, Status::Edited);
 }

@@ -93,6 +93,7 @@ fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected:
     } else {
         ui.visuals().panel_fill
     });
+    // The row's own id, stable between frames, lets keyboard focus rest on it.
     let response = frame
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -119,8 +120,13 @@ fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected:
                 ui.label(format!("· {} to review", counts.to_review));
             });
         })
-        .response
-        .interact(egui::Sense::click());
+        .response;
+    let response = ui.interact(
+        response.rect,
+        egui::Id::unique(("article-row", article.id)),
+        egui::Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &article.title));
     if response.clicked() {
         app.ws.project.view.selected_article = Some(article.id);
         app.ws.project.view.selected_fact = None;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use egui_extras::{Column, TableBuilder};
 
+use super::review::{CONFIRM_KEY, REJECT_KEY};
 use super::source::shorten;
 use super::{App, kind_color};
 use crate::commands::Command;
@@ -38,6 +39,13 @@ pub struct FactsPanel {
     rows: Vec<FactId>,
     rows_key: Option<(u64, FactFilter, SortOrder)>,
     draft: Option<Draft>,
+}
+
+impl FactsPanel {
+    /// The table's rows (fact ids) in the order shown.
+    pub fn rows(&self) -> &[FactId] {
+        &self.rows
+    }
 }
 
 /// Draws the panel.
@@ -197,6 +205,7 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
         return;
     };
     let mut commands = Vec::new();
+    let mut cancelled = false;
     ui.horizontal_wrapped(|ui| {
         ui.strong(format!("{} ·", fact.id));
         labelled_combo(ui, "Fact kind", draft.kind.as_str(), |ui| {
@@ -204,12 +213,18 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
                 ui.selectable_value(&mut draft.kind, k, k.as_str());
             }
         });
-        labelled_field(ui, "Label", &mut draft.label, 70.0);
-        labelled_field(ui, "Value", &mut draft.value, 170.0);
-        labelled_field(ui, "Start", &mut draft.start, 50.0);
-        labelled_field(ui, "End", &mut draft.end, 50.0);
-        labelled_field(ui, "Fields", &mut draft.fields, 220.0);
-        labelled_field(ui, "Note", &mut draft.note, 160.0);
+        let fields = [
+            labelled_field(ui, "Label", &mut draft.label, 70.0),
+            labelled_field(ui, "Value", &mut draft.value, 170.0),
+            labelled_field(ui, "Start", &mut draft.start, 50.0),
+            labelled_field(ui, "End", &mut draft.end, 50.0),
+            labelled_field(ui, "Fields", &mut draft.fields, 220.0),
+            labelled_field(ui, "Note", &mut draft.note, 160.0),
+        ];
+        let left = fields.iter().any(egui::Response::lost_focus);
+        let key = |k| left && ui.input(|i| i.key_pressed(k));
+        let (entered, escaped) = (key(egui::Key::Enter), key(egui::Key::Escape));
+        cancelled = escaped;
         let selection = app
             .panels
             .source
@@ -227,16 +242,27 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
             draft.start = start.to_string();
             draft.end = end.to_string();
         }
-        if ui.button("Apply edit").clicked() {
+        let apply = ui
+            .button("Apply edit")
+            .on_hover_text("Enter in a field applies; Escape cancels the edit");
+        if apply.clicked() || entered {
             match fact_from_draft(&fact, draft) {
                 Ok(updated) => commands.push(Command::UpdateFact(updated)),
                 Err(e) => app.status = e,
             }
         }
-        if ui.button("Confirm").clicked() {
+        if ui
+            .button("Confirm")
+            .on_hover_text(format!("Confirm this fact ({CONFIRM_KEY})"))
+            .clicked()
+        {
             commands.push(Command::SetStatus(vec![fact.id], Status::Confirmed));
         }
-        if ui.button("Reject").clicked() {
+        if ui
+            .button("Reject")
+            .on_hover_text(format!("Reject this fact ({REJECT_KEY})"))
+            .clicked()
+        {
             commands.push(Command::SetStatus(vec![fact.id], Status::Rejected));
         }
         if ui.button("Delete").clicked() {
@@ -258,15 +284,18 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
             ui.label(format!("· resolved: {why}"));
         }
     });
+    if cancelled {
+        app.panels.facts.draft = None;
+    }
     for c in commands {
         app.queue(c);
     }
 }
 
-fn labelled_field(ui: &mut egui::Ui, name: &str, value: &mut String, width: f32) {
+fn labelled_field(ui: &mut egui::Ui, name: &str, value: &mut String, width: f32) -> egui::Response {
     let label = ui.label(name);
     ui.add(egui::TextEdit::singleline(value).desired_width(width))
-        .labelled_by(label.id);
+        .labelled_by(label.id)
 }
 
 fn draft_of(fact: &Fact, revision: u64) -> Draft {

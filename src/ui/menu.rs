@@ -1,8 +1,10 @@
 //! The menu bar: File, Edit, View with the usual shortcuts.
 
 use super::dialogs::Purpose;
+use super::review::{self, CONFIRM_KEY, NEXT_KEY, REJECT_KEY};
 use super::{Action, App};
 use crate::commands::Command;
+use crate::model::Status;
 
 /// Draws the menu bar.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
@@ -122,6 +124,24 @@ fn edit_menu(app: &mut App, ui: &mut egui::Ui) {
     {
         app.queue(Command::DeleteFacts(vec![id]));
     }
+    ui.separator();
+    let review_item = |ui: &mut egui::Ui, label: &str, key: &str| {
+        ui.add_enabled(
+            selected.is_some(),
+            egui::Button::new(label).shortcut_text(key),
+        )
+        .clicked()
+    };
+    if review_item(ui, "Confirm fact", CONFIRM_KEY) {
+        review::set_selected_status(app, Status::Confirmed);
+    }
+    if review_item(ui, "Reject fact", REJECT_KEY) {
+        review::set_selected_status(app, Status::Rejected);
+    }
+    if item(ui, "Next unreviewed fact", NEXT_KEY) {
+        review::select_next_unreviewed(app);
+    }
+    ui.separator();
     if item(ui, "Find facts…", "Ctrl+F") {
         app.panels.facts.focus_search = true;
     }

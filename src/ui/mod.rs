@@ -10,6 +10,7 @@ mod events;
 mod facts;
 mod menu;
 mod modals;
+mod review;
 mod source;
 mod status;
 mod timeline;
@@ -250,6 +251,7 @@ impl App {
     fn frame(&mut self, ui: &mut egui::Ui) {
         self.poll_job(ui.ctx());
         self.handle_shortcuts(ui.ctx());
+        review::handle_keys(self, ui.ctx());
         self.handle_dropped_files(ui.ctx());
         self.handle_close_request(ui.ctx());
         compare::refresh(self, ui.ctx());

@@ -50,6 +50,12 @@ impl SourcePanel {
     }
 }
 
+/// The id of the article text widget: keyboard focus on it leaves the
+/// review keys free, since the text cannot be typed into.
+pub fn text_id(article: ArticleId) -> egui::Id {
+    egui::Id::unique(("article-text", article))
+}
+
 /// One highlighted stretch of the text.
 struct Highlight {
     start: usize,
@@ -116,6 +122,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             };
             let mut shown: &str = &text;
             let output = egui::TextEdit::multiline(&mut shown)
+                .id(text_id(article_id))
                 .layouter(&mut layouter)
                 .desired_width(f32::INFINITY)
                 .frame(egui::Frame::NONE)
