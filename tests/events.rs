@@ -140,6 +140,30 @@ fn a_date_borrowed_from_the_day_before_does_not_keep_a_mention_apart() {
 }
 
 #[test]
+fn a_mention_on_the_same_weekday_joins_that_event_rather_than_the_latest_with_its_word() {
+    let (_dir, ws) = dossier(&[(
+        "a.txt",
+        "",
+        "The body of a second climber was recovered Sunday, rangers said. \
+         The first climber was recovered on March 3. \
+         Of the two hikers who did not return, both have now been found. \
+         The climber found Sunday was identified by the coroner on Monday.",
+    )]);
+    let cmp = compare(&ws);
+    let text = ws.texts().values().next().unwrap().clone();
+    let recovered = text.find("recovered Sunday").unwrap();
+    let found = text.find("found Sunday").unwrap();
+    let event = of_type(&cmp, "recovery")
+        .into_iter()
+        .find(|e| e.mentions.iter().any(|m| m.start == recovered))
+        .unwrap();
+    assert!(
+        event.mentions.iter().any(|m| m.start == found),
+        "both Sunday mentions tell of one recovery: {event:#?}"
+    );
+}
+
+#[test]
 fn a_meeting_recalled_from_years_ago_is_not_this_years_meeting() {
     let (_dir, ws) = dossier(&[
         (

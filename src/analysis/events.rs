@@ -658,8 +658,9 @@ fn same_kind(a: &Group, b: &Group) -> bool {
     ) && (bridged(a) || bridged(b))
 }
 
-/// Joins each mention to the latest compatible event of its article, or
-/// starts a new one. A mention with a date of its own starts a new event
+/// Joins each mention to the latest compatible event of its article told of
+/// on the same day (or named weekday), else to the latest compatible one with
+/// its trigger lemma or that it refers back to, or starts a new one. A mention with a date of its own starts a new event
 /// rather than dating an undated one, unless it refers back ("the attack
 /// on Monday") or the event has a date it agrees with.
 fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
@@ -669,16 +670,28 @@ fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
         let single = Group::of(m);
         let m = &single.mentions[0];
         let dated = single.date.is_some() || single.month_day.is_some();
-        let target = latest.iter().rev().copied().find(|&g| {
-            let group = &groups[g];
+        let same_time = |group: &Group| {
+            group.same_day(&single) || (m.weekday.is_some() && group.weekday == m.weekday)
+        };
+        let joinable = |g: &usize| {
+            let group = &groups[*g];
             let group_dated = group.date.is_some() || group.month_day.is_some();
-            group.compatible(&single)
-                && (m.definite || !dated || group_dated)
-                && (m.definite
-                    || group.lemmas.contains(&m.lemma)
-                    || group.same_day(&single)
-                    || (m.weekday.is_some() && group.weekday == m.weekday))
-        });
+            group.compatible(&single) && (m.definite || !dated || group_dated)
+        };
+        let target = latest
+            .iter()
+            .rev()
+            .copied()
+            .filter(joinable)
+            .find(|&g| same_time(&groups[g]))
+            .or_else(|| {
+                latest
+                    .iter()
+                    .rev()
+                    .copied()
+                    .filter(joinable)
+                    .find(|&g| m.definite || groups[g].lemmas.contains(&m.lemma))
+            });
         match target {
             Some(g) => {
                 groups[g].absorb(single);

@@ -75,6 +75,25 @@ impl<'a> SentenceWords<'a> {
             .collect()
     }
 
+    /// The lower-case words of word `i`'s clause before it and after its
+    /// last comma, nearest last: the scope of a negation or a modal, which
+    /// belongs to another verb when a comma stands between ("of those who
+    /// did not survive, four were found").
+    pub fn phrase_words_before(&self, i: usize) -> Vec<&str> {
+        let c = self.clause[i];
+        let mut from = self.clause[..i].partition_point(|&k| k < c);
+        for k in (from + 1..=i).rev() {
+            if self.text[self.words[k - 1].end..self.words[k].start].contains(',') {
+                from = k;
+                break;
+            }
+        }
+        self.words[from..i]
+            .iter()
+            .map(|w| w.lower.as_str())
+            .collect()
+    }
+
     /// Up to five lower-case words of word `i`'s clause after it.
     pub fn clause_words_after(&self, i: usize) -> Vec<&str> {
         let c = self.clause[i];

@@ -251,7 +251,7 @@ fn candidate(
     let end = words.words[found.last].end;
     let before = words.clause_words_before(found.first);
     let after = words.clause_words_after(found.last);
-    let mut status = cues::status(&before, &after);
+    let mut status = cues::status(&words.phrase_words_before(found.first), &after);
     let series = cues::series(&before, &after);
     let mut c = Candidate::new(
         start,

@@ -97,6 +97,12 @@ const CASES: &[Case] = &[
         &[("status", "denied")],
     ),
     (
+        "Of the three climbers who did not come back, two have been found.",
+        "found",
+        "recovery",
+        &[("status", "took place")],
+    ),
+    (
         "A freight train derailed near Brno on Monday.",
         "derailed",
         "disaster",
