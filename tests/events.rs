@@ -164,6 +164,33 @@ fn a_mention_on_the_same_weekday_joins_that_event_rather_than_the_latest_with_it
 }
 
 #[test]
+fn the_stories_of_one_folder_join_their_undated_mentions_only_within_each_story() {
+    let quake = "A strong earthquake shook the mountain town of Velmora, collapsing the old \
+                 stone bridge and cutting the road to the valley; rescuers searched the rubble \
+                 of the bridge for the missing shepherds of Velmora.";
+    let flood = "Floodwaters of the Tarn river swept through the harbour district of Ostrel, \
+                 and rescuers searched the flooded warehouses of the harbour for missing \
+                 dockworkers of Ostrel.";
+    let (_dir, ws) = dossier(&[
+        ("q1.txt", "", quake),
+        ("q2.txt", "", &quake.replace("strong", "powerful")),
+        ("f1.txt", "", flood),
+        ("f2.txt", "", &flood.replace("swept", "rushed")),
+    ]);
+    let cmp = compare(&ws);
+    let searches = of_type(&cmp, "search");
+    let files = |e: &Event| e.articles.len();
+    assert!(
+        searches.iter().all(|e| files(e) <= 2),
+        "no search joins the two stories: {searches:#?}"
+    );
+    assert!(
+        searches.iter().any(|e| files(e) == 2),
+        "each story's search is one event: {searches:#?}"
+    );
+}
+
+#[test]
 fn a_meeting_recalled_from_years_ago_is_not_this_years_meeting() {
     let (_dir, ws) = dossier(&[
         (

@@ -344,6 +344,9 @@ fn clicking_an_event_row_on_the_timeline_selects_its_mentions() {
         (talks.label.clone(), facts)
     };
     assert!(h.state().ws.project.view.selected_event.is_none());
+    // The row may lie below the fold of the timeline, as for an analyst.
+    h.get_by_label(&label).scroll_to_me();
+    h.run_steps(8);
     h.get_by_label(&label).click();
     h.run_steps(2);
     let app = h.state();

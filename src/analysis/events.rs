@@ -26,6 +26,7 @@ use crate::model::{ArticleId, EventDecision, Fact, FactId, FactKind, Project};
 use super::aliases::Aliases;
 use super::names::fold;
 use super::similarity::Profiles;
+use super::stories::Stories;
 use super::timeline::days;
 
 /// Where a mention's date comes from, best first.
@@ -242,6 +243,7 @@ impl Events {
         // Events of different types never join (but for attacks and
         // accidents), so each family is grouped on its own, in parallel.
         let common = setting(&groups);
+        let stories = Stories::build(profiles);
         let mut families: BTreeMap<EventType, Vec<Group>> = BTreeMap::new();
         for g in groups {
             let family = match g.ty {
@@ -254,7 +256,15 @@ impl Events {
             .into_values()
             .collect::<Vec<_>>()
             .into_par_iter()
-            .flat_map_iter(|family| across_articles(family, profiles, &common))
+            .flat_map_iter(|family| {
+                let context = Context {
+                    common: &common,
+                    profiles,
+                    stories: &stories,
+                    published: &published,
+                };
+                across_articles(family, &context)
+            })
             .collect();
         apply_decisions(&mut groups, &project.decisions.events);
         let labels: HashMap<String, String> = project
@@ -711,24 +721,60 @@ fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
 /// articles count as telling of the same happening.
 const SIMILAR_ARTICLES: f32 = 0.2;
 
+/// How many days apart the news of two groups may lie (their own dates or
+/// their articles' publication days) and still tell of the same happening
+/// by their words alone.
+const SAME_NEWS_DAYS: f64 = 2.0;
+
 /// What the grouping across articles knows about the dossier as a whole.
 struct Context<'a> {
     /// The names and places of its setting (see [`setting`]).
     common: &'a HashSet<String>,
     /// How alike its articles are.
     profiles: &'a Profiles,
+    /// Which of its articles tell one story.
+    stories: &'a Stories,
+    /// When each article was published, if known.
+    published: &'a HashMap<ArticleId, Option<NaiveDate>>,
 }
 
 impl Context<'_> {
     /// True when the articles of two groups tell of the same happening: a
-    /// pair among their first few articles is alike in content words.
+    /// pair among their first few articles is of one story (see
+    /// [`Stories`]) or alike in content words, and the groups are news of
+    /// the same days (see [`Context::news_days`]): the articles of one long
+    /// story are alike in words whichever of its happenings they tell of.
     fn alike(&self, a: &Group, b: &Group) -> bool {
-        a.articles.iter().take(2).any(|x| {
-            b.articles
+        let (near_a, near_b) = (self.news_days(a), self.news_days(b));
+        let close = near_a.iter().all(|(s, e)| {
+            near_b
                 .iter()
-                .take(4)
-                .any(|y| self.profiles.similarity(*x, *y) >= SIMILAR_ARTICLES)
-        })
+                .all(|(t, f)| s.max(*t) - e.min(*f) <= SAME_NEWS_DAYS)
+        });
+        close
+            && a.articles.iter().take(2).any(|x| {
+                b.articles.iter().take(4).any(|y| {
+                    self.stories.same(*x, *y)
+                        || self.profiles.similarity(*x, *y) >= SIMILAR_ARTICLES
+                })
+            })
+    }
+
+    /// The days a group is news of, in days since 1970-01-01: its own date,
+    /// or else the publication days of its first few articles (those known).
+    fn news_days(&self, g: &Group) -> Vec<(f64, f64)> {
+        if let Some(d) = g.date {
+            return vec![d];
+        }
+        g.articles
+            .iter()
+            .take(4)
+            .filter_map(|x| self.published.get(x).copied().flatten())
+            .map(|p| {
+                let day = days(p.and_time(chrono::NaiveTime::MIN));
+                (day, day + 1.0)
+            })
+            .collect()
     }
 }
 
@@ -760,12 +806,8 @@ fn setting(groups: &[Group]) -> HashSet<String> {
 
 /// Joins the events of different articles, richest first, each to the
 /// compatible event with the strongest evidence.
-fn across_articles(
-    mut groups: Vec<Group>,
-    profiles: &Profiles,
-    common: &HashSet<String>,
-) -> Vec<Group> {
-    let context = Context { common, profiles };
+fn across_articles(mut groups: Vec<Group>, context: &Context) -> Vec<Group> {
+    let common = context.common;
     groups.sort_by_key(|g| {
         (
             std::cmp::Reverse(g.date.is_some()),
@@ -785,7 +827,7 @@ fn across_articles(
             .candidates(kinds, &keys)
             .into_iter()
             .filter(|&k| out[k].articles.is_disjoint(&g.articles) && out[k].compatible(&g))
-            .map(|k| (out[k].evidence(&g, &context), k))
+            .map(|k| (out[k].evidence(&g, context), k))
             .filter(|(score, _)| *score > 0)
             .max_by_key(|(score, k)| (*score, std::cmp::Reverse(*k)))
             .map(|(_, k)| k)

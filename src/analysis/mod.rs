@@ -14,6 +14,7 @@ pub mod roles;
 pub mod sentences;
 pub mod similarity;
 pub mod single;
+pub mod stories;
 pub mod subnames;
 pub mod timeline;
 pub mod words;

@@ -13,7 +13,7 @@ use crate::model::ArticleId;
 use super::words::{is_stop, scan_words};
 
 /// How many of its heaviest words an article's profile keeps.
-const PROFILE_WORDS: usize = 40;
+const PROFILE_WORDS: usize = 100;
 
 /// The content-word profiles of a dossier's articles.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +60,7 @@ impl Profiles {
             .map(|((id, _), c)| {
                 let mut weighted: Vec<(u64, f32)> = c
                     .into_iter()
+                    .filter(|(w, _)| df[w] >= 2)
                     .map(|(w, tf)| {
                         let idf = (n / df[&w] as f32).ln();
                         (w, (1.0 + (tf as f32).ln()) * idf)
@@ -78,6 +79,13 @@ impl Profiles {
             })
             .collect();
         Profiles { by_article }
+    }
+
+    /// The articles that have a profile, in id order.
+    pub fn articles(&self) -> Vec<ArticleId> {
+        let mut ids: Vec<ArticleId> = self.by_article.keys().copied().collect();
+        ids.sort();
+        ids
     }
 
     /// The cosine of two articles' profiles (0 when either is unknown).
