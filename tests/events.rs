@@ -164,6 +164,25 @@ fn a_mention_on_the_same_weekday_joins_that_event_rather_than_the_latest_with_it
 }
 
 #[test]
+fn talks_to_come_are_not_the_talks_that_were_held() {
+    let (_dir, ws) = dossier(&[(
+        "a.txt",
+        "2031-06-12",
+        "Envoys of Arland and Boravia held talks in Geneva on Monday. \
+         No agreement was announced. Both sides said they would hold talks again \
+         after the summer recess.",
+    )]);
+    let cmp = compare(&ws);
+    let talks = of_type(&cmp, "meeting");
+    assert_eq!(
+        talks.len(),
+        2,
+        "the talks held and the talks to come: {talks:#?}"
+    );
+    assert!(talks.iter().any(|e| date(e) == "2031-06-09"));
+}
+
+#[test]
 fn the_stories_of_one_folder_join_their_undated_mentions_only_within_each_story() {
     let quake = "A strong earthquake shook the mountain town of Velmora, collapsing the old \
                  stone bridge and cutting the road to the valley; rescuers searched the rubble \

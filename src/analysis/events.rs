@@ -85,6 +85,9 @@ pub struct EventMention {
     pub series: Option<String>,
     /// True for a definite reference ("the talks") to an event told elsewhere.
     pub definite: bool,
+    /// True when it stands in the article's headline, whose tense says
+    /// little about whether the event took place.
+    headline: bool,
     /// Month and day of an own-clause date whose year is unknown ("March 27"
     /// in an undated article), which can still rule out other days.
     month_day: Option<(u32, u32)>,
@@ -345,6 +348,7 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
             .filter(|s| s.parse::<u32>().is_ok())
             .cloned(),
         definite: fact.attrs.get("definite").is_some_and(|v| v == "true"),
+        headline: fact.attrs.get("headline").is_some_and(|v| v == "true"),
         month_day: fact
             .attrs
             .get("time")
@@ -399,6 +403,8 @@ struct Group {
     near_conflict: bool,
     /// True when one of its mentions is a definite reference.
     definite: bool,
+    /// True when a mention outside the headline says it took place.
+    told_done: bool,
     /// The month and day its members date it to without a year, if any.
     month_day: Option<(u32, u32)>,
     /// The weekday its members name without a date, if any.
@@ -439,6 +445,7 @@ impl Group {
 
     fn add(&mut self, m: EventMention) {
         self.definite |= m.definite;
+        self.told_done |= m.status == EventStatus::TookPlace && !m.headline;
         if self.month_day.is_none() {
             self.month_day = m.month_day;
         }
@@ -672,7 +679,10 @@ fn same_kind(a: &Group, b: &Group) -> bool {
 /// on the same day (or named weekday), else to the latest compatible one with
 /// its trigger lemma or that it refers back to, or starts a new one. A mention with a date of its own starts a new event
 /// rather than dating an undated one, unless it refers back ("the attack
-/// on Monday") or the event has a date it agrees with.
+/// on Monday") or the event has a date it agrees with. A planned or
+/// conditional mention never joins an event the article's body says took
+/// place ("the talks were held on Monday … they would hold talks again"):
+/// it tells of the next one.
 fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut latest: Vec<usize> = Vec::new();
@@ -686,7 +696,10 @@ fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
         let joinable = |g: &usize| {
             let group = &groups[*g];
             let group_dated = group.date.is_some() || group.month_day.is_some();
-            group.compatible(&single) && (m.definite || !dated || group_dated)
+            let ahead = matches!(m.status, EventStatus::Planned | EventStatus::Hypothetical);
+            group.compatible(&single)
+                && (m.definite || !dated || group_dated)
+                && !(ahead && group.told_done)
         };
         let target = latest
             .iter()
@@ -1013,6 +1026,7 @@ impl Group {
             near: None,
             near_conflict: false,
             definite: false,
+            told_done: false,
             month_day: None,
             weekday: None,
             reported_by: None,

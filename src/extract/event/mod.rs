@@ -10,7 +10,8 @@
 //! (names joined by "; "), `place`, `venue`, `time` (TIMEX3 value),
 //! `time_text`, `time_end`, `time_source` (`clause` or `discourse`),
 //! `quantities`, `reporter`, `definite` (`true` for "the talks", "this attack"),
-//! `weekday` (a day of the week that could not be put on the calendar).
+//! `weekday` (a day of the week that could not be put on the calendar),
+//! `headline` (`true` for a trigger in the article's headline).
 
 mod arguments;
 mod clause;
@@ -57,6 +58,7 @@ pub fn extract(text: &str, published: Option<NaiveDate>, facts: &[Candidate]) ->
             .map(|c| (c.start, c.end)),
     );
     let mut out = Vec::new();
+    let headline = headline_end(text);
     let mut discourse: Option<&Candidate> = None;
     for (s, e) in super::quote::sentences(text) {
         if paragraph_break_at(text, s) {
@@ -70,7 +72,12 @@ pub fn extract(text: &str, published: Option<NaiveDate>, facts: &[Candidate]) ->
         if !found.is_empty() {
             let args = arguments::attach(&words, &found, in_sentence);
             for (f, args) in found.iter().zip(args) {
-                out.push(candidate(&words, f, args, published, discourse));
+                let c = candidate(&words, f, args, published, discourse);
+                out.push(if c.end <= headline {
+                    c.with_attr("headline", "true")
+                } else {
+                    c
+                });
             }
         }
         if let Some(last) = in_sentence.iter().rev().find(|c| arguments::is_dated(c)) {
@@ -78,6 +85,25 @@ pub fn extract(text: &str, published: Option<NaiveDate>, facts: &[Candidate]) ->
         }
     }
     out
+}
+
+/// The byte where the article's headline ends (0 when it has none): its
+/// first line, when that line ends without the full stop of a sentence and
+/// more text follows.
+fn headline_end(text: &str) -> usize {
+    let lead = text.len() - text.trim_start().len();
+    let Some(len) = text[lead..].find('\n') else {
+        return 0;
+    };
+    let line = text[lead..lead + len].trim_end();
+    let sentence = line
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with(['.', '!', '?', '…']);
+    if line.is_empty() || sentence || text[lead + len..].trim().is_empty() {
+        0
+    } else {
+        lead + line.len()
+    }
 }
 
 /// True when the white space around byte `at` holds a blank line: a new

@@ -200,6 +200,29 @@ fn names_and_fixed_phrases_are_not_triggers() {
 }
 
 #[test]
+fn a_headline_is_marked_but_a_first_sentence_is_not() {
+    let text = "Rivals agree prisoner swap after talks\n\nThe two sides met in Vantaa on Monday.";
+    let found = events(text);
+    assert_eq!(
+        event(&found, text, "swap")
+            .attrs
+            .get("headline")
+            .map(String::as_str),
+        Some("true")
+    );
+    assert!(!event(&found, text, "met").attrs.contains_key("headline"));
+    let prose = "The two sides met in Vantaa on Monday.\nA prisoner swap followed.";
+    let found = events(prose);
+    assert!(!event(&found, prose, "met").attrs.contains_key("headline"));
+    let alone = "Rivals agree prisoner swap";
+    assert!(
+        !event(&events(alone), alone, "swap")
+            .attrs
+            .contains_key("headline")
+    );
+}
+
+#[test]
 fn undated_event_takes_the_discourse_date_and_says_so() {
     let text = "Fighting broke out on March 2. Dozens of families were evacuated.";
     let found = events(text);
