@@ -164,6 +164,22 @@ fn a_mention_on_the_same_weekday_joins_that_event_rather_than_the_latest_with_it
 }
 
 #[test]
+fn a_venue_and_its_town_place_one_round_of_talks() {
+    let (_dir, ws) = dossier(&[(
+        "a.txt",
+        "2031-06-03",
+        "Arland and Boravia held a second round of talks at the Varnel Palace on Monday. \
+         The second round of talks in Tarnow ended after an hour.",
+    )]);
+    let cmp = compare(&ws);
+    let second: Vec<_> = of_type(&cmp, "meeting")
+        .into_iter()
+        .filter(|e| e.series.as_deref() == Some("2"))
+        .collect();
+    assert_eq!(second.len(), 1, "one second round: {second:#?}");
+}
+
+#[test]
 fn talks_to_come_are_not_the_talks_that_were_held() {
     let (_dir, ws) = dossier(&[(
         "a.txt",

@@ -104,6 +104,8 @@ pub struct EventMention {
     places: BTreeSet<String>,
     /// Those of its places that are countries (see [`Group::compatible`]).
     countries: BTreeSet<String>,
+    /// Those of its places that are venues (a palace, a stadium).
+    venues: BTreeSet<String>,
 }
 
 impl EventMention {
@@ -333,7 +335,8 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
         })
     });
     let mut places = resolver.keys(fact.attrs.get("place"), fact.article);
-    places.extend(resolver.keys(fact.attrs.get("venue"), fact.article));
+    let venues = resolver.keys(fact.attrs.get("venue"), fact.article);
+    places.extend(venues.iter().cloned());
     let countries = resolver.keys_of(fact.attrs.get("place"), fact.article, |n| GAZ.is_country(n));
     Some(EventMention {
         fact: fact.id,
@@ -360,6 +363,7 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
         participants: resolver.keys(fact.attrs.get("participants"), fact.article),
         places,
         countries,
+        venues,
     })
 }
 
@@ -416,9 +420,11 @@ struct Group {
     /// (planned, denied …): then its publication days bound nothing.
     untaken: bool,
     places: BTreeSet<String>,
-    /// Its places that are countries, and those that are not: each kind
-    /// rules out only places of its own kind (a city lies in some country).
+    /// Its places that are countries, venues, and the others (towns,
+    /// regions): each kind rules out only places of its own kind (a city
+    /// lies in some country, a palace in some city).
     countries: BTreeSet<String>,
+    venues: BTreeSet<String>,
     towns: BTreeSet<String>,
     participants: BTreeSet<String>,
     lemmas: BTreeSet<String>,
@@ -484,6 +490,8 @@ impl Group {
         for p in &m.places {
             if m.countries.contains(p) {
                 self.countries.insert(p.clone());
+            } else if m.venues.contains(p) {
+                self.venues.insert(p.clone());
             } else {
                 self.towns.insert(p.clone());
             }
@@ -557,7 +565,10 @@ impl Group {
                 && self.participants.is_disjoint(b)
                 && other.participants.is_disjoint(a)
         };
-        if apart(&self.countries, &other.countries) || apart(&self.towns, &other.towns) {
+        if apart(&self.countries, &other.countries)
+            || apart(&self.venues, &other.venues)
+            || apart(&self.towns, &other.towns)
+        {
             return false;
         }
         if self.ty == EventType::Statement
@@ -676,7 +687,7 @@ fn same_kind(a: &Group, b: &Group) -> bool {
 }
 
 /// Joins each mention to the latest compatible event of its article told of
-/// on the same day (or named weekday), else to the latest compatible one with
+/// on the same day (or named weekday) or with its number in a series, else to the latest compatible one with
 /// its trigger lemma or that it refers back to, or starts a new one. A mention with a date of its own starts a new event
 /// rather than dating an undated one, unless it refers back ("the attack
 /// on Monday") or the event has a date it agrees with. A planned or
@@ -691,7 +702,9 @@ fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
         let m = &single.mentions[0];
         let dated = single.date.is_some() || single.month_day.is_some();
         let same_time = |group: &Group| {
-            group.same_day(&single) || (m.weekday.is_some() && group.weekday == m.weekday)
+            group.same_day(&single)
+                || (m.weekday.is_some() && group.weekday == m.weekday)
+                || (m.series.is_some() && group.series == m.series)
         };
         let joinable = |g: &usize| {
             let group = &groups[*g];
@@ -1033,6 +1046,7 @@ impl Group {
             untaken: false,
             places: BTreeSet::new(),
             countries: BTreeSet::new(),
+            venues: BTreeSet::new(),
             towns: BTreeSet::new(),
             participants: BTreeSet::new(),
             lemmas: BTreeSet::new(),
