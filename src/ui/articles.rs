@@ -110,7 +110,8 @@ fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected:
             ui.add(
                 egui::Label::new(format!("{date} ({})", article.date_origin.describe())).truncate(),
             );
-            ui.horizontal(|ui| {
+            // Wrapped, so the counts never widen the panel past its size.
+            ui.horizontal_wrapped(|ui| {
                 for kind in FactKind::ALL {
                     let n = counts.by_kind[kind as usize];
                     if n > 0 {
