@@ -199,7 +199,7 @@ fn talks_to_come_are_not_the_talks_that_were_held() {
 }
 
 #[test]
-fn the_stories_of_one_folder_join_their_undated_mentions_only_within_each_story() {
+fn two_look_alike_stories_in_one_folder_keep_their_undated_searches_apart() {
     let quake = "A strong earthquake shook the mountain town of Velmora, collapsing the old \
                  stone bridge and cutting the road to the valley; rescuers searched the rubble \
                  of the bridge for the missing shepherds of Velmora.";

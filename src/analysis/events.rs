@@ -212,6 +212,11 @@ impl Events {
             .iter()
             .map(|a| (a.id, a.published))
             .collect();
+        let published_day: HashMap<ArticleId, f64> = project
+            .articles
+            .iter()
+            .filter_map(|a| Some((a.id, days(a.published?.and_time(chrono::NaiveTime::MIN)))))
+            .collect();
         let order: HashMap<ArticleId, usize> = project
             .articles
             .iter()
@@ -235,11 +240,7 @@ impl Events {
                 let mut mentions: Vec<EventMention> =
                     facts.iter().filter_map(|f| mention(f, &resolver)).collect();
                 for m in &mut mentions {
-                    m.published = published
-                        .get(&m.article)
-                        .copied()
-                        .flatten()
-                        .map(|d| days(d.and_time(chrono::NaiveTime::MIN)));
+                    m.published = published_day.get(&m.article).copied();
                 }
                 mentions.sort_by_key(|m| m.start);
                 within_article(mentions)
@@ -266,7 +267,7 @@ impl Events {
                     common: &common,
                     profiles,
                     stories: &stories,
-                    published: &published,
+                    published: &published_day,
                 };
                 across_articles(family, &context)
             })
@@ -687,9 +688,10 @@ fn same_kind(a: &Group, b: &Group) -> bool {
 }
 
 /// Joins each mention to the latest compatible event of its article told of
-/// on the same day (or named weekday) or with its number in a series, else to the latest compatible one with
-/// its trigger lemma or that it refers back to, or starts a new one. A mention with a date of its own starts a new event
-/// rather than dating an undated one, unless it refers back ("the attack
+/// on the same day (or named weekday) or with its number in a series, else
+/// to the latest compatible one with its trigger lemma or that it refers
+/// back to, or starts a new one. A mention with a date of its own starts a
+/// new event rather than dating an undated one, unless it refers back ("the attack
 /// on Monday") or the event has a date it agrees with. A planned or
 /// conditional mention never joins an event the article's body says took
 /// place ("the talks were held on Monday … they would hold talks again"):
@@ -706,26 +708,27 @@ fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
                 || (m.weekday.is_some() && group.weekday == m.weekday)
                 || (m.series.is_some() && group.series == m.series)
         };
-        let joinable = |g: &usize| {
-            let group = &groups[*g];
-            let group_dated = group.date.is_some() || group.month_day.is_some();
-            let ahead = matches!(m.status, EventStatus::Planned | EventStatus::Hypothetical);
-            group.compatible(&single)
-                && (m.definite || !dated || group_dated)
-                && !(ahead && group.told_done)
-        };
-        let target = latest
+        let ahead = matches!(m.status, EventStatus::Planned | EventStatus::Hypothetical);
+        let joinable: Vec<usize> = latest
             .iter()
             .rev()
             .copied()
-            .filter(joinable)
+            .filter(|&g| {
+                let group = &groups[g];
+                let group_dated = group.date.is_some() || group.month_day.is_some();
+                group.compatible(&single)
+                    && (m.definite || !dated || group_dated)
+                    && !(ahead && group.told_done)
+            })
+            .collect();
+        let target = joinable
+            .iter()
+            .copied()
             .find(|&g| same_time(&groups[g]))
             .or_else(|| {
-                latest
+                joinable
                     .iter()
-                    .rev()
                     .copied()
-                    .filter(joinable)
                     .find(|&g| m.definite || groups[g].lemmas.contains(&m.lemma))
             });
         match target {
@@ -760,8 +763,9 @@ struct Context<'a> {
     profiles: &'a Profiles,
     /// Which of its articles tell one story.
     stories: &'a Stories,
-    /// When each article was published, if known.
-    published: &'a HashMap<ArticleId, Option<NaiveDate>>,
+    /// The publication day of each article whose date is known (days since
+    /// 1970-01-01).
+    published: &'a HashMap<ArticleId, f64>,
 }
 
 impl Context<'_> {
@@ -771,11 +775,9 @@ impl Context<'_> {
     /// the same days (see [`Context::news_days`]): the articles of one long
     /// story are alike in words whichever of its happenings they tell of.
     fn alike(&self, a: &Group, b: &Group) -> bool {
-        let (near_a, near_b) = (self.news_days(a), self.news_days(b));
-        let close = near_a.iter().all(|(s, e)| {
-            near_b
-                .iter()
-                .all(|(t, f)| s.max(*t) - e.min(*f) <= SAME_NEWS_DAYS)
+        let close = self.news_days(a).all(|(s, e)| {
+            self.news_days(b)
+                .all(|(t, f)| s.max(t) - e.min(f) <= SAME_NEWS_DAYS)
         });
         close
             && a.articles.iter().take(2).any(|x| {
@@ -788,19 +790,15 @@ impl Context<'_> {
 
     /// The days a group is news of, in days since 1970-01-01: its own date,
     /// or else the publication days of its first few articles (those known).
-    fn news_days(&self, g: &Group) -> Vec<(f64, f64)> {
-        if let Some(d) = g.date {
-            return vec![d];
-        }
-        g.articles
+    fn news_days<'g>(&'g self, g: &'g Group) -> impl Iterator<Item = (f64, f64)> + 'g {
+        let published = g
+            .articles
             .iter()
             .take(4)
-            .filter_map(|x| self.published.get(x).copied().flatten())
-            .map(|p| {
-                let day = days(p.and_time(chrono::NaiveTime::MIN));
-                (day, day + 1.0)
-            })
-            .collect()
+            .filter(move |_| g.date.is_none())
+            .filter_map(|x| self.published.get(x))
+            .map(|&day| (day, day + 1.0));
+        g.date.into_iter().chain(published)
     }
 }
 

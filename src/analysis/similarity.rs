@@ -60,10 +60,11 @@ impl Profiles {
             .map(|((id, _), c)| {
                 let mut weighted: Vec<(u64, f32)> = c
                     .into_iter()
-                    .filter(|(w, _)| df[w] >= 2)
-                    .map(|(w, tf)| {
-                        let idf = (n / df[&w] as f32).ln();
-                        (w, (1.0 + (tf as f32).ln()) * idf)
+                    .filter_map(|(w, tf)| {
+                        // A word of one article alone matches no other.
+                        let df = df[&w];
+                        let idf = (n / df as f32).ln();
+                        (df >= 2).then(|| (w, (1.0 + (tf as f32).ln()) * idf))
                     })
                     .filter(|(_, x)| *x > 0.0)
                     .collect();

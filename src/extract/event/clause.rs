@@ -67,12 +67,7 @@ impl<'a> SentenceWords<'a> {
 
     /// The lower-case words of word `i`'s clause before it, nearest last.
     pub fn clause_words_before(&self, i: usize) -> Vec<&str> {
-        let c = self.clause[i];
-        let from = self.clause[..i].partition_point(|&k| k < c);
-        self.words[from..i]
-            .iter()
-            .map(|w| w.lower.as_str())
-            .collect()
+        self.lower(self.clause_start(i)..i)
     }
 
     /// The lower-case words of word `i`'s clause before it and after its
@@ -80,18 +75,23 @@ impl<'a> SentenceWords<'a> {
     /// belongs to another verb when a comma stands between ("of those who
     /// did not survive, four were found").
     pub fn phrase_words_before(&self, i: usize) -> Vec<&str> {
+        let start = self.clause_start(i);
+        let from = (start + 1..=i)
+            .rev()
+            .find(|&k| self.text[self.words[k - 1].end..self.words[k].start].contains(','))
+            .unwrap_or(start);
+        self.lower(from..i)
+    }
+
+    /// The index of the first word of word `i`'s clause.
+    fn clause_start(&self, i: usize) -> usize {
         let c = self.clause[i];
-        let mut from = self.clause[..i].partition_point(|&k| k < c);
-        for k in (from + 1..=i).rev() {
-            if self.text[self.words[k - 1].end..self.words[k].start].contains(',') {
-                from = k;
-                break;
-            }
-        }
-        self.words[from..i]
-            .iter()
-            .map(|w| w.lower.as_str())
-            .collect()
+        self.clause[..i].partition_point(|&k| k < c)
+    }
+
+    /// The lower-case forms of the words in `range`.
+    fn lower(&self, range: std::ops::Range<usize>) -> Vec<&str> {
+        self.words[range].iter().map(|w| w.lower.as_str()).collect()
     }
 
     /// Up to five lower-case words of word `i`'s clause after it.

@@ -97,7 +97,7 @@ const CASES: &[Case] = &[
         &[("status", "denied")],
     ),
     (
-        "Of the three climbers who did not come back, two have been found.",
+        "Of the nine who did not return, five were found.",
         "found",
         "recovery",
         &[("status", "took place")],
