@@ -2,13 +2,15 @@
 //! rewrites) are one independent source, whatever their outlets.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
 use crate::model::ArticleId;
 
-use super::words::words;
+use rustc_hash::FxHasher;
+
+use super::words::scan_words;
 
 /// Words per shingle: long enough that shared shingles mean shared passages.
 const SHINGLE: usize = 8;
@@ -116,23 +118,24 @@ pub fn detect(articles: &[(ArticleId, &str)]) -> Sources {
     Sources { source_of, pairs }
 }
 
-/// The distinct hashed word 8-grams of a text.
+/// The distinct hashed word 8-grams of a text: each word is hashed once,
+/// and each shingle from the hashes of its words.
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<String> = words(text, 0, text.len())
-        .into_iter()
-        .map(|w| w.lower)
-        .collect();
-    let mut out: Vec<u64> = words
-        .windows(SHINGLE)
-        .map(|w| {
-            let mut h = DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect();
+    let mut words: Vec<u64> = Vec::new();
+    scan_words(text, 0, text.len(), |_, _, lower| {
+        words.push(fx_hash(lower))
+    });
+    let mut out: Vec<u64> = words.windows(SHINGLE).map(fx_hash).collect();
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A fast, fixed (unseeded) 64-bit hash.
+fn fx_hash(value: &(impl Hash + ?Sized)) -> u64 {
+    let mut h = FxHasher::default();
+    value.hash(&mut h);
+    h.finish()
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
