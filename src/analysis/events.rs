@@ -13,10 +13,11 @@
 //! shared participant or place together with the same trigger lemma.
 //! The analyst's merges, splits and names are applied last.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::entity::gazetteer::GAZ;
 use crate::extract::event::{EventStatus, EventType, yearless_month_day};
@@ -24,6 +25,7 @@ use crate::extract::time::{Granularity, interval_of};
 use crate::model::{ArticleId, EventDecision, Fact, FactId, FactKind, Project};
 
 use super::aliases::Aliases;
+use super::keys::{Key, SortedSet, key_of};
 use super::names::fold;
 use super::similarity::Profiles;
 use super::stories::Stories;
@@ -79,6 +81,8 @@ pub struct EventMention {
     pub ty: EventType,
     /// The trigger's lemma.
     pub lemma: String,
+    /// The key of its lemma.
+    lemma_key: Key,
     /// Took place, agreed, planned …
     pub status: EventStatus,
     /// Its number in a series ("2"), if stated.
@@ -98,14 +102,14 @@ pub struct EventMention {
     published: Option<f64>,
     /// The date it claims.
     pub date: Option<ClaimedDate>,
-    /// Participants, as alias keys.
-    participants: BTreeSet<String>,
-    /// Places and venues, as alias keys.
-    places: BTreeSet<String>,
+    /// Participants, as keys of their alias keys (see [`Resolver`]).
+    participants: SortedSet<Key>,
+    /// Places and venues, likewise.
+    places: SortedSet<Key>,
     /// Those of its places that are countries (see [`Group::compatible`]).
-    countries: BTreeSet<String>,
+    countries: SortedSet<Key>,
     /// Those of its places that are venues (a palace, a stadium).
-    venues: BTreeSet<String>,
+    venues: SortedSet<Key>,
 }
 
 impl EventMention {
@@ -167,15 +171,27 @@ pub struct Events {
     pub fact_event: HashMap<FactId, usize>,
 }
 
-/// Names of places and people as written in the facts, resolved to alias keys.
-/// Each name is resolved once per article (names repeat across an article's events).
+/// Names of places and people as written in the facts, resolved to alias
+/// keys: "g12" for a name of alias group 12, else the folded name. Events
+/// compare the [`Key`]s of those; `names` keeps each key's alias key, for
+/// the labels and the order of names. Each name is resolved once per
+/// article (names repeat across an article's events).
 struct Resolver<'a> {
     aliases: &'a Aliases,
-    memo: std::cell::RefCell<HashMap<(ArticleId, &'a str), String>>,
+    memo: std::cell::RefCell<FxHashMap<(ArticleId, &'a str), Key>>,
+    names: std::cell::RefCell<FxHashMap<Key, String>>,
 }
 
 impl<'a> Resolver<'a> {
-    fn keys(&self, list: Option<&'a String>, article: ArticleId) -> BTreeSet<String> {
+    fn new(aliases: &'a Aliases) -> Self {
+        Resolver {
+            aliases,
+            memo: Default::default(),
+            names: Default::default(),
+        }
+    }
+
+    fn keys(&self, list: Option<&'a String>, article: ArticleId) -> SortedSet<Key> {
         self.keys_of(list, article, |_| true)
     }
 
@@ -185,19 +201,24 @@ impl<'a> Resolver<'a> {
         list: Option<&'a String>,
         article: ArticleId,
         keep: impl Fn(&str) -> bool,
-    ) -> BTreeSet<String> {
+    ) -> SortedSet<Key> {
         list.into_iter()
             .flat_map(|l| l.split("; "))
             .filter(|n| !n.is_empty() && keep(n))
             .map(|n| {
-                self.memo
+                *self
+                    .memo
                     .borrow_mut()
                     .entry((article, n))
-                    .or_insert_with(|| match self.aliases.resolve(n, article) {
-                        Some(g) => format!("g{g}"),
-                        None => fold(n),
+                    .or_insert_with(|| {
+                        let name = match self.aliases.resolve(n, article) {
+                            Some(g) => format!("g{g}"),
+                            None => fold(n),
+                        };
+                        let key = key_of(&name);
+                        self.names.borrow_mut().insert(key, name);
+                        key
                     })
-                    .clone()
             })
             .collect()
     }
@@ -228,24 +249,27 @@ impl Events {
             let o = order.get(&fact.article).copied().unwrap_or(usize::MAX);
             by_article.entry(o).or_default().push(fact);
         }
-        let groups: Vec<Group> = by_article
+        let per_article: Vec<(Vec<Group>, FxHashMap<Key, String>)> = by_article
             .into_values()
             .collect::<Vec<_>>()
             .into_par_iter()
-            .flat_map_iter(|facts| {
-                let resolver = Resolver {
-                    aliases,
-                    memo: Default::default(),
-                };
+            .map(|facts| {
+                let resolver = Resolver::new(aliases);
                 let mut mentions: Vec<EventMention> =
                     facts.iter().filter_map(|f| mention(f, &resolver)).collect();
                 for m in &mut mentions {
                     m.published = published_day.get(&m.article).copied();
                 }
                 mentions.sort_by_key(|m| m.start);
-                within_article(mentions)
+                (within_article(mentions), resolver.names.into_inner())
             })
             .collect();
+        let mut names: FxHashMap<Key, String> = FxHashMap::default();
+        let mut groups: Vec<Group> = Vec::new();
+        for (article_groups, article_names) in per_article {
+            groups.extend(article_groups);
+            names.extend(article_names);
+        }
         // Events of different types never join (but for attacks and
         // accidents), so each family is grouped on its own, in parallel.
         let common = setting(&groups);
@@ -286,7 +310,7 @@ impl Events {
             .into_par_iter()
             .filter(|g| !g.mentions.is_empty())
             .map(|g| {
-                let event = finish(g, aliases, &published, &labels);
+                let event = finish(g, aliases, &names, &published, &labels);
                 let start = event.date.as_ref().map_or(f64::INFINITY, |d| d.start);
                 (start, event.key(), event)
             })
@@ -337,7 +361,7 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
     });
     let mut places = resolver.keys(fact.attrs.get("place"), fact.article);
     let venues = resolver.keys(fact.attrs.get("venue"), fact.article);
-    places.extend(venues.iter().cloned());
+    places.extend(&venues);
     let countries = resolver.keys_of(fact.attrs.get("place"), fact.article, |n| GAZ.is_country(n));
     Some(EventMention {
         fact: fact.id,
@@ -345,6 +369,7 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
         start: fact.start,
         ty,
         lemma: fact.value.clone(),
+        lemma_key: key_of(&fact.value),
         status,
         series: fact
             .attrs
@@ -420,17 +445,17 @@ struct Group {
     /// True when one of its mentions is not told as having taken place
     /// (planned, denied …): then its publication days bound nothing.
     untaken: bool,
-    places: BTreeSet<String>,
+    places: SortedSet<Key>,
     /// Its places that are countries, venues, and the others (towns,
     /// regions): each kind rules out only places of its own kind (a city
     /// lies in some country, a palace in some city).
-    countries: BTreeSet<String>,
-    venues: BTreeSet<String>,
-    towns: BTreeSet<String>,
-    participants: BTreeSet<String>,
-    lemmas: BTreeSet<String>,
+    countries: SortedSet<Key>,
+    venues: SortedSet<Key>,
+    towns: SortedSet<Key>,
+    participants: SortedSet<Key>,
+    lemmas: SortedSet<Key>,
     series: Option<String>,
-    articles: BTreeSet<ArticleId>,
+    articles: SortedSet<ArticleId>,
 }
 
 impl Group {
@@ -487,18 +512,18 @@ impl Group {
                 None => Some((d.start, d.end)),
             };
         }
-        self.places.extend(m.places.iter().cloned());
-        for p in &m.places {
-            if m.countries.contains(p) {
-                self.countries.insert(p.clone());
-            } else if m.venues.contains(p) {
-                self.venues.insert(p.clone());
+        self.places.extend(&m.places);
+        for &p in &m.places {
+            if m.countries.contains(&p) {
+                self.countries.insert(p);
+            } else if m.venues.contains(&p) {
+                self.venues.insert(p);
             } else {
-                self.towns.insert(p.clone());
+                self.towns.insert(p);
             }
         }
-        self.participants.extend(m.participants.iter().cloned());
-        self.lemmas.insert(m.lemma.clone());
+        self.participants.extend(&m.participants);
+        self.lemmas.insert(m.lemma_key);
         if self.series.is_none() {
             self.series.clone_from(&m.series);
         }
@@ -559,7 +584,7 @@ impl Group {
         {
             return false;
         }
-        let apart = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+        let apart = |a: &SortedSet<Key>, b: &SortedSet<Key>| {
             !a.is_empty()
                 && !b.is_empty()
                 && a.is_disjoint(b)
@@ -595,8 +620,8 @@ impl Group {
     fn evidence(&self, other: &Group, context: &Context) -> u32 {
         let common = context.common;
         let same_lemma = !self.lemmas.is_disjoint(&other.lemmas);
-        let distinctive = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
-            a.intersection(b).any(|k| !common.contains(k))
+        let distinctive = |a: &SortedSet<Key>, b: &SortedSet<Key>| {
+            a.intersection(b).any(|k| !common.contains(&k))
         };
         let shared_people = distinctive(&self.participants, &other.participants);
         let shared_place = distinctive(&self.places, &other.places);
@@ -679,7 +704,7 @@ fn same_kind(a: &Group, b: &Group) -> bool {
     let bridged = |g: &Group| {
         g.lemmas
             .iter()
-            .all(|l| ATTACK_OR_ACCIDENT.contains(&l.as_str()))
+            .all(|l| ATTACK_OR_ACCIDENT.iter().any(|w| key_of(w) == *l))
     };
     matches!(
         (a.ty, b.ty),
@@ -729,7 +754,7 @@ fn within_article(mentions: Vec<EventMention>) -> Vec<Group> {
                 joinable
                     .iter()
                     .copied()
-                    .find(|&g| m.definite || groups[g].lemmas.contains(&m.lemma))
+                    .find(|&g| m.definite || groups[g].lemmas.contains(&m.lemma_key))
             });
         match target {
             Some(g) => {
@@ -758,7 +783,7 @@ const SAME_NEWS_DAYS: f64 = 2.0;
 /// What the grouping across articles knows about the dossier as a whole.
 struct Context<'a> {
     /// The names and places of its setting (see [`setting`]).
-    common: &'a HashSet<String>,
+    common: &'a FxHashSet<Key>,
     /// How alike its articles are.
     profiles: &'a Profiles,
     /// Which of its articles tell one story.
@@ -806,12 +831,12 @@ impl Context<'_> {
 /// events of more than half of its articles (when it has four or more), so
 /// sharing them says little about which event two mentions are ("the
 /// bridge" of a story about one bridge, the two countries of a war).
-fn setting(groups: &[Group]) -> HashSet<String> {
-    let mut articles_of: HashMap<&String, BTreeSet<ArticleId>> = HashMap::new();
+fn setting(groups: &[Group]) -> FxHashSet<Key> {
+    let mut articles_of: FxHashMap<Key, BTreeSet<ArticleId>> = FxHashMap::default();
     let mut all: BTreeSet<ArticleId> = BTreeSet::new();
     for g in groups {
         all.extend(g.articles.iter().copied());
-        for k in g.participants.iter().chain(&g.places) {
+        for &k in g.participants.iter().chain(&g.places) {
             articles_of
                 .entry(k)
                 .or_default()
@@ -819,12 +844,12 @@ fn setting(groups: &[Group]) -> HashSet<String> {
         }
     }
     if all.len() < 4 {
-        return HashSet::new();
+        return FxHashSet::default();
     }
     articles_of
         .into_iter()
         .filter(|(_, a)| 2 * a.len() > all.len())
-        .map(|(k, _)| k.clone())
+        .map(|(k, _)| k)
         .collect()
 }
 
@@ -878,23 +903,23 @@ const CANDIDATES_PER_KEY: usize = 12;
 
 /// What an event can be found by: only these can give the evidence that
 /// joins two events across articles (see [`Group::evidence`]).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum IndexKey {
     /// A trigger lemma.
-    Lemma(String),
+    Lemma(Key),
     /// A day its own clauses date it to (days since 1970-01-01).
     Day(i64),
     /// A month and day, for days whose year is unknown.
     MonthDay(u32, u32),
     /// A participant or place that is not the dossier's setting.
-    Name(String),
+    Name(Key),
     /// Its number in a series.
-    Series(String),
+    Series(Key),
 }
 
 /// The keys a group is indexed (and looked up) under.
-fn index_keys(g: &Group, common: &HashSet<String>) -> Vec<IndexKey> {
-    let mut keys: Vec<IndexKey> = g.lemmas.iter().cloned().map(IndexKey::Lemma).collect();
+fn index_keys(g: &Group, common: &FxHashSet<Key>) -> Vec<IndexKey> {
+    let mut keys: Vec<IndexKey> = g.lemmas.iter().copied().map(IndexKey::Lemma).collect();
     if g.day_precise()
         && let Some((s, _)) = g.date
     {
@@ -908,19 +933,19 @@ fn index_keys(g: &Group, common: &HashSet<String>) -> Vec<IndexKey> {
             .iter()
             .chain(&g.places)
             .filter(|k| !common.contains(*k))
-            .cloned()
+            .copied()
             .map(IndexKey::Name),
     );
-    keys.extend(g.series.iter().cloned().map(IndexKey::Series));
+    keys.extend(g.series.iter().map(|s| IndexKey::Series(key_of(s))));
     keys
 }
 
 /// Events found so far, by type and key; each event once per key.
 #[derive(Default)]
 struct Index {
-    ids: HashMap<(EventType, IndexKey), usize>,
+    ids: FxHashMap<(EventType, IndexKey), usize>,
     lists: Vec<Vec<usize>>,
-    seen: HashSet<(usize, usize)>,
+    seen: FxHashSet<(usize, usize)>,
 }
 
 impl Index {
@@ -944,7 +969,7 @@ impl Index {
     ) -> impl Iterator<Item = &'a Vec<usize>> + 'a {
         kinds
             .iter()
-            .flat_map(move |t| keys.iter().map(move |k| (*t, k.clone())))
+            .flat_map(move |t| keys.iter().map(move |k| (*t, *k)))
             .filter_map(|key| self.ids.get(&key).map(|id| &self.lists[*id]))
     }
 
@@ -979,7 +1004,7 @@ impl Index {
 /// date. With two or more such look-alikes (two rounds of talks,
 /// several recoveries) the group stays apart.
 fn only_antecedent(out: &[Group], index: &Index, kinds: &[EventType], g: &Group) -> Option<usize> {
-    let lemmas: Vec<IndexKey> = g.lemmas.iter().cloned().map(IndexKey::Lemma).collect();
+    let lemmas: Vec<IndexKey> = g.lemmas.iter().copied().map(IndexKey::Lemma).collect();
     let only = index.only_with_lemma(kinds, &lemmas)?;
     (out[only].articles.is_disjoint(&g.articles)
         && out[only].compatible(g)
@@ -1042,14 +1067,14 @@ impl Group {
             weekday: None,
             reported_by: None,
             untaken: false,
-            places: BTreeSet::new(),
-            countries: BTreeSet::new(),
-            venues: BTreeSet::new(),
-            towns: BTreeSet::new(),
-            participants: BTreeSet::new(),
-            lemmas: BTreeSet::new(),
+            places: SortedSet::default(),
+            countries: SortedSet::default(),
+            venues: SortedSet::default(),
+            towns: SortedSet::default(),
+            participants: SortedSet::default(),
+            lemmas: SortedSet::default(),
             series: None,
-            articles: BTreeSet::new(),
+            articles: SortedSet::default(),
         }
     }
 }
@@ -1058,6 +1083,7 @@ impl Group {
 fn finish(
     mut g: Group,
     aliases: &Aliases,
+    names: &FxHashMap<Key, String>,
     published: &HashMap<ArticleId, Option<NaiveDate>>,
     labels: &HashMap<String, String>,
 ) -> Event {
@@ -1071,14 +1097,15 @@ fn finish(
             .map(|a| a.name.clone())
             .unwrap_or_else(|| key.to_owned())
     };
-    let most_common = |sets: Vec<&BTreeSet<String>>| -> Vec<String> {
-        let mut count: BTreeMap<&String, usize> = BTreeMap::new();
+    let most_common = |sets: Vec<&SortedSet<Key>>| -> Vec<String> {
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
         for s in sets {
             for k in s {
-                *count.entry(k).or_default() += 1;
+                let name = names.get(k).map_or("", String::as_str);
+                *count.entry(name).or_default() += 1;
             }
         }
-        let mut keys: Vec<(&String, usize)> = count.into_iter().collect();
+        let mut keys: Vec<(&str, usize)> = count.into_iter().collect();
         keys.sort_by(|(a, m), (b, n)| n.cmp(m).then_with(|| a.cmp(b)));
         keys.into_iter().map(|(k, _)| name_of(k)).collect()
     };

@@ -9,6 +9,7 @@ pub mod contradictions;
 pub mod copies;
 pub mod descriptions;
 pub mod events;
+pub mod keys;
 pub mod names;
 pub mod roles;
 pub mod sentences;
