@@ -253,14 +253,14 @@ impl Events {
             .into_values()
             .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|facts| {
+            .map(|mut facts| {
+                facts.sort_by_key(|f| f.start);
                 let resolver = Resolver::new(aliases);
                 let mut mentions: Vec<EventMention> =
                     facts.iter().filter_map(|f| mention(f, &resolver)).collect();
                 for m in &mut mentions {
                     m.published = published_day.get(&m.article).copied();
                 }
-                mentions.sort_by_key(|m| m.start);
                 (within_article(mentions), resolver.names.into_inner())
             })
             .collect();
@@ -306,17 +306,15 @@ impl Events {
                 _ => None,
             })
             .collect();
-        let mut keyed: Vec<(f64, String, Event)> = groups
+        let events: Vec<Event> = groups
             .into_par_iter()
             .filter(|g| !g.mentions.is_empty())
-            .map(|g| {
-                let event = finish(g, aliases, &names, &published, &labels);
-                let start = event.date.as_ref().map_or(f64::INFINITY, |d| d.start);
-                (start, event.key(), event)
-            })
+            .map(|g| finish(g, aliases, &names, &published, &labels))
             .collect();
-        keyed.par_sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-        let list: Vec<Event> = keyed.into_iter().map(|(_, _, e)| e).collect();
+        let list = sorted_by_key(events, |e| {
+            let start = e.date.as_ref().map_or(f64::INFINITY, |d| d.start);
+            (TotalOrder(start), e.key())
+        });
         let fact_event = list
             .iter()
             .enumerate()
@@ -330,6 +328,24 @@ impl Events {
         self.list
             .iter()
             .position(|e| e.mentions.iter().any(|m| m.key() == key))
+    }
+}
+
+/// A day count ordered by [`f64::total_cmp`].
+#[derive(PartialEq)]
+struct TotalOrder(f64);
+
+impl Eq for TotalOrder {}
+
+impl PartialOrd for TotalOrder {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for TotalOrder {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
     }
 }
 
@@ -855,9 +871,9 @@ fn setting(groups: &[Group]) -> FxHashSet<Key> {
 
 /// Joins the events of different articles, richest first, each to the
 /// compatible event with the strongest evidence.
-fn across_articles(mut groups: Vec<Group>, context: &Context) -> Vec<Group> {
+fn across_articles(groups: Vec<Group>, context: &Context) -> Vec<Group> {
     let common = context.common;
-    groups.sort_by_key(|g| {
+    let groups = sorted_by_key(groups, |g| {
         (
             std::cmp::Reverse(g.date.is_some()),
             std::cmp::Reverse(g.mentions.len()),
@@ -894,6 +910,19 @@ fn across_articles(mut groups: Vec<Group>, context: &Context) -> Vec<Group> {
         index.add(k, ty, keys);
     }
     out
+}
+
+/// The items in the (stable) order of their keys. Groups and events are
+/// large: sorting their positions and moving each item once costs far less
+/// than moving them at every step of a sort.
+fn sorted_by_key<T, K: Ord>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut order: Vec<(K, usize)> = items.iter().map(&key).zip(0..).collect();
+    order.sort();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// How many of the latest events under one index key a group is compared
