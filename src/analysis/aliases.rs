@@ -3,7 +3,8 @@
 //! given name (Mr Medinsky, Vladimir Medinsky), while two people who share a
 //! surname stay two. The analyst's merges and splits are applied last.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{AliasDecision, ArticleId, FactId, FactKind, Project};
 
@@ -80,7 +81,7 @@ impl Aliases {
     /// Groups the entity mentions of `project`, then applies the analyst's decisions.
     pub fn build(project: &Project) -> Self {
         let named = named_facts(project);
-        let mut keys: HashMap<&str, String> = HashMap::new();
+        let mut keys: HashMap<&str, String> = HashMap::default();
         for (_, _, _, text, _) in &named {
             if !keys.contains_key(text) {
                 keys.insert(text, name_key(text));
@@ -230,8 +231,8 @@ struct KeyStats {
 }
 
 fn key_stats(mentions: &[Mention]) -> BTreeMap<String, KeyStats> {
-    let mut votes: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut votes: HashMap<&str, BTreeMap<&str, usize>> = HashMap::default();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         *votes.entry(m.key).or_default().entry(m.label).or_default() += 1;
         by_key.entry(m.key).or_default().push(i);

@@ -10,7 +10,11 @@
 //! sources disagree (conflict), a later report revises an earlier one
 //! (update) or each side is a named party's word (attributed).
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use chrono::NaiveDate;
 
@@ -93,8 +97,8 @@ pub fn find(
     sources: &Sources,
 ) -> Findings {
     let mut slots: BTreeMap<(ContradictionKind, String), Vec<Reading>> = BTreeMap::new();
-    let mut dated: HashMap<ArticleId, Vec<(usize, usize)>> = HashMap::new();
-    let mut people: HashMap<ArticleId, Vec<&Fact>> = HashMap::new();
+    let mut dated: HashMap<ArticleId, Vec<(usize, usize)>> = HashMap::default();
+    let mut people: HashMap<ArticleId, Vec<&Fact>> = HashMap::default();
     let mut ages: Vec<(usize, ArticleId, f64, (usize, usize))> = Vec::new();
     for fact in project.live_facts() {
         match fact.kind {
@@ -339,10 +343,21 @@ pub fn fixed_nature(reporters: &[Option<String>]) -> Nature {
     }
 }
 
-/// True when `sentence` contains one of `words` (a cheap test before reading its words).
-fn mentions_any(sentence: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| sentence.contains(w))
+/// An automaton that finds any of a list of cue words in one pass: the
+/// cheap test, before a sentence's words are read, of whether it can say
+/// anything of that kind.
+fn cues(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::new(words).expect("cue words are a few plain strings")
 }
+
+/// True when `sentence` contains one of the cue words (as written).
+fn mentions_any(sentence: &str, cues: &AhoCorasick) -> bool {
+    cues.is_match(sentence)
+}
+
+static FAMILY_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cues(FAMILY_WORDS));
+static GROUP_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cues(GROUPS));
+static STATE_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cues(STATE_STEMS));
 
 /// Words a sentence about someone's children contains.
 const FAMILY_WORDS: &[&str] = &[
@@ -437,7 +452,7 @@ fn children_of(
     let t = text.text;
     let mut out = Vec::new();
     for (s, &(from, to)) in text.sentences.iter().enumerate() {
-        if !mentions_any(&t[from..to], FAMILY_WORDS) {
+        if !mentions_any(&t[from..to], &FAMILY_CUES) {
             continue;
         }
         let Some((n, span)) = children(t, from, to) else {
@@ -675,7 +690,7 @@ fn group_sizes(text: &ArticleText<'_>) -> Vec<(String, Reading)> {
     let t = text.text;
     let mut out = Vec::new();
     for &(from, to) in &text.sentences {
-        if !mentions_any(&t[from..to], GROUPS) {
+        if !mentions_any(&t[from..to], &GROUP_CUES) {
             continue;
         }
         let list = words(t, from, to);
@@ -804,7 +819,7 @@ fn tallies(text: &ArticleText<'_>, dated: &[(usize, usize)]) -> Vec<(String, Rea
     let t = text.text;
     let mut out = Vec::new();
     for &(from, to) in &text.sentences {
-        if !mentions_any(&t[from..to], STATE_STEMS) {
+        if !mentions_any(&t[from..to], &STATE_CUES) {
             continue;
         }
         let list = words(t, from, to);
@@ -949,7 +964,8 @@ mod tests {
             (ArticleId(3), day(4)),
             (ArticleId(4), day(2)),
         ]
-        .into();
+        .into_iter()
+        .collect();
         let mut rising = vec![claim("31", &[3]), claim("12", &[1, 2])];
         assert_eq!(nature(&mut rising, &published, &[]), Nature::Update);
         assert_eq!(rising[0].value, "12", "oldest first");

@@ -2,7 +2,7 @@
 //! ("1,000 for 1,000", "1000-for-1000", "thousand-for-thousand") form one
 //! cluster, counted by independent sources.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rayon::prelude::*;
 
@@ -91,7 +91,7 @@ type ByKey<'a> = HashMap<String, (FactKind, String, Vec<&'a Fact>)>;
 /// same holder's role that names one ("President of Russia"), when there is
 /// exactly one such role: both state the same thing.
 fn merge_bare_titles(by_key: &mut ByKey<'_>) {
-    let mut fuller: HashMap<String, Vec<String>> = HashMap::new();
+    let mut fuller: HashMap<String, Vec<String>> = HashMap::default();
     for key in by_key.keys().filter(|k| k.starts_with("r|")) {
         if let Some((bare, _)) = key.split_once(" of ") {
             fuller.entry(bare.to_owned()).or_default().push(key.clone());
@@ -124,7 +124,7 @@ pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Cluster
             claim_key(fact, aliases, mirrored).map(|(key, shown)| (key, shown, *fact))
         })
         .collect();
-    let mut by_key: ByKey = HashMap::new();
+    let mut by_key: ByKey = HashMap::default();
     for (key, shown, fact) in keyed {
         by_key
             .entry(key)

@@ -6,7 +6,8 @@
 //! nature. Spellings of one name are aliases, never contradictions. Nothing
 //! is decided by majority: every side is shown with its sources.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::time::interval_of;
 use crate::model::{ArticleId, Fact, FactId, FactKind, Project};
@@ -101,7 +102,7 @@ pub fn find(
     let mut out = persons(&live, aliases, sources);
     out.extend(numbers(&live, texts, sources));
     out.extend(dates(&live, texts, aliases, sources));
-    let mut quotes: HashMap<ArticleId, Vec<&Fact>> = HashMap::new();
+    let mut quotes: HashMap<ArticleId, Vec<&Fact>> = HashMap::default();
     for fact in live.iter().filter(|f| f.kind == FactKind::Quote) {
         quotes.entry(fact.article).or_default().push(fact);
     }
@@ -244,7 +245,7 @@ fn dates(
     aliases: &Aliases,
     sources: &Sources,
 ) -> Vec<Contradiction> {
-    let mut places: HashMap<(ArticleId, usize), String> = HashMap::new();
+    let mut places: HashMap<(ArticleId, usize), String> = HashMap::default();
     for fact in facts
         .iter()
         .filter(|f| f.kind == FactKind::Entity && f.label == "LOC")
@@ -314,7 +315,7 @@ fn conflicts(
 
 /// True when one source gives values for the slot that cannot both be true.
 fn self_clash(fillers: &[Filler], sources: &Sources) -> bool {
-    let mut by_source: HashMap<ArticleId, Vec<&Filler>> = HashMap::new();
+    let mut by_source: HashMap<ArticleId, Vec<&Filler>> = HashMap::default();
     for f in fillers {
         by_source
             .entry(sources.of(f.fact.article))
@@ -334,7 +335,7 @@ fn self_clash(fillers: &[Filler], sources: &Sources) -> bool {
 /// undated values with each other and with each dated event (linear time).
 fn cross_clash(fillers: &[Filler], sources: &Sources) -> bool {
     let mut undated = Extremes::default();
-    let mut dated: HashMap<(u64, u64), Extremes> = HashMap::new();
+    let mut dated: HashMap<(u64, u64), Extremes> = HashMap::default();
     for f in fillers {
         let source = sources.of(f.fact.article);
         match f.when {
@@ -451,7 +452,7 @@ fn sentence_dates(
     facts: &[&Fact],
     texts: &HashMap<ArticleId, &ArticleText<'_>>,
 ) -> HashMap<(ArticleId, usize), (f64, f64)> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for fact in facts
         .iter()
         .filter(|f| f.kind == FactKind::Time && f.label == "DATE")

@@ -1,7 +1,7 @@
 //! Copy detection: articles that share long passages (wire copy, syndicated
 //! rewrites) are one independent source, whatever their outlets.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;

@@ -4,7 +4,7 @@
 //! dossier holds ("the mayor", when the dossier names one mayor). The
 //! analyst sees them among the person's forms, with their sources.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::{ArticleId, FactId, FactKind, Project};
 
@@ -100,7 +100,7 @@ fn titled(text: &str, start: usize, end: usize) -> Option<String> {
 
 /// Roles (lower case, one to three words) that one person group alone holds.
 fn sole_holders(aliases: &Aliases, project: &Project) -> HashMap<String, usize> {
-    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut holders: HashMap<String, Vec<usize>> = HashMap::default();
     for fact in project.live_facts().filter(|f| f.kind == FactKind::Role) {
         let (Some(role), Some(g)) = (fact.attrs.get("role"), aliases.fact_group.get(&fact.id))
         else {
@@ -201,8 +201,8 @@ mod tests {
 
     #[test]
     fn a_role_one_person_holds_describes_them() {
-        let roles: HashMap<String, usize> = [("mayor".to_owned(), 4)].into();
-        let firsts: HashSet<&str> = ["mayor"].into();
+        let roles: HashMap<String, usize> = [("mayor".to_owned(), 4)].into_iter().collect();
+        let firsts: HashSet<&str> = ["mayor"].into_iter().collect();
         let found = descriptions(
             "The mayor spoke. Later the mayor Ana Ruiz left. Then the mayors met. Other mayor.",
             &roles,

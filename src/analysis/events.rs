@@ -13,10 +13,11 @@
 //! shared participant or place together with the same trigger lemma.
 //! The analyst's merges, splits and names are applied last.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::entity::gazetteer::GAZ;

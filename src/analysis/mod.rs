@@ -23,6 +23,7 @@ pub mod words;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::model::{ArticleId, Project};
 
@@ -78,9 +79,9 @@ impl Comparison {
             },
             || rayon::join(|| Aliases::build(project), || copies::detect(&present)),
         );
-        let text_of: HashMap<ArticleId, &str> = present.iter().copied().collect();
+        let text_of: FxHashMap<ArticleId, &str> = present.iter().copied().collect();
         descriptions::add_forms(&mut aliases, project, &text_of);
-        let by_id: HashMap<ArticleId, &ArticleText<'_>> =
+        let by_id: FxHashMap<ArticleId, &ArticleText<'_>> =
             article_texts.iter().map(|t| (t.id, t)).collect();
         let ((events, findings), (clusters, (mut contradictions, single_source))) = rayon::join(
             || {

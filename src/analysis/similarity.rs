@@ -4,7 +4,7 @@
 //! people and places involved, the details); the event grouping uses this
 //! as evidence that two undated mentions with one trigger lemma are one event.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -35,7 +35,7 @@ impl Profiles {
         let counts: Vec<HashMap<u64, u32>> = texts
             .par_iter()
             .map(|(_, text)| {
-                let mut c: HashMap<u64, u32> = HashMap::new();
+                let mut c: HashMap<u64, u32> = HashMap::default();
                 scan_words(text, 0, text.len(), |_, _, lower| {
                     if lower.chars().count() >= 3
                         && !is_stop(lower)
@@ -47,7 +47,7 @@ impl Profiles {
                 c
             })
             .collect();
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: HashMap<u64, u32> = HashMap::default();
         for c in &counts {
             for w in c.keys() {
                 *df.entry(*w).or_default() += 1;

@@ -5,7 +5,7 @@
 //! trigger lemma only within a story. Average link, unlike chaining pairs,
 //! keeps two stories apart when a single article mentions both.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::ArticleId;
 

@@ -6,7 +6,7 @@
 //! "Euronews") and an acronym of a name written out ("NTSB"). Each merge
 //! needs one candidate only: a short form that fits two names joins neither.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::names::{same_given_name, same_word, skeleton};
 
@@ -47,9 +47,9 @@ pub fn merges(groups: &[GroupName]) -> Vec<(usize, usize)> {
             out.push((ra, rb));
         }
     };
-    let mut bodies: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut bodies: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, g) in groups.iter().enumerate() {
         let words = &reduced[i];
         for w in words {

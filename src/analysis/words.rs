@@ -1,6 +1,6 @@
 //! Words, sentences and event words of an article, as the comparisons need them.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 pub use crate::extract::words::{Word, scan_words, words};
