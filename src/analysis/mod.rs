@@ -65,22 +65,32 @@ impl Comparison {
             .iter()
             .filter_map(|a| texts.get(&a.id).map(|t| (a.id, t.as_ref())))
             .collect();
-        let ((article_texts, profiles), (mut aliases, sources)) = rayon::join(
+        let text_of: FxHashMap<ArticleId, &str> = present.iter().copied().collect();
+        // The alias groups and the forms descriptions add to them are one
+        // serial chain; the reading of the texts runs beside it.
+        let (aliases, ((article_texts, profiles), sources)) = rayon::join(
+            || {
+                let mut aliases = Aliases::build(project);
+                descriptions::add_forms(&mut aliases, project, &text_of);
+                aliases
+            },
             || {
                 rayon::join(
                     || {
-                        present
-                            .par_iter()
-                            .map(|(id, text)| ArticleText::new(*id, text))
-                            .collect::<Vec<_>>()
+                        rayon::join(
+                            || {
+                                present
+                                    .par_iter()
+                                    .map(|(id, text)| ArticleText::new(*id, text))
+                                    .collect::<Vec<_>>()
+                            },
+                            || Profiles::build(&present),
+                        )
                     },
-                    || Profiles::build(&present),
+                    || copies::detect(&present),
                 )
             },
-            || rayon::join(|| Aliases::build(project), || copies::detect(&present)),
         );
-        let text_of: FxHashMap<ArticleId, &str> = present.iter().copied().collect();
-        descriptions::add_forms(&mut aliases, project, &text_of);
         let by_id: FxHashMap<ArticleId, &ArticleText<'_>> =
             article_texts.iter().map(|t| (t.id, t)).collect();
         let ((events, findings), (clusters, (mut contradictions, single_source))) = rayon::join(
