@@ -60,6 +60,12 @@ pub enum CliCommand {
         /// json (the schema in the README), md or html.
         #[arg(long, default_value = "json", value_parser = ["json", "md", "html"])]
         format: String,
+        /// Read article files that lie outside the project file's folder
+        /// (absolute paths, `..` or symlinks leading out). Without it, a
+        /// project naming such files is refused, since a project from
+        /// someone else may name any file on this machine.
+        #[arg(long)]
+        allow_outside: bool,
     },
     /// Train the entity model from corpora in CoNLL column format and write
     /// its weights (the shipped ones are in assets/ner/entities.model).
@@ -118,7 +124,12 @@ pub fn run(command: CliCommand) -> ExitCode {
                 Ok(()) => ExitCode::from(2),
             }
         }
-        CliCommand::Report { path, meta, format } => report(&path, meta.as_deref(), &format),
+        CliCommand::Report {
+            path,
+            meta,
+            format,
+            allow_outside,
+        } => report(&path, meta.as_deref(), &format, allow_outside),
         CliCommand::TrainNer {
             inputs,
             output,
@@ -145,7 +156,7 @@ pub fn run(command: CliCommand) -> ExitCode {
 
 /// Opens a folder (importing and extracting it) or a project file, applies
 /// the metadata sheet if one is given, compares the sources and prints the report.
-fn report(path: &Path, meta: Option<&Path>, format: &str) -> ExitCode {
+fn report(path: &Path, meta: Option<&Path>, format: &str, allow_outside: bool) -> ExitCode {
     let mut failures = Vec::new();
     let sheet = match meta.map(Sheet::read).transpose() {
         Ok(sheet) => sheet,
@@ -174,6 +185,12 @@ fn report(path: &Path, meta: Option<&Path>, format: &str) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+        if allow_outside {
+            ws.read_outside_files();
+        } else if let Some(refusal) = outside_refusal(path, &ws) {
+            eprintln!("dossier: {refusal}");
+            return ExitCode::FAILURE;
+        }
         failures.append(&mut ws.problems);
         if let Some(sheet) = sheet {
             let (_, unmatched) = ws.apply_sheet(&sheet.rows, &sheet.name);
@@ -200,6 +217,24 @@ fn report(path: &Path, meta: Option<&Path>, format: &str) -> ExitCode {
     } else {
         ExitCode::from(2)
     }
+}
+
+/// Why a project naming article files outside its folder is not reported on
+/// without `--allow-outside`; `None` when it names none (or only files the
+/// analyst declined in the window, which stay unread and are named as such).
+fn outside_refusal(project: &Path, ws: &Workspace) -> Option<String> {
+    let files = ws.outside_unanswered();
+    if files.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    Some(format!(
+        "{} names {} article file(s) outside its folder: {}. They were not read; \
+         pass --allow-outside to read them.",
+        project.display(),
+        names.len(),
+        names.join(", ")
+    ))
 }
 
 /// The metadata sheet of the first folder among the inputs that has one.

@@ -273,6 +273,7 @@ pub fn project(articles: usize, facts: usize, seed: u64) -> Project {
         project.articles.push(Article {
             id,
             path: format!("articles/article_{i:05}.txt"),
+            path_bytes: None,
             title: format!(
                 "{} talks resume in {}",
                 rng.pick(COUNTRIES),

@@ -91,7 +91,15 @@ fn a_project_naming_a_pipe_and_a_device_opens_with_both_named() {
     std::os::unix::fs::symlink("/dev/zero", folder.join("zero.txt")).unwrap();
 
     let started = Instant::now();
-    let opened = Workspace::open(&project_file).unwrap();
+    let mut opened = Workspace::open(&project_file).unwrap();
+    // The symlink leads out of the project's folder: unread until the analyst
+    // agrees, and named where it really leads.
+    let unanswered = opened.outside_unanswered();
+    assert!(
+        unanswered.iter().any(|p| p == Path::new("/dev/zero")),
+        "{unanswered:?}"
+    );
+    opened.read_outside_files();
     assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(
         opened.project.facts.len(),

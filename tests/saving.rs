@@ -22,6 +22,7 @@ fn state(n: u64) -> Project {
         project.articles.push(Article {
             id,
             path: format!("articles/{i}.txt"),
+            path_bytes: None,
             title: format!("state {n}, article {i}: talks resume in the capital"),
             outlet: "The Daily Example".into(),
             url: format!("https://example.org/{n}/{i}"),

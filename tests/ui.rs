@@ -826,3 +826,60 @@ fn enter_applies_an_edit_and_escape_cancels_it() {
     assert_eq!(fact.value, "typed and entered");
     assert_eq!(fact.status, Status::Edited);
 }
+
+/// A project received from someone else: its articles lie outside its folder.
+fn received_project() -> (tempfile::TempDir, PathBuf) {
+    let (dir, articles) = sample_copy();
+    let mut app = opened(articles, &ScriptedDialogs::default(), dir.path());
+    let case = dir.path().join("case");
+    fs::create_dir(&case).unwrap();
+    let project = case.join("story.dossier.ron");
+    app.ws.save_as(&project).unwrap();
+    let received = case.join("received.dossier.ron");
+    fs::copy(&project, &received).unwrap();
+    (dir, received)
+}
+
+#[test]
+fn a_received_project_asks_before_reading_files_outside_its_folder() {
+    let (dir, received) = received_project();
+    let mut h = harness(opened(received, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    match h.state().modal() {
+        Some(Modal::ConfirmOutside { files, .. }) => assert_eq!(files.len(), 5),
+        other => panic!("the analyst is asked first: {other:?}"),
+    }
+    assert!(
+        h.state().ws.texts().is_empty(),
+        "nothing read before the answer"
+    );
+    h.get_by_label("Read these files").click();
+    h.run();
+    assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
+    assert_eq!(h.state().ws.texts().len(), 5);
+    assert!(
+        h.state().ws.is_dirty(),
+        "the answer is saved with the project"
+    );
+}
+
+#[test]
+fn files_left_unread_can_be_read_later_from_the_file_menu() {
+    let (dir, received) = received_project();
+    let mut h = harness(opened(received, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    h.get_by_label("Leave them unread").click();
+    h.run();
+    assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
+    assert!(h.state().ws.texts().is_empty());
+    assert_eq!(h.state().ws.project.articles.len(), 5, "articles are kept");
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Read files outside the project folder…")
+        .click();
+    h.run();
+    h.get_by_label("Read these files").click();
+    h.run();
+    assert_eq!(h.state().ws.texts().len(), 5);
+}

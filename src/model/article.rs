@@ -1,5 +1,7 @@
 //! An article: one source text of the dossier and what is known about it.
 
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -86,7 +88,13 @@ pub struct Article {
     /// Stable id.
     pub id: ArticleId,
     /// Path of the article file, relative to the project file when saved.
+    /// A name that is not UTF-8 is shown here with replacement characters and
+    /// kept exactly in `path_bytes`.
     pub path: String,
+    /// The path's exact bytes when it is not UTF-8 (Unix file names may be
+    /// any bytes), so that such a file reopens; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<Vec<u8>>,
     /// Title: the HTML title or the first non-empty line.
     pub title: String,
     /// Outlet, when it could be told from a URL or byline.
@@ -112,5 +120,89 @@ impl Article {
     /// The file name as imported, used by the command line and reports.
     pub fn file_name(&self) -> &str {
         self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
+    }
+
+    /// The article file's path as stored, exact even when it is not UTF-8.
+    pub fn stored_path(&self) -> PathBuf {
+        match &self.path_bytes {
+            Some(bytes) => path_from_bytes(bytes),
+            None => PathBuf::from(&self.path),
+        }
+    }
+
+    /// Stores `path` as the article file's path, keeping its exact bytes when
+    /// it is not UTF-8.
+    pub fn set_stored_path(&mut self, path: &Path) {
+        self.path = path.to_string_lossy().into_owned();
+        self.path_bytes = match path.to_str() {
+            Some(_) => None,
+            None => Some(bytes_of(path)),
+        };
+    }
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(unix)]
+fn bytes_of(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().to_vec()
+}
+
+/// Elsewhere a path that is not Unicode is kept as the lossy text.
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}
+
+#[cfg(not(unix))]
+fn bytes_of(path: &Path) -> Vec<u8> {
+    path.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::ffi::OsStrExt;
+
+    fn article() -> Article {
+        Article {
+            id: ArticleId(1),
+            path: String::new(),
+            path_bytes: None,
+            title: String::new(),
+            outlet: String::new(),
+            url: String::new(),
+            published: None,
+            date_origin: DateOrigin::Unknown,
+            content_hash: String::new(),
+            reliability: Reliability::F,
+        }
+    }
+
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_kept_exactly() {
+        let name = Path::new(std::ffi::OsStr::from_bytes(b"notes/r\xe9sum\xe9.txt"));
+        let mut a = article();
+        a.set_stored_path(name);
+        assert_eq!(a.path, "notes/r\u{fffd}sum\u{fffd}.txt");
+        assert_eq!(a.stored_path(), name);
+        let text = ron::to_string(&a).unwrap();
+        let back: Article = ron::from_str(&text).unwrap();
+        assert_eq!(back.stored_path(), name);
+    }
+
+    #[test]
+    fn a_utf8_path_is_stored_as_text_only() {
+        let mut a = article();
+        a.set_stored_path(Path::new("notes/résumé.txt"));
+        assert_eq!(a.path, "notes/résumé.txt");
+        assert_eq!(a.path_bytes, None);
+        assert!(!ron::to_string(&a).unwrap().contains("path_bytes"));
+        assert_eq!(a.stored_path(), Path::new("notes/résumé.txt"));
     }
 }

@@ -5,6 +5,7 @@ mod decisions;
 mod fact;
 mod history;
 mod ids;
+mod outside;
 mod project;
 
 pub use article::{Article, DateOrigin, Reliability};
@@ -12,4 +13,5 @@ pub use decisions::{AliasDecision, Decisions, EventDecision, Verdict, VerdictSta
 pub use fact::{Anchor, Fact, FactKind, Origin, Status};
 pub use history::History;
 pub use ids::{ArticleId, FactId};
+pub use outside::{Answers, OutsideFiles};
 pub use project::{Edit, FORMAT_VERSION, FactFilter, Project, SortColumn, SortOrder, ViewState};

@@ -10,6 +10,7 @@ use super::article::Article;
 use super::decisions::Decisions;
 use super::fact::{Fact, FactKind, Status};
 use super::ids::{ArticleId, FactId};
+use super::outside::OutsideFiles;
 
 /// The format version this build writes; older ones are migrated on load.
 pub const FORMAT_VERSION: u32 = 1;
@@ -92,6 +93,9 @@ pub struct Project {
     /// The analyst's alias and contradiction decisions.
     #[serde(default)]
     pub decisions: Decisions,
+    /// The analyst's answer about article files outside the project's folder.
+    #[serde(default)]
+    pub outside_files: OutsideFiles,
 }
 
 fn facts_as_seq<S: Serializer>(
@@ -117,6 +121,7 @@ impl Default for Project {
             view: ViewState::default(),
             next_id: 1,
             decisions: Decisions::default(),
+            outside_files: OutsideFiles::default(),
         }
     }
 }

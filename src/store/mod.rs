@@ -140,6 +140,7 @@ mod tests {
         p.articles.push(Article {
             id,
             path: "a.txt".into(),
+            path_bytes: None,
             title: "A “quoted” title".into(),
             outlet: String::new(),
             url: String::new(),

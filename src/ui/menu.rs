@@ -62,6 +62,15 @@ fn file_menu(app: &mut App, ui: &mut egui::Ui) {
     if item(ui, "Import metadata…", "") {
         app.request(Action::Ask(Purpose::ImportSheet));
     }
+    if ui
+        .add_enabled(
+            app.ws.has_unread_outside(),
+            egui::Button::new("Read files outside the project folder…"),
+        )
+        .clicked()
+    {
+        app.request(Action::AskOutsideFiles);
+    }
     ui.separator();
     if item(ui, "Save", "Ctrl+S") {
         app.request(Action::Save);

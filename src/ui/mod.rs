@@ -55,6 +55,12 @@ pub enum Action {
     ExportFacts(PathBuf),
     /// Recover the autosave written beside (or for) a project.
     RecoverAutosave(PathBuf),
+    /// Ask whether to read the project's article files outside its folder.
+    AskOutsideFiles,
+    /// Read the project's article files outside its folder (the analyst agreed).
+    ReadOutsideFiles,
+    /// Leave the project's article files outside its folder unread.
+    DeclineOutsideFiles,
     /// Close the window.
     Quit,
 }
@@ -408,6 +414,12 @@ impl App {
             Action::ImportSheet(path) => self.import_sheet(&path),
             Action::ExportFacts(path) => self.export_facts(&path),
             Action::RecoverAutosave(path) => self.recover_autosave(&path),
+            Action::AskOutsideFiles => self.ask_outside_files(None),
+            Action::ReadOutsideFiles => self.read_outside_files(),
+            Action::DeclineOutsideFiles => {
+                self.ws.decline_outside_files();
+                self.status = "Files outside the project folder were left unread.".into();
+            }
             Action::Quit => self.closing_confirmed = true,
         }
     }
@@ -506,6 +518,10 @@ impl App {
                 let autosave = store::autosave_path(&path);
                 if is_newer(&autosave, &path) {
                     self.modal = Some(Modal::OfferRecovery(autosave));
+                }
+                if !self.ws.outside_unanswered().is_empty() {
+                    let next = self.modal.take().map(Box::new);
+                    self.ask_outside_files(next);
                 }
             }
             Err(e) => {
@@ -762,6 +778,29 @@ impl App {
                     body: e.to_string(),
                 })
             }
+        }
+    }
+
+    /// Asks whether to read the article files outside the project's folder
+    /// (naming them); `next` is the dialog to show after the answer.
+    fn ask_outside_files(&mut self, next: Option<Box<Modal>>) {
+        let files = self.ws.outside_unread();
+        if files.is_empty() {
+            self.modal = next.map(|m| *m);
+            return;
+        }
+        self.modal = Some(Modal::ConfirmOutside { files, next });
+    }
+
+    /// Reads the outside files the analyst agreed to, naming any that failed.
+    fn read_outside_files(&mut self) {
+        let problems = self.ws.read_outside_files();
+        self.status = "Read the article files outside the project folder.".into();
+        if !problems.is_empty() {
+            self.modal = Some(Modal::Message {
+                title: "Some article files have problems".into(),
+                body: problems.join("\n"),
+            });
         }
     }
 

@@ -20,6 +20,13 @@ pub enum Modal {
     },
     /// An autosave newer than the project exists.
     OfferRecovery(PathBuf),
+    /// The project names article files outside its folder: read them?
+    ConfirmOutside {
+        /// The files, absolute.
+        files: Vec<PathBuf>,
+        /// The dialog to show once this one is answered.
+        next: Option<Box<Modal>>,
+    },
     /// The fallback for a missing native file dialog.
     PathPrompt {
         /// What the path is for.
@@ -90,6 +97,32 @@ pub fn show(app: &mut App, ctx: &egui::Context, modal: Modal) -> Option<Modal> {
                     if ui.button(keep_label).clicked() {
                         keep = None;
                         app.ws.discard_unrecovered_autosave(&path);
+                    }
+                });
+            }
+            Modal::ConfirmOutside { files, next } => {
+                ui.heading("Read files outside the project folder?");
+                ui.label(
+                    "This project names article files that are not in its folder. A project \
+                     from someone else can name any file on this computer, so they are not \
+                     read until you agree:",
+                );
+                egui::ScrollArea::vertical()
+                    .max_height(200.0)
+                    .show(ui, |ui| {
+                        for file in &files {
+                            ui.monospace(file.display().to_string());
+                        }
+                    });
+                ui.label("Your answer is saved with the project.");
+                ui.horizontal(|ui| {
+                    if ui.button("Read these files").clicked() {
+                        keep = next.clone().map(|m| *m);
+                        app.run_action(Action::ReadOutsideFiles);
+                    }
+                    if ui.button("Leave them unread").clicked() {
+                        keep = next.clone().map(|m| *m);
+                        app.run_action(Action::DeclineOutsideFiles);
                     }
                 });
             }

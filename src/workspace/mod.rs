@@ -17,6 +17,8 @@ use crate::model::{
 };
 use crate::store::{self, StoreError};
 
+mod outside;
+
 /// An article read from disk with its candidates, ready to be added to a project.
 #[derive(Debug, Clone)]
 pub struct PreparedArticle {
@@ -57,6 +59,12 @@ pub struct Workspace {
     /// removes an autosave only when it is this one, never another writer's
     /// unsaved work.
     own_autosave: Option<PathBuf>,
+    /// Articles whose files lie outside the project's folder and were not
+    /// read: the analyst has not agreed (see [`Workspace::outside_unanswered`]).
+    unread_outside: Vec<ArticleId>,
+    /// The analyst answered about outside files since the last save; the
+    /// answer is saved with the project.
+    outside_answered: bool,
 }
 
 /// The hex SHA-256 of a text, to notice changed article files.
@@ -80,7 +88,7 @@ impl Workspace {
 
     /// True when there are changes not yet saved.
     pub fn is_dirty(&self) -> bool {
-        self.history.is_dirty()
+        self.history.is_dirty() || self.outside_answered
     }
 
     /// The decoded text of an article, when its file could be read.
@@ -104,9 +112,9 @@ impl Workspace {
 
     /// Where an article's file is on disk.
     pub fn article_path(&self, article: &Article) -> PathBuf {
-        let p = Path::new(&article.path);
+        let p = article.stored_path();
         if p.is_absolute() {
-            p.to_path_buf()
+            p
         } else {
             self.base_dir().join(p)
         }
@@ -140,14 +148,20 @@ impl Workspace {
         let mut facts = Vec::new();
         for prep in prepared {
             let path = self.stored_path(&prep.path);
-            if self.project.articles.iter().any(|a| a.path == path) {
-                skipped.push(format!("{path} is already in the project"));
+            if self
+                .project
+                .articles
+                .iter()
+                .any(|a| a.stored_path() == path)
+            {
+                skipped.push(format!("{} is already in the project", path.display()));
                 continue;
             }
             let id = ArticleId(self.project.allocate_id());
-            articles.push(Article {
+            let mut article = Article {
                 id,
-                path,
+                path: String::new(),
+                path_bytes: None,
                 title: prep.title,
                 outlet: prep.outlet,
                 url: prep.url,
@@ -155,7 +169,9 @@ impl Workspace {
                 date_origin: prep.date_origin,
                 content_hash: content_hash(&prep.text),
                 reliability: Reliability::default(),
-            });
+            };
+            article.set_stored_path(&path);
+            articles.push(article);
             for c in prep.candidates {
                 facts.push(self.fact_from(id, &prep.text, c, Origin::Extracted(EXTRACTOR_VERSION)));
             }
@@ -265,18 +281,19 @@ impl Workspace {
     }
 
     /// How an article path is stored: relative to the project folder when possible.
-    fn stored_path(&self, path: &Path) -> String {
+    fn stored_path(&self, path: &Path) -> PathBuf {
         let abs = absolute(path);
         match &self.path {
             Some(_) => relative_to(&abs, &absolute(&self.base_dir())),
             None => abs,
         }
-        .to_string_lossy()
-        .into_owned()
     }
 
     /// Opens a project file: reads the project, then every article's text,
     /// re-anchoring the facts of changed files and noting missing ones.
+    /// Files outside the project's folder are read only when the analyst
+    /// agreed for this project file; the others wait for
+    /// [`Workspace::read_outside_files`] (see [`Workspace::outside_unanswered`]).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let project = store::load(path)?;
         let mut ws = Workspace {
@@ -290,9 +307,27 @@ impl Workspace {
     }
 
     fn load_texts(&mut self) {
+        let unread = self.outside_not_agreed();
+        let articles: Vec<Article> = self
+            .project
+            .articles
+            .iter()
+            .filter(|a| !unread.contains(&a.id))
+            .cloned()
+            .collect();
+        self.unread_outside = unread;
+        self.read_texts(&articles);
+        if let Some(note) = self.declined_note() {
+            self.problems.push(note);
+        }
+    }
+
+    /// Reads the texts of these articles, re-anchors facts that no longer
+    /// fit, and notes in `problems` what could not be read or moved.
+    fn read_texts(&mut self, articles: &[Article]) {
         let mut changed = HashSet::new();
-        for article in self.project.articles.clone() {
-            let file = self.article_path(&article);
+        for article in articles {
+            let file = self.article_path(article);
             match import::read_article(&file) {
                 Ok(imported) => {
                     let text: Arc<str> = imported.text.into();
@@ -308,7 +343,7 @@ impl Workspace {
             }
         }
         let counts = self.reanchor();
-        for article in &self.project.articles {
+        for article in articles {
             let (moved, lost) = counts.get(&article.id).copied().unwrap_or_default();
             if changed.contains(&article.id) {
                 self.problems.push(format!(
@@ -449,12 +484,14 @@ impl Workspace {
         let new_base = absolute(path.parent().unwrap_or(Path::new("")));
         let mut project = self.project.clone();
         for (article, abs) in project.articles.iter_mut().zip(&abs_paths) {
-            article.path = relative_to(abs, &new_base).to_string_lossy().into_owned();
+            article.set_stored_path(&relative_to(abs, &new_base));
         }
+        project.outside_files = self.outside_answers_at(path, false);
         store::save(&project, path)?;
         self.project = project;
         self.path = Some(path.to_owned());
         self.history.mark_saved();
+        self.outside_answered = false;
         let autosave = store::autosave_path(path);
         if self.own_autosave.as_ref() == Some(&autosave) {
             let _ = std::fs::remove_file(&autosave);
@@ -484,10 +521,9 @@ impl Workspace {
     pub fn autosave(&mut self, target: &Path) -> Result<(), StoreError> {
         let mut project = self.project.clone();
         for article in &mut project.articles {
-            article.path = absolute(&self.article_path(article))
-                .to_string_lossy()
-                .into_owned();
+            article.set_stored_path(&absolute(&self.article_path(article)));
         }
+        project.outside_files = self.outside_answers_at(target, false);
         store::write_atomically(target, store::to_ron(&project)?.as_bytes(), false)?;
         self.own_autosave = Some(target.to_owned());
         Ok(())
