@@ -192,6 +192,7 @@ fn numbers(
         .map(|u| singular(u))
         .collect();
     let sentence_dates = sentence_dates(facts, texts);
+    let mut sentence_units: HashMap<(ArticleId, usize), Option<String>> = HashMap::default();
     let mut slots: BTreeMap<String, Vec<Filler>> = BTreeMap::new();
     for fact in facts.iter().filter(|f| f.kind == FactKind::Quantity) {
         let Some(text) = texts.get(&fact.article) else {
@@ -213,7 +214,11 @@ fn numbers(
         }
         let unit = match fact.attrs.get("unit") {
             Some(u) => singular(u),
-            None => match sentence_unit(text, s, &units) {
+            None => match sentence_units
+                .entry((fact.article, s))
+                .or_insert_with(|| sentence_unit(text, s, &units))
+                .clone()
+            {
                 Some(u) => u,
                 None => continue,
             },

@@ -52,21 +52,25 @@ impl<'a> ArticleText<'a> {
 
     /// The event a fact at byte `at` is about: the nearest event word of its
     /// sentence, where broad words ("agreement", "talks") count as farther
-    /// than specific ones ("exchange", "attack").
+    /// than specific ones ("exchange", "attack"); of two as near, the first.
+    /// Reads outwards from `at` only as far as a nearer word could stand.
     pub fn event_near(&self, at: usize) -> Option<&'static str> {
-        let s = self.sentence_of(at);
-        self.events
-            .get(s)?
-            .iter()
-            .min_by_key(|(pos, kind)| {
-                let broad = if matches!(*kind, "agreement" | "talks") {
-                    80
-                } else {
-                    0
-                };
-                pos.abs_diff(at) + broad
-            })
-            .map(|(_, kind)| *kind)
+        let events = self.events.get(self.sentence_of(at))?;
+        let split = events.partition_point(|(pos, _)| *pos < at);
+        let mut best: Option<(usize, usize, &'static str)> = None;
+        for &(pos, kind) in events[..split].iter().rev() {
+            if best.is_some_and(|(distance, _, _)| at - pos > distance) {
+                break;
+            }
+            keep_nearer(&mut best, at, pos, kind);
+        }
+        for &(pos, kind) in &events[split..] {
+            if best.is_some_and(|(distance, _, _)| pos - at >= distance) {
+                break;
+            }
+            keep_nearer(&mut best, at, pos, kind);
+        }
+        best.map(|(_, _, kind)| kind)
     }
 
     /// The text of sentence `i`.
@@ -75,5 +79,24 @@ impl<'a> ArticleText<'a> {
             .get(i)
             .and_then(|(s, e)| self.text.get(*s..*e))
             .unwrap_or("")
+    }
+}
+
+/// Replaces `best` (distance, position, kind) with the event word at `pos` when
+/// it is nearer to `at`, or as near and earlier.
+fn keep_nearer(
+    best: &mut Option<(usize, usize, &'static str)>,
+    at: usize,
+    pos: usize,
+    kind: &'static str,
+) {
+    let broad = if matches!(kind, "agreement" | "talks") {
+        80
+    } else {
+        0
+    };
+    let distance = pos.abs_diff(at) + broad;
+    if best.is_none_or(|(d, p, _)| (distance, pos) < (d, p)) {
+        *best = Some((distance, pos, kind));
     }
 }

@@ -4,7 +4,7 @@
 //! "Org’s title, Name" ("Russia’s lead negotiator, Vladimir Medinsky") and plain "Title Name".
 //! The holder is a person entity, or failing that the capitalised name right after a title.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -60,9 +60,77 @@ struct Word<'a> {
     text: &'a str,
 }
 
+/// The entities of a text, looked up by where they end and by the span they lie in, so that
+/// each person's look-up costs no more than the entities near it.
+struct Entities<'a> {
+    all: &'a [Candidate],
+    by_end: HashMap<usize, Vec<usize>>,
+    by_start: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl<'a> Entities<'a> {
+    fn new(all: &'a [Candidate]) -> Self {
+        let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, e) in all.iter().enumerate() {
+            by_end.entry(e.end).or_default().push(i);
+        }
+        let mut by_start: Vec<usize> = (0..all.len()).collect();
+        by_start.sort_by_key(|&i| all[i].start);
+        let max_end = by_start
+            .iter()
+            .scan(0, |max, &i| {
+                *max = (*max).max(all[i].end);
+                Some(*max)
+            })
+            .collect();
+        Entities {
+            all,
+            by_end,
+            by_start,
+            max_end,
+        }
+    }
+
+    /// The first entity (in the given order) ending at `end` that passes `keep`.
+    fn ending_at(&self, end: usize, keep: impl Fn(&Candidate) -> bool) -> Option<&'a Candidate> {
+        self.by_end
+            .get(&end)?
+            .iter()
+            .map(|&i| &self.all[i])
+            .find(|e| keep(e))
+    }
+
+    /// Whether some entity overlaps `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before_end = self.by_start.partition_point(|&i| self.all[i].start < end);
+        before_end > 0 && self.max_end[before_end - 1] > start
+    }
+
+    /// The first entity (in the given order) inside `start..end` that passes `keep`.
+    fn within(
+        &self,
+        start: usize,
+        end: usize,
+        keep: impl Fn(&Candidate) -> bool,
+    ) -> Option<&'a Candidate> {
+        let from = self
+            .by_start
+            .partition_point(|&i| self.all[i].start < start);
+        self.by_start[from..]
+            .iter()
+            .take_while(|&&i| self.all[i].start <= end)
+            .filter(|&&i| self.all[i].end <= end && keep(&self.all[i]))
+            .min()
+            .map(|&i| &self.all[i])
+    }
+}
+
 /// Finds role facts in `text`: a title tied to the person holding it.
 pub fn extract(text: &str, entities: &[Candidate]) -> Vec<Candidate> {
+    let entities = &Entities::new(entities);
     let mut holders: Vec<Holder> = entities
+        .all
         .iter()
         .filter(|e| e.label == "PER" && is_span_of(text, e))
         .map(|e| Holder {
@@ -89,7 +157,7 @@ fn is_span_of(text: &str, c: &Candidate) -> bool {
 }
 
 /// The role of one holder, trying the shapes from the most specific.
-fn role_for(text: &str, holder: &Holder, entities: &[Candidate]) -> Option<Candidate> {
+fn role_for(text: &str, holder: &Holder, entities: &Entities<'_>) -> Option<Candidate> {
     title_before(text, holder, entities)
         .or_else(|| phrase_before(text, holder, entities))
         .or_else(|| appositive_after(text, holder, entities))
@@ -143,8 +211,36 @@ fn words_in(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
         .collect()
 }
 
-fn line_start(text: &str, pos: usize) -> usize {
-    text[..pos].rfind('\n').map_or(0, |i| i + 1)
+/// The run of title words right before `pos` on its line, after the word that precedes the run
+/// (if any), in text order. Reads back only as far as the run goes.
+fn title_words_before(text: &str, pos: usize) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
+    let mut end = pos;
+    while let Some(word) = word_before(text, end) {
+        words.push(word);
+        if !is_title_word(word.text) {
+            break;
+        }
+        end = word.start;
+    }
+    words.reverse();
+    words
+}
+
+/// The last word of `text[..end]`, unless a line break comes after it.
+fn word_before(text: &str, end: usize) -> Option<Word<'_>> {
+    let head = text[..end].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    if head.is_empty() || head.ends_with('\n') {
+        return None;
+    }
+    let start = head.rfind(char::is_whitespace).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    Some(Word {
+        start,
+        end: head.len(),
+        text: &head[start..],
+    })
 }
 
 /// Whether a word is part of a title: a head or modifier, with no punctuation attached.
@@ -190,12 +286,9 @@ fn join(words: &[Word<'_>]) -> String {
 }
 
 /// "[Country’s | Demonym] Title Name": a title right before the holder.
-fn title_before(text: &str, holder: &Holder, entities: &[Candidate]) -> Option<Candidate> {
-    let words = words_in(text, line_start(text, holder.start), holder.start);
-    let mut first = words.len();
-    while first > 0 && is_title_word(words[first - 1].text) {
-        first -= 1;
-    }
+fn title_before(text: &str, holder: &Holder, entities: &Entities<'_>) -> Option<Candidate> {
+    let words = title_words_before(text, holder.start);
+    let first = usize::from(words.first().is_some_and(|w| !is_title_word(w.text)));
     let chain = &words[first..];
     let last = chain.last()?;
     if !is_title_head(last.text) || is_honorific_only(chain) {
@@ -219,15 +312,13 @@ fn title_before(text: &str, holder: &Holder, entities: &[Candidate]) -> Option<C
 
 /// The country or organisation a word names when it is a possessive ("Ukraine’s") or a
 /// demonym ("Ukrainian"), with the byte where the name starts.
-fn country_of(text: &str, word: Word<'_>, entities: &[Candidate]) -> Option<(usize, String)> {
+fn country_of(text: &str, word: Word<'_>, entities: &Entities<'_>) -> Option<(usize, String)> {
     if let Some(country) = GAZ.demonym_country(word.text) {
         return Some((word.start, country.to_owned()));
     }
     let bare = strip_possessive(word.text)?;
     let name_end = word.start + bare.len();
-    let entity = entities
-        .iter()
-        .find(|e| e.end == name_end && e.label != "PER" && e.start <= word.start + bare.len());
+    let entity = entities.ending_at(name_end, |e| e.label != "PER" && e.start <= name_end);
     match entity {
         Some(e) if is_span_of(text, e) => Some((e.start, e.value.clone())),
         _ => bare
@@ -239,10 +330,9 @@ fn country_of(text: &str, word: Word<'_>, entities: &[Candidate]) -> Option<(usi
 }
 
 /// An organisation entity that ends with the word ("Presidential Office" before "head").
-fn org_ending_at(text: &str, word: Word<'_>, entities: &[Candidate]) -> Option<(usize, String)> {
+fn org_ending_at(text: &str, word: Word<'_>, entities: &Entities<'_>) -> Option<(usize, String)> {
     entities
-        .iter()
-        .find(|e| e.end == word.end && e.label == "ORG" && is_span_of(text, e))
+        .ending_at(word.end, |e| e.label == "ORG" && is_span_of(text, e))
         .map(|e| (e.start, e.value.clone()))
 }
 
@@ -255,7 +345,7 @@ fn strip_possessive(word: &str) -> Option<&str> {
 }
 
 /// "Org’s title, Name": a title phrase that ends with a comma right before the holder.
-fn phrase_before(text: &str, holder: &Holder, entities: &[Candidate]) -> Option<Candidate> {
+fn phrase_before(text: &str, holder: &Holder, entities: &Entities<'_>) -> Option<Candidate> {
     let before = text[..holder.start].trim_end();
     let comma = before.strip_suffix(',')?.len();
     let clause_start = text[..comma]
@@ -298,7 +388,7 @@ fn is_article(word: &str) -> bool {
 
 /// "Name, [a|the] title of Org": a title phrase in apposition after the holder. A title followed
 /// by a name ("Name, Environment Minister Robert Hill") is another person's, not an apposition.
-fn appositive_after(text: &str, holder: &Holder, entities: &[Candidate]) -> Option<Candidate> {
+fn appositive_after(text: &str, holder: &Holder, entities: &Entities<'_>) -> Option<Candidate> {
     let caps = APPOSITIVE.captures(&text[holder.end..])?;
     let phrase = caps.get(1)?;
     let phrase_start = holder.end + phrase.start();
@@ -334,10 +424,8 @@ fn appositive_after(text: &str, holder: &Holder, entities: &[Candidate]) -> Opti
 }
 
 /// The first organisation, place or nationality named inside `start..end`, as a name.
-fn org_within(entities: &[Candidate], start: usize, end: usize) -> Option<String> {
-    let e = entities
-        .iter()
-        .find(|e| e.start >= start && e.end <= end && e.label != "PER")?;
+fn org_within(entities: &Entities<'_>, start: usize, end: usize) -> Option<String> {
+    let e = entities.within(start, end, |e| e.label != "PER")?;
     Some(match GAZ.demonym_country(&e.value) {
         Some(country) => country.to_owned(),
         None => e.value.clone(),
@@ -347,7 +435,7 @@ fn org_within(entities: &[Candidate], start: usize, end: usize) -> Option<String
 /// Names of two or three capitalised words right after a title word, where no entity lies.
 /// The name must begin with a listed given name, or consist of words never written in lower
 /// case in the text (so "Minister Confirms Finalized" in a headline is no name).
-fn names_after_titles(text: &str, entities: &[Candidate]) -> Vec<Holder> {
+fn names_after_titles(text: &str, entities: &Entities<'_>) -> Vec<Holder> {
     let spans: Vec<(usize, usize)> = WORD
         .find_iter(text)
         .filter(|w| {
@@ -359,7 +447,7 @@ fn names_after_titles(text: &str, entities: &[Candidate]) -> Vec<Holder> {
             let start = w.end() + gap;
             let m = NAME_AFTER_TITLE.find(&text[start..])?;
             let end = start + m.as_str().trim_end_matches(['.', '-']).len();
-            let free = !entities.iter().any(|e| e.start < end && start < e.end);
+            let free = !entities.overlaps(start, end);
             (free && gap > 0).then_some((start, end))
         })
         .collect();

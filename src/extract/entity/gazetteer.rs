@@ -24,6 +24,7 @@ pub(crate) struct Gazetteer {
     title_heads: HashSet<String>,
     title_mods: HashSet<String>,
     stop: HashSet<String>,
+    longest: usize,
 }
 
 /// The label a gazetteer gives a whole name.
@@ -47,11 +48,20 @@ impl Gazetteer {
             .filter(|c| !c.is_empty())
             .map(|c| key(c))
             .collect();
+        let loc = key_set(include_str!("../../../assets/gazetteer/loc.txt"));
+        let org = key_set(include_str!("../../../assets/gazetteer/org.txt"));
+        let longest = loc
+            .iter()
+            .chain(&org)
+            .chain(misc.keys())
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(0);
         Gazetteer {
-            loc: key_set(include_str!("../../../assets/gazetteer/loc.txt")),
+            loc,
             misc,
             countries,
-            org: key_set(include_str!("../../../assets/gazetteer/org.txt")),
+            org,
             org_words: key_set(include_str!("../../../assets/gazetteer/org_words.txt")),
             loc_words: key_set(include_str!("../../../assets/gazetteer/loc_words.txt")),
             misc_words: key_set(include_str!("../../../assets/gazetteer/misc_words.txt")),
@@ -62,7 +72,14 @@ impl Gazetteer {
             stop: lines(include_str!("../../../assets/gazetteer/stop.txt"))
                 .map(str::to_owned)
                 .collect(),
+            longest,
         }
+    }
+
+    /// The most words a name known to [`Gazetteer::known`] has: a longer run of words is no
+    /// known name.
+    pub(crate) fn longest_known(&self) -> usize {
+        self.longest
     }
 
     /// The label of a whole known name (`name` in any case), organisations first.

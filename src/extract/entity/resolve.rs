@@ -138,58 +138,88 @@ const SURNAME_ENDINGS: &[&str] = &[
 /// Labelled spans for the run `first..=last`.
 pub(crate) fn resolve_run(tokens: &[Token<'_>], first: usize, last: usize, doc: &Doc) -> Vec<Span> {
     let mut spans = Vec::new();
+    let run = Run { tokens, doc };
     if let Some(name) = name_after_title_of(tokens, first, last) {
-        resolve_into(tokens, name, last, doc, true, &mut spans);
+        run.resolve_into(name, last, run.last_org(name, last), true, &mut spans);
         return spans;
     }
-    resolve_into(
-        tokens,
+    let after_title = title_before(tokens, first);
+    run.resolve_into(
         first,
         last,
-        doc,
-        title_before(tokens, first),
+        run.last_org(first, last),
+        after_title,
         &mut spans,
     );
     spans
 }
 
-fn resolve_into(
-    tokens: &[Token<'_>],
-    first: usize,
-    last: usize,
-    doc: &Doc,
-    after_title: bool,
-    out: &mut Vec<Span>,
-) {
-    let whole = span_text_key(tokens, first, last);
-    if let Some(known) = GAZ.known(&whole) {
-        out.push(span(
-            first,
-            last,
-            Label::from_known(known),
-            "gazetteer",
-            true,
-        ));
-        return;
+/// The tokens and document a run of name words is resolved in.
+struct Run<'t, 'a> {
+    tokens: &'t [Token<'a>],
+    doc: &'t Doc,
+}
+
+impl Run<'_, '_> {
+    /// The last organisation word ("Ministry") in `first..=last`.
+    fn last_org(&self, first: usize, last: usize) -> Option<usize> {
+        (first..=last)
+            .rev()
+            .find(|&i| GAZ.is_org_word(self.tokens[i].text))
     }
-    if let Some((title_first, title_last)) = find_title(tokens, first, last) {
-        if title_first > first {
-            resolve_into(tokens, first, title_first - 1, doc, after_title, out);
+
+    /// Resolves `first..=last` into `out`, given its last organisation word (`last_org`): a
+    /// known name whole, else split around its first title, else one labelled span. Each
+    /// step reads only the words it needs, so a long run costs time in proportion to it.
+    fn resolve_into(
+        &self,
+        first: usize,
+        last: usize,
+        last_org: Option<usize>,
+        after_title: bool,
+        out: &mut Vec<Span>,
+    ) {
+        let tokens = self.tokens;
+        let known = (last - first < GAZ.longest_known())
+            .then(|| GAZ.known(&span_text_key(tokens, first, last)))
+            .flatten();
+        if let Some(known) = known {
+            out.push(span(
+                first,
+                last,
+                Label::from_known(known),
+                "gazetteer",
+                true,
+            ));
+            return;
         }
-        if title_last < last {
-            resolve_into(tokens, title_last + 1, last, doc, true, out);
+        if let Some((title_first, title_last)) = find_title(tokens, first, last, last_org) {
+            if title_first > first {
+                let left_org = self.last_org(first, title_first - 1);
+                self.resolve_into(first, title_first - 1, left_org, after_title, out);
+            }
+            if title_last < last {
+                let right_org = last_org.filter(|&i| i > title_last);
+                self.resolve_into(title_last + 1, last, right_org, true, out);
+            }
+            return;
         }
-        return;
+        self.resolve_plain(first, last, after_title, out);
     }
-    let Some(first) = drop_sentence_starter(tokens, first, last, doc) else {
-        return;
-    };
-    if first < last && demonym_prefix(tokens, first, last) {
-        out.push(span(first, first, Label::Misc, "gazetteer", true));
-        resolve_into(tokens, first + 1, last, doc, false, out);
-        return;
+
+    /// Resolves a run with no known name and no title in it.
+    fn resolve_plain(&self, first: usize, last: usize, after_title: bool, out: &mut Vec<Span>) {
+        let (tokens, doc) = (self.tokens, self.doc);
+        let Some(first) = drop_sentence_starter(tokens, first, last, doc) else {
+            return;
+        };
+        if first < last && demonym_prefix(tokens, first, last) {
+            out.push(span(first, first, Label::Misc, "gazetteer", true));
+            self.resolve_into(first + 1, last, self.last_org(first + 1, last), false, out);
+            return;
+        }
+        out.push(label_run(tokens, first, last, after_title));
     }
-    out.push(label_run(tokens, first, last, after_title));
 }
 
 fn span(first: usize, last: usize, label: Label, reason: &'static str, firm: bool) -> Span {
@@ -232,14 +262,20 @@ fn title_before(tokens: &[Token<'_>], first: usize) -> bool {
 
 /// The first title inside the run (modifiers then heads, "Defense Minister"), as a token range.
 /// A title counts only where a name token (not a connector) precedes it, or at the run start,
-/// and not when an organisation word follows it ("Justice Department").
-fn find_title(tokens: &[Token<'_>], first: usize, last: usize) -> Option<(usize, usize)> {
+/// and not when an organisation word follows it ("Justice Department"); `last_org` is the last
+/// organisation word of the run.
+fn find_title(
+    tokens: &[Token<'_>],
+    first: usize,
+    last: usize,
+    last_org: Option<usize>,
+) -> Option<(usize, usize)> {
     (first..=last).find_map(|p| {
         if p > first && !tokens[p - 1].is_capitalised() {
             return None;
         }
         let end = title_at(tokens, p, last)?;
-        let org_after = (end + 1..=last).any(|i| GAZ.is_org_word(tokens[i].text));
+        let org_after = last_org.is_some_and(|i| i > end);
         (!org_after).then_some((p, end))
     })
 }

@@ -3,12 +3,22 @@
 
 use super::marks::Quoted;
 
+/// The most characters an abbreviation has: a longer word before a full stop
+/// is read no further back than this (it is no abbreviation either way).
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "prof", "rev",
     "gov", "sen", "rep", "vs", "etc", "inc", "ltd", "co", "corp", "no", "e.g", "i.e", "u.s", "u.k",
     "u.n", "approx", "dept", "est",
 ];
+
+/// The longest run read as one sentence: real sentences are far shorter, and
+/// the work on a sentence grows faster than its length, so a text without
+/// sentence ends (a table flattened to one line, a hostile file) is read in
+/// pieces that end at the first white space after this many bytes.
+const MAX_SENTENCE_BYTES: usize = 4096;
 
 /// The sentences of `text` as byte ranges, in order, covering all of it.
 pub fn sentences(text: &str, quotes: &[Quoted]) -> Vec<(usize, usize)> {
@@ -23,7 +33,7 @@ pub fn sentences(text: &str, quotes: &[Quoted]) -> Vec<(usize, usize)> {
             .peek()
             .is_some_and(|q| q.open <= i && i < q.close_end);
         let after = i + c.len_utf8();
-        let ends = if c == '\n' {
+        let ends = if c == '\n' || (c.is_whitespace() && after - start > MAX_SENTENCE_BYTES) {
             true
         } else if inside {
             quote_iter
@@ -60,6 +70,7 @@ fn ends_sentence(text: &str, at: usize, after: usize) -> bool {
             .chars()
             .rev()
             .take_while(|c| c.is_alphabetic() || *c == '.')
+            .take(LONGEST_ABBREVIATION + 2)
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -103,5 +114,34 @@ mod tests {
                 "Next one."
             ]
         );
+    }
+
+    #[test]
+    fn the_longest_abbreviation_is_counted_right() {
+        let longest = ABBREVIATIONS.iter().map(|a| a.chars().count()).max();
+        assert_eq!(longest, Some(LONGEST_ABBREVIATION));
+    }
+
+    #[test]
+    fn a_run_without_sentence_ends_is_read_in_pieces_at_spaces() {
+        let text = "and the river rose again ".repeat(1000);
+        let found = sentences(&text, &quoted(&text));
+        assert!(found.len() > 1);
+        assert_eq!(found.first().map(|s| s.0), Some(0));
+        assert_eq!(found.last().map(|s| s.1), Some(text.len()));
+        for pair in found.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0, "the pieces cover the text");
+        }
+        for &(s, e) in &found {
+            assert!(e - s <= MAX_SENTENCE_BYTES + "river ".len(), "{}", e - s);
+            assert!(text[..e].ends_with(' '), "cut at a space");
+        }
+    }
+
+    #[test]
+    fn a_long_dotted_word_is_no_abbreviation() {
+        let text = "It was signed in a.b.c.d.e.f.g.h. Then they left.";
+        let found = sentences(text, &quoted(text));
+        assert_eq!(found.len(), 2);
     }
 }

@@ -134,12 +134,27 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The entities ending at or after `lo` and starting at or before `hi`, ordered by position.
+    fn entities_near(&self, lo: usize, hi: usize) -> &[&'a Candidate] {
+        let from = self.entities.partition_point(|e| e.end < lo);
+        let to = self.entities.partition_point(|e| e.start <= hi).max(from);
+        &self.entities[from..to]
+    }
+
     /// The entities lying wholly inside `lo..pos`, ordered by position.
     /// (Entities of one kind never overlap, so their starts and ends are both sorted.)
     fn entities_within(&self, lo: usize, pos: usize) -> &[&'a Candidate] {
         let from = self.entities.partition_point(|e| e.start < lo);
         let to = self.entities.partition_point(|e| e.end <= pos).max(from);
         &self.entities[from..to]
+    }
+
+    /// The speech verbs lying wholly inside `lo..hi`, ordered by position.
+    /// (Matches of one pattern never overlap, so their starts and ends are both sorted.)
+    fn verbs_within(&self, lo: usize, hi: usize) -> &[(usize, usize)] {
+        let from = self.verbs.partition_point(|v| v.0 < lo);
+        let to = self.verbs.partition_point(|v| v.1 <= hi).max(from);
+        &self.verbs[from..to]
     }
 
     /// The names starting in `lo..pos`, ordered by position.
@@ -201,17 +216,11 @@ impl<'a> Context<'a> {
     /// The subject of the speech verb nearest before the quote, or after it when
     /// the quote opens the sentence ("“…” the ministry stressed").
     fn sentence_verb(&self, q: &Quoted, lo: usize, hi: usize) -> Option<Speaker> {
-        let in_sentence = |&&(s, e): &&(usize, usize)| s >= lo && e <= hi;
-        let before = self
-            .verbs
-            .iter()
-            .filter(in_sentence)
-            .rfind(|v| v.1 <= q.open);
+        let verbs = self.verbs_within(lo, hi);
+        let before = verbs.iter().rfind(|v| v.1 <= q.open);
         let opens_sentence = self.slice(lo, q.open).trim().is_empty();
-        let after = self
-            .verbs
+        let after = verbs
             .iter()
-            .filter(in_sentence)
             .find(|v| v.0 >= q.close_end)
             .filter(|_| opens_sentence);
         for &(start, end) in before.into_iter().chain(after) {
@@ -370,7 +379,7 @@ impl<'a> Context<'a> {
             })
             .last()?;
         let (at, end) = (from + at, from + at + needle.len());
-        self.entities
+        self.entities_near(at.saturating_sub(TITLE_REACH), end + TITLE_REACH)
             .iter()
             .filter(|e| e.label == "PER")
             .filter(|e| {
