@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use dossier::extract::extract_all;
 
+// The shared helpers also serve other test files; this one uses two of them.
+#[allow(dead_code)]
 mod common;
 
 /// Runs of each measurement; the fastest counts.
