@@ -720,7 +720,7 @@ fn tab_leaves_the_menu_bar() {
     let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
     h.run();
     let first = h.state().ws.project.articles[0].title.clone();
-    for _ in 0..4 {
+    for _ in 0..6 {
         h.key_press(egui::Key::Tab);
         h.run();
     }
@@ -728,7 +728,7 @@ fn tab_leaves_the_menu_bar() {
     assert_eq!(
         focused.accesskit_node().label().as_deref(),
         Some(first.as_str()),
-        "after File, Edit and Analysis, Tab reaches the first article"
+        "after File, Edit, Analysis, View and Help, Tab reaches the first article"
     );
 }
 
@@ -882,4 +882,269 @@ fn files_left_unread_can_be_read_later_from_the_file_menu() {
     h.get_by_label("Read these files").click();
     h.run();
     assert_eq!(h.state().ws.texts().len(), 5);
+}
+
+/// Three short articles of my own: "harbour pilot" occurs twice in the
+/// first, once (capitalised differently) in the second, never in the third.
+fn own_articles() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir(&articles).unwrap();
+    let texts = [
+        (
+            "a_ferry.txt",
+            "Ferry service resumes at Varlo harbour\n\nThe harbour pilot Ines Mardo guided \
+             the first ferry into Varlo on Tuesday. Officials of the Varlo Port Authority \
+             said 120 passengers were aboard. Later the harbour\npilot said the channel was clear.\n",
+        ),
+        (
+            "b_storm.txt",
+            "Storm closes the northern channel\n\nA storm closed the northern channel on \
+             Monday, the Varlo Port Authority said. Tom Ekker, a Harbour Pilot with twenty \
+             years of service, called it the worst storm in a decade.\n",
+        ),
+        (
+            "c_council.txt",
+            "Council approves a new pier\n\nThe town council of Varlo approved a new pier \
+             on Wednesday. Mayor Lina Brosk said work would begin in May.\n",
+        ),
+    ];
+    for (name, text) in texts {
+        fs::write(articles.join(name), text).unwrap();
+    }
+    (dir, articles)
+}
+
+#[test]
+fn find_searches_every_article_and_steps_through_the_open_one() {
+    let (dir, articles) = own_articles();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    let ids: Vec<_> = h.state().ws.project.articles.iter().map(|a| a.id).collect();
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Find in articles and facts")
+        .type_text("harbour pilot");
+    h.run();
+    h.get_by_label_contains("3 matches in 2 articles");
+    h.get_by_label_contains("b_storm.txt — 1 match");
+
+    // A click on the second article's match opens it there.
+    h.get_all_by_label_contains("Harbour Pilot")
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("    …"))
+        })
+        .expect("the match is listed in its context")
+        .click();
+    h.run();
+    assert_eq!(h.state().ws.project.view.selected_article, Some(ids[1]));
+    let (article, start, end) = h.state().shown_span().expect("the match is shown");
+    assert_eq!(article, ids[1]);
+    let text = h.state().ws.text(ids[1]).unwrap().clone();
+    assert_eq!(&text[start..end], "Harbour Pilot");
+
+    // In the first article F3 goes through both matches and wraps around;
+    // the second spans a line break.
+    h.get_all_by_label("Ferry service resumes at Varlo harbour")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let first = h.state().ws.text(ids[0]).unwrap().clone();
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        h.key_press(egui::Key::F3);
+        h.run();
+        let (a, s, e) = h.state().shown_span().unwrap();
+        assert_eq!(a, ids[0]);
+        seen.push(first[s..e].to_owned());
+    }
+    assert_eq!(seen, ["harbour pilot", "harbour\npilot", "harbour pilot"]);
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F3);
+    h.run();
+    let (_, s, e) = h.state().shown_span().unwrap();
+    assert_eq!(&first[s..e], "harbour\npilot", "Shift+F3 goes back");
+
+    // The third article has none, and says so.
+    h.get_all_by_label("Council approves a new pier")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.key_press(egui::Key::F3);
+    h.run();
+    assert!(h.state().status.contains("does not occur in this article"));
+}
+
+#[test]
+fn the_facts_table_hides_columns_and_a_project_reopens_with_its_columns_and_tabs() {
+    let (dir, articles) = own_articles();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    assert!(
+        h.query_by_label("Label").is_some(),
+        "the Label column is shown"
+    );
+    h.get_by_label("Columns").click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Label").click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    use dossier::model::{BottomTab, CompareTab, FactColumn};
+    let shown = h.state().ws.project.view.fact_columns.shown();
+    assert!(!shown.contains(&FactColumn::Label));
+    assert!(h.query_by_label("Label").is_none(), "its heading is gone");
+
+    h.get_by_label("Compare sources").click();
+    h.run();
+    h.get_by_label_contains("Entities").click();
+    h.run();
+    let path = dir.path().join("kept.dossier.ron");
+    h.state_mut().ws.save_as(&path).unwrap();
+
+    let reopened = opened(path, &ScriptedDialogs::default(), dir.path());
+    let view = &reopened.ws.project.view;
+    assert_eq!(view.fact_columns.shown(), shown);
+    assert_eq!(view.bottom_tab, BottomTab::Compare);
+    assert_eq!(view.compare_tab, CompareTab::Entities);
+}
+
+#[test]
+fn the_editor_says_when_the_filter_hides_the_selected_fact() {
+    let (dir, articles) = own_articles();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    let id = h.state().ws.project.view.selected_fact.unwrap();
+    let kind = h.state().ws.project.fact(id).unwrap().kind;
+    let other = dossier::model::FactKind::ALL
+        .into_iter()
+        .find(|k| *k != kind)
+        .unwrap();
+    h.state_mut().ws.project.view.filter.kind = Some(other);
+    h.run();
+    h.get_by_label_contains("is hidden by the filter");
+    assert!(h.query_by_label("Apply edit").is_none());
+    h.get_by_label("Clear the filter").click();
+    h.run();
+    assert_eq!(h.state().ws.project.view.filter.kind, None);
+    h.get_by_label("Apply edit");
+}
+
+#[test]
+fn sorting_keeps_the_selected_row_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir(&articles).unwrap();
+    let mut text = String::from("A long register of visitors\n\n");
+    for i in 0..60 {
+        text.push_str(&format!(
+            "On Monday {} visitors came to the museum in Harlton{i}. ",
+            i + 2
+        ));
+    }
+    fs::write(articles.join("register.txt"), text).unwrap();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    let rows = {
+        let app = h.state();
+        dossier_rows(app, &app.ws.project.view)
+    };
+    assert!(rows.len() > 60, "many rows: {}", rows.len());
+    h.key_press(egui::Key::End);
+    h.run();
+    let last = *rows.last().unwrap();
+    assert_eq!(h.state().ws.project.view.selected_fact, Some(last));
+    let shown_text = |h: &Harness<'static, App>| {
+        let fact = h.state().ws.project.fact(last).unwrap();
+        format!("{} @{}", "register.txt", fact.start)
+    };
+    assert!(h.query_by_label(&shown_text(&h)).is_some());
+    // Sorting by position, largest first, moves the row from the end to
+    // the top; the table follows it.
+    h.get_by_label("Article ▲").click();
+    h.run();
+    h.run();
+    assert!(h.state().ws.project.view.sort.descending);
+    assert!(
+        h.query_by_label(&shown_text(&h)).is_some(),
+        "the selected row is still drawn after sorting"
+    );
+}
+
+#[test]
+fn f6_and_ctrl_digits_move_the_keyboard_between_panes() {
+    let (dir, articles) = own_articles();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    let ids: Vec<_> = h.state().ws.project.articles.iter().map(|a| a.id).collect();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().ws.project.view.selected_article, Some(ids[1]));
+    assert_eq!(h.state().ws.project.view.selected_fact, None);
+
+    // F6 goes on to the article text, which takes the keyboard.
+    h.key_press(egui::Key::F6);
+    h.run();
+    let focused = h.query_by(|n| n.is_focused()).expect("a widget has focus");
+    assert_eq!(
+        focused.accesskit_node().label().as_deref(),
+        Some("Storm closes the northern channel")
+    );
+    // F6 again: the facts table, where Down selects a fact.
+    h.key_press(egui::Key::F6);
+    h.run();
+    assert!(h.query_by(|n| n.is_focused()).is_none());
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert!(h.state().ws.project.view.selected_fact.is_some());
+}
+
+#[test]
+fn help_lists_the_keys_and_the_colours_of_fact_kinds() {
+    let (dir, articles) = own_articles();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    assert!(h.query_by_label("Confirm the selected fact").is_none());
+    let kind_labels = |h: &Harness<'static, App>, kind: dossier::model::FactKind| {
+        h.query_all_by_label_contains(kind.as_str()).count()
+    };
+    let before: Vec<usize> = dossier::model::FactKind::ALL
+        .into_iter()
+        .map(|k| kind_labels(&h, k))
+        .collect();
+    h.key_press(egui::Key::F1);
+    h.run();
+    h.get_by_label("Confirm the selected fact");
+    h.get_by_label("Next match in the open article");
+    for (kind, before) in dossier::model::FactKind::ALL.into_iter().zip(before) {
+        assert!(
+            kind_labels(&h, kind) > before,
+            "{} is in the legend",
+            kind.as_str()
+        );
+    }
+    h.get_by_label("a person, organisation or place");
+    h.get_by_label("a rejected fact");
+}
+
+#[test]
+fn arrows_dashes_quotes_and_european_letters_have_glyphs() {
+    let (dir, articles) = own_articles();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    let covered = h.ctx.fonts_mut(|f| {
+        f.has_glyphs(
+            &egui::FontId::proportional(14.0),
+            "→ ← – — “ ” ‘ ’ « » „ ł ő ę ř ş ğ ŭ ø ß ñ ç ž č",
+        )
+    });
+    assert!(covered);
 }

@@ -6,6 +6,7 @@ mod fact;
 mod history;
 mod ids;
 mod outside;
+mod panes;
 mod project;
 
 pub use article::{Article, DateOrigin, Reliability};
@@ -14,4 +15,5 @@ pub use fact::{Anchor, Fact, FactKind, Origin, Status};
 pub use history::History;
 pub use ids::{ArticleId, FactId};
 pub use outside::{Answers, OutsideFiles};
+pub use panes::{BottomTab, CompareTab, FactColumn, FactColumns};
 pub use project::{Edit, FORMAT_VERSION, FactFilter, Project, SortColumn, SortOrder, ViewState};

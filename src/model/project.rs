@@ -11,6 +11,7 @@ use super::decisions::Decisions;
 use super::fact::{Fact, FactKind, Status};
 use super::ids::{ArticleId, FactId};
 use super::outside::OutsideFiles;
+use super::panes::{BottomTab, CompareTab, FactColumns};
 
 /// The format version this build writes; older ones are migrated on load.
 pub const FORMAT_VERSION: u32 = 1;
@@ -32,6 +33,12 @@ pub struct ViewState {
     pub sort: SortOrder,
     /// Timeline view: first and last visible day, as days since 1970-01-01.
     pub timeline_range: Option<(f64, f64)>,
+    /// What the bottom panel shows.
+    pub bottom_tab: BottomTab,
+    /// The list the Compare panel shows.
+    pub compare_tab: CompareTab,
+    /// The facts table's columns.
+    pub fact_columns: FactColumns,
 }
 
 /// The facts table filter: every field narrows the rows shown.

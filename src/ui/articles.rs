@@ -13,6 +13,8 @@ use crate::model::{Article, ArticleId, FactKind, Reliability, Status};
 /// Drafts of the selected article's editable fields.
 #[derive(Default)]
 pub struct ArticlesPanel {
+    /// Scroll the selected article into view on the next frame.
+    pub scroll_to_selection: bool,
     counts: HashMap<ArticleId, Counts>,
     counts_revision: Option<u64>,
     draft_for: Option<(ArticleId, u64)>,
@@ -34,8 +36,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     let row_height = 4.0 * line + 2.0 * ui.spacing().item_spacing.y + 12.0;
     let count = app.ws.project.articles.len();
-    egui::ScrollArea::vertical()
-        .id_salt("article-list")
+    let mut list = egui::ScrollArea::vertical();
+    if std::mem::take(&mut app.panels.articles.scroll_to_selection)
+        && let Some(at) =
+            selected.and_then(|id| app.ws.project.articles.iter().position(|a| a.id == id))
+    {
+        let above = (ui.available_height() - details_height - row_height) / 2.0;
+        list = list.vertical_scroll_offset((at as f32 * row_height - above).max(0.0));
+    }
+    list.id_salt("article-list")
         .max_height(ui.available_height() - details_height)
         .auto_shrink([false, false])
         .show_rows(ui, row_height, count, |ui, rows| {
@@ -129,8 +138,8 @@ fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected:
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &article.title));
     if response.clicked() {
-        app.ws.project.view.selected_article = Some(article.id);
-        app.ws.project.view.selected_fact = None;
+        app.select_article(article.id);
+        app.panels.articles.scroll_to_selection = false;
     }
 }
 

@@ -15,7 +15,7 @@ use super::source::shorten;
 use crate::analysis::aliases::name_key;
 use crate::analysis::{Comparison, Contradiction};
 use crate::commands::Command;
-use crate::model::{ArticleId, FactId, Project, Reliability, Verdict, VerdictState};
+use crate::model::{ArticleId, CompareTab, FactId, Project, Reliability, Verdict, VerdictState};
 
 /// Contradictions shown open when the panel first lists them.
 const OPEN_CONTRADICTIONS: usize = 8;
@@ -27,32 +27,12 @@ const MAX_EVIDENCE: usize = 6;
 /// Comparison revision, grade filter and order the Corroborated rows were computed for.
 type ClusterRowsKey = (u64, Option<Reliability>, bool);
 
-/// The lists the panel can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CompareTab {
-    /// Incompatible claims.
-    #[default]
-    Contradictions,
-    /// Facts several sources state.
-    Corroborated,
-    /// Claims of one source only.
-    SingleSource,
-    /// Events and their mentions.
-    Events,
-    /// Alias groups.
-    Entities,
-    /// Articles, their grades and copies.
-    Sources,
-}
-
 /// Panel state: the latest comparison and what the analyst is looking at.
 #[derive(Default)]
 pub struct ComparePanel {
     /// The latest finished comparison and the project revision it describes.
     pub result: Option<(u64, Arc<Comparison>)>,
     running: Option<(u64, Receiver<Comparison>)>,
-    /// The list shown.
-    pub tab: CompareTab,
     /// Hide evidence from sources graded worse than this.
     worst_grade: Option<Reliability>,
     /// The entity other entities are merged into.
@@ -63,6 +43,7 @@ pub struct ComparePanel {
     notes: HashMap<String, String>,
     /// Free-text filter over entity names.
     entity_filter: String,
+    entity_heights: super::rows::RowHeights,
     /// The contradiction to scroll to and outline (opened from the timeline).
     pub focus: Option<String>,
     /// Scroll to the focused contradiction on the next frame.
@@ -142,7 +123,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     };
     tab_bar(app, ui, &cmp);
     ui.separator();
-    match app.panels.compare.tab {
+    match app.ws.project.view.compare_tab {
         CompareTab::Contradictions => contradictions(app, ui, &cmp),
         CompareTab::Corroborated => corroborated(app, ui, &cmp),
         CompareTab::SingleSource => single_source(app, ui, &cmp),
@@ -192,7 +173,7 @@ fn tab_bar(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
     ];
     ui.horizontal_wrapped(|ui| {
         for (tab, label) in tabs {
-            ui.selectable_value(&mut app.panels.compare.tab, tab, label);
+            ui.selectable_value(&mut app.ws.project.view.compare_tab, tab, label);
         }
         ui.separator();
         let worst = &mut app.panels.compare.worst_grade;
@@ -769,57 +750,59 @@ fn entities(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         })
         .map(|(i, _)| i)
         .collect();
-    let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
-    egui::ScrollArea::vertical()
-        .id_salt("compare-entities")
-        .auto_shrink([false, false])
-        .show_rows(ui, line * 2.0, groups.len(), |ui, range| {
-            for i in range {
-                let g = &cmp.aliases.groups[groups[i]];
-                let target = app.panels.compare.merge_target.clone();
-                ui.horizontal(|ui| {
-                    ui.strong(&g.name);
-                    ui.label(egui::RichText::new(&g.label).weak());
-                    ui.label(format!("{} article(s)", g.articles().len()));
-                    if g.ambiguous {
-                        ui.label(
-                            egui::RichText::new("ambiguous surname")
-                                .color(egui::Color32::from_rgb(0xd0, 0x90, 0x30)),
-                        );
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (app.ws.revision(), &needle).hash(&mut h);
+        h.finish()
+    };
+    let mut heights = std::mem::take(&mut app.panels.compare.entity_heights);
+    heights.show(ui, "compare-entities", key, groups.len(), |ui, i| {
+        let g = &cmp.aliases.groups[groups[i]];
+        let target = app.panels.compare.merge_target.clone();
+        ui.horizontal(|ui| {
+            ui.strong(&g.name);
+            ui.label(egui::RichText::new(&g.label).weak());
+            ui.label(format!("{} article(s)", g.articles().len()));
+            if g.ambiguous {
+                ui.label(
+                    egui::RichText::new("ambiguous surname")
+                        .color(egui::Color32::from_rgb(0xd0, 0x90, 0x30)),
+                );
+            }
+            match &target {
+                Some(t) if *t == g.key => {
+                    ui.label(egui::RichText::new("merge target").italics());
+                }
+                Some(t) => {
+                    if ui.button("Merge").clicked() {
+                        app.commands
+                            .push(Command::MergeAliases(t.clone(), g.key.clone()));
                     }
-                    match &target {
-                        Some(t) if *t == g.key => {
-                            ui.label(egui::RichText::new("merge target").italics());
-                        }
-                        Some(t) => {
-                            if ui.button("Merge").clicked() {
-                                app.commands
-                                    .push(Command::MergeAliases(t.clone(), g.key.clone()));
-                            }
-                        }
-                        None => {
-                            if ui.button("Merge others into this").clicked() {
-                                app.panels.compare.merge_target = Some(g.key.clone());
-                            }
-                        }
+                }
+                None => {
+                    if ui.button("Merge others into this").clicked() {
+                        app.panels.compare.merge_target = Some(g.key.clone());
                     }
-                });
-                ui.horizontal(|ui| {
-                    ui.add_space(16.0);
-                    for form in &g.forms {
-                        ui.label(format!("{} ({})", form.text, form.articles.len()));
-                        if g.forms.len() > 1
-                            && ui
-                                .small_button("Split")
-                                .on_hover_text("This spelling is a different entity")
-                                .clicked()
-                        {
-                            app.commands.push(Command::SplitAlias(name_key(&form.text)));
-                        }
-                    }
-                });
+                }
             }
         });
+        ui.horizontal_wrapped(|ui| {
+            ui.add_space(16.0);
+            for form in &g.forms {
+                ui.label(format!("{} ({})", form.text, form.articles.len()));
+                if g.forms.len() > 1
+                    && ui
+                        .small_button("Split")
+                        .on_hover_text("This spelling is a different entity")
+                        .clicked()
+                {
+                    app.commands.push(Command::SplitAlias(name_key(&form.text)));
+                }
+            }
+        });
+    });
+    app.panels.compare.entity_heights = heights;
 }
 
 fn sources(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {

@@ -125,9 +125,49 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
+impl Purpose {
+    /// True when a path the prompt suggests fits this dialog: folders
+    /// always (to go into them), files only when the dialog picks files of
+    /// that kind.
+    pub fn suggests(self, path: &Path) -> bool {
+        if path.is_dir() {
+            return true;
+        }
+        if self == Purpose::OpenFolder {
+            return false;
+        }
+        let (_, exts) = self.filter();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        exts.is_empty() || exts.contains(&ext.as_str())
+    }
+}
+
+/// The folder a dialog starts in: `remembered` when it still exists, else
+/// the nearest folder above it that does.
+pub fn start_dir(remembered: Option<&Path>) -> Option<PathBuf> {
+    remembered?
+        .ancestors()
+        .find(|d| !d.as_os_str().is_empty() && d.is_dir())
+        .map(Path::to_path_buf)
+}
+
+/// `dir` as the prompt's text: with one separator at its end, ready for a
+/// file name to be typed or completed.
+pub fn prompt_text(dir: &Path) -> String {
+    let mut text = dir.display().to_string();
+    if !text.ends_with(std::path::MAIN_SEPARATOR) {
+        text.push(std::path::MAIN_SEPARATOR);
+    }
+    text
+}
+
 /// Entries of the folder named by a typed path whose names start with what
-/// follows the last separator, for the fallback prompt's completion list.
-pub fn completions(typed: &str, limit: usize) -> Vec<PathBuf> {
+/// follows the last separator and that fit `purpose`, for the fallback
+/// prompt's completion list.
+pub fn completions(typed: &str, limit: usize, purpose: Purpose) -> Vec<PathBuf> {
     let typed_path = Path::new(typed);
     let (dir, prefix) = if typed.ends_with(std::path::MAIN_SEPARATOR) || typed.is_empty() {
         (typed_path.to_path_buf(), String::new())
@@ -158,6 +198,7 @@ pub fn completions(typed: &str, limit: usize) -> Vec<PathBuf> {
             !name.starts_with('.') && name.starts_with(&prefix)
         })
         .map(|e| e.path())
+        .filter(|p| purpose.suggests(p))
         .collect();
     out.sort();
     out.truncate(limit);
@@ -174,8 +215,44 @@ mod tests {
         std::fs::write(dir.path().join("alpha.txt"), "x").unwrap();
         std::fs::write(dir.path().join("beta.txt"), "x").unwrap();
         let typed = format!("{}/al", dir.path().display());
-        assert_eq!(completions(&typed, 10), vec![dir.path().join("alpha.txt")]);
+        let add = Purpose::AddFiles;
+        assert_eq!(
+            completions(&typed, 10, add),
+            vec![dir.path().join("alpha.txt")]
+        );
         let all = format!("{}/", dir.path().display());
-        assert_eq!(completions(&all, 10).len(), 2);
+        assert_eq!(completions(&all, 10, add).len(), 2);
+    }
+
+    #[test]
+    fn a_folder_prompt_suggests_folders_only() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
+        std::fs::create_dir(dir.path().join("nested")).unwrap();
+        let all = prompt_text(dir.path());
+        assert_eq!(
+            completions(&all, 10, Purpose::OpenFolder),
+            vec![dir.path().join("nested")]
+        );
+        assert!(
+            completions(&all, 10, Purpose::ExportCsv)
+                .iter()
+                .all(|p| p.is_dir())
+        );
+    }
+
+    #[test]
+    fn a_vanished_folder_starts_the_dialog_in_the_nearest_one_above() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("moved").join("away");
+        assert_eq!(start_dir(Some(&gone)), Some(dir.path().to_path_buf()));
+        assert_eq!(start_dir(None), None);
+    }
+
+    #[test]
+    fn the_prompt_text_ends_in_one_separator() {
+        assert_eq!(prompt_text(Path::new("/")), "/");
+        assert_eq!(prompt_text(Path::new("/tmp/")), "/tmp/");
+        assert_eq!(prompt_text(Path::new("/tmp")), "/tmp/");
     }
 }

@@ -12,7 +12,8 @@ use super::source::shorten;
 use super::{App, kind_color};
 use crate::commands::Command;
 use crate::model::{
-    Fact, FactFilter, FactId, FactKind, Origin, Project, SortColumn, SortOrder, Status,
+    Fact, FactColumn, FactColumns, FactFilter, FactId, FactKind, Origin, Project, SortColumn,
+    SortOrder, Status,
 };
 
 /// Editable copy of the selected fact's fields.
@@ -32,8 +33,6 @@ struct Draft {
 /// State of the facts panel that is not part of the model.
 #[derive(Default)]
 pub struct FactsPanel {
-    /// Move keyboard focus to the search box on the next frame (Ctrl+F).
-    pub focus_search: bool,
     /// Scroll the selected row into view on the next frame.
     pub scroll_to_selection: bool,
     rows: Vec<FactId>,
@@ -93,22 +92,19 @@ fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
                 ui.selectable_value(&mut filter.article, Some(a.id), shorten(a.file_name(), 40));
             }
         });
-        let label = ui.label("Search");
-        let search = ui
-            .add(
-                egui::TextEdit::singleline(&mut filter.text)
-                    .hint_text("text, value, note…")
-                    .desired_width(150.0),
-            )
-            .labelled_by(label.id);
-        if std::mem::take(&mut app.panels.facts.focus_search) {
-            search.request_focus();
-        }
+        let label = ui.label("Filter");
+        ui.add(
+            egui::TextEdit::singleline(&mut filter.text)
+                .hint_text("text, value, note…")
+                .desired_width(150.0),
+        )
+        .labelled_by(label.id);
         ui.label(format!(
             "{} of {} shown",
             app.panels.facts.rows.len(),
             app.ws.project.facts.len()
         ));
+        columns_menu(app, ui);
     });
     if filter != app.ws.project.view.filter {
         app.ws.project.view.filter = filter;
@@ -191,6 +187,19 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
         ui.label("Select a fact (click a row or a highlight) to review and edit it.");
         return;
     };
+    if !app.panels.facts.rows.contains(&fact.id) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "The selected fact {} is hidden by the filter.",
+                fact.id
+            ));
+            if ui.button("Clear the filter").clicked() {
+                app.ws.project.view.filter = FactFilter::default();
+                app.panels.facts.scroll_to_selection = true;
+            }
+        });
+        return;
+    }
     let revision = app.ws.revision();
     let stale = app
         .panels
@@ -348,6 +357,97 @@ fn parse_fields(text: &str) -> Result<BTreeMap<String, String>, String> {
         .collect()
 }
 
+/// How wide a column starts, and the sort it offers.
+fn column_spec(column: FactColumn) -> (Column, Option<SortColumn>) {
+    let sized = |initial: f32, least: f32| Column::initial(initial).at_least(least).clip(true);
+    match column {
+        FactColumn::Kind => (sized(64.0, 48.0), Some(SortColumn::Kind)),
+        FactColumn::Text => (sized(300.0, 80.0), Some(SortColumn::Text)),
+        FactColumn::Value => (sized(170.0, 60.0), Some(SortColumn::Value)),
+        FactColumn::Label => (sized(70.0, 40.0), None),
+        FactColumn::Article => (sized(150.0, 60.0), Some(SortColumn::Position)),
+        FactColumn::Status => (sized(80.0, 60.0), Some(SortColumn::Status)),
+        FactColumn::Sources => (sized(58.0, 40.0), None),
+        FactColumn::Notes => (sized(240.0, 60.0), None),
+    }
+}
+
+/// A fact's cell in `column`: its text and, for the kind, its colour.
+fn cell(
+    project: &Project,
+    comparison: Option<&crate::analysis::Comparison>,
+    fact: &Fact,
+    column: FactColumn,
+) -> (String, Option<egui::Color32>) {
+    match column {
+        FactColumn::Kind => (fact.kind.as_str().to_owned(), Some(kind_color(fact.kind))),
+        FactColumn::Text => (shorten(&fact.text, 80), None),
+        FactColumn::Value => (shorten(&fact.value, 60), None),
+        FactColumn::Label => (fact.label.clone(), None),
+        FactColumn::Article => {
+            let file = project.article(fact.article).map_or("?", |a| a.file_name());
+            (format!("{file} @{}", fact.start), None)
+        }
+        FactColumn::Status => (fact.status.as_str().to_owned(), None),
+        FactColumn::Sources => (
+            comparison
+                .and_then(|c| c.corroboration(fact.id))
+                .map_or(String::new(), |n| n.to_string()),
+            None,
+        ),
+        FactColumn::Notes => (notes_cell(fact), None),
+    }
+}
+
+/// The Columns menu: show, hide and move the table's columns.
+fn columns_menu(app: &mut App, ui: &mut egui::Ui) {
+    let mut columns = app.ws.project.view.fact_columns.clone();
+    ui.menu_button("Columns", |ui| {
+        let shown = columns.shown();
+        for (i, column) in shown.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let mut on = true;
+                if ui
+                    .add_enabled(
+                        shown.len() > 1,
+                        egui::Checkbox::new(&mut on, column.heading()),
+                    )
+                    .changed()
+                {
+                    columns.set_shown(*column, false);
+                }
+                if ui
+                    .add_enabled(i > 0, egui::Button::new("←").small())
+                    .on_hover_text("Move left")
+                    .clicked()
+                {
+                    columns.shift(*column, -1);
+                }
+                if ui
+                    .add_enabled(i + 1 < shown.len(), egui::Button::new("→").small())
+                    .on_hover_text("Move right")
+                    .clicked()
+                {
+                    columns.shift(*column, 1);
+                }
+            });
+        }
+        for column in columns.hidden() {
+            let mut on = false;
+            if ui.checkbox(&mut on, column.heading()).changed() {
+                columns.set_shown(column, true);
+            }
+        }
+        ui.separator();
+        if ui.button("Show all in the usual order").clicked() {
+            columns = FactColumns::default();
+        }
+    });
+    if columns != app.ws.project.view.fact_columns {
+        app.ws.project.view.fact_columns = columns;
+    }
+}
+
 fn table(app: &mut App, ui: &mut egui::Ui) {
     let selected = app.ws.project.view.selected_fact;
     let event_facts = app.selected_event_facts();
@@ -356,118 +456,106 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
     } else {
         None
     };
+    let columns = app.ws.project.view.fact_columns.shown();
     let mut sort = app.ws.project.view.sort;
     let mut clicked = None;
-    ui.style_mut().interaction.selectable_labels = false;
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-    let mut builder = TableBuilder::new(ui)
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(64.0))
-        .column(Column::initial(300.0).at_least(80.0).clip(true))
-        .column(Column::initial(170.0).at_least(60.0).clip(true))
-        .column(Column::initial(56.0).at_least(40.0).clip(true))
-        .column(Column::initial(150.0).at_least(60.0).clip(true))
-        .column(Column::initial(80.0).at_least(60.0).clip(true))
-        .column(Column::exact(58.0))
-        .column(Column::remainder().at_least(60.0).clip(true))
-        .min_scrolled_height(0.0)
-        .auto_shrink([false, false]);
-    if let Some(row) = scroll_row {
-        builder = builder.scroll_to_row(row, Some(egui::Align::Center));
-    }
-    let headers = [
-        ("Kind", Some(SortColumn::Kind)),
-        ("Text", Some(SortColumn::Text)),
-        ("Value", Some(SortColumn::Value)),
-        ("Label", None),
-        ("Article", Some(SortColumn::Position)),
-        ("Status", Some(SortColumn::Status)),
-        ("Sources", None),
-        ("Fields / note", None),
-    ];
     let project = &app.ws.project;
     let rows = &app.panels.facts.rows;
-    let comparison = app.panels.compare.latest();
-    builder
-        .header(row_height + 2.0, |mut header| {
-            for (name, column) in headers {
-                header.col(|ui| {
-                    let arrow = match column {
-                        Some(c) if c == sort.column => {
-                            if sort.descending {
-                                " v"
-                            } else {
-                                " ^"
-                            }
-                        }
-                        _ => "",
-                    };
-                    let text = egui::RichText::new(format!("{name}{arrow}")).strong();
-                    match column {
-                        Some(c) => {
-                            if ui
-                                .add(egui::Button::new(text).frame(false))
-                                .on_hover_text("Sort")
-                                .clicked()
-                            {
-                                sort.descending = sort.column == c && !sort.descending;
-                                sort.column = c;
-                            }
-                        }
-                        None => {
-                            ui.label(text);
-                        }
-                    }
-                });
+    let comparison = app.panels.compare.latest().map(|c| &**c);
+    // The table is wider than a small window: it scrolls sideways, and
+    // its own rows scroll up and down inside.
+    egui::ScrollArea::horizontal()
+        .id_salt("facts-table-sideways")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.style_mut().interaction.selectable_labels = false;
+            let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+            let mut builder = TableBuilder::new(ui)
+                .id_salt(("facts-table", columns.clone()))
+                .striped(true)
+                .resizable(true)
+                .sense(egui::Sense::click())
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .min_scrolled_height(0.0)
+                .auto_shrink([false, false]);
+            for column in &columns {
+                builder = builder.column(column_spec(*column).0);
             }
-        })
-        .body(|body| {
-            body.rows(row_height, rows.len(), |mut row| {
-                let Some(fact) = project.fact(rows[row.index()]) else {
-                    return;
-                };
-                row.set_selected(selected == Some(fact.id) || event_facts.contains(&fact.id));
-                let file = project.article(fact.article).map_or("?", |a| a.file_name());
-                let cells = [
-                    (fact.kind.as_str().to_owned(), Some(kind_color(fact.kind))),
-                    (shorten(&fact.text, 80), None),
-                    (shorten(&fact.value, 60), None),
-                    (fact.label.clone(), None),
-                    (format!("{file} @{}", fact.start), None),
-                    (fact.status.as_str().to_owned(), None),
-                    (
-                        comparison
-                            .and_then(|c| c.corroboration(fact.id))
-                            .map_or(String::new(), |n| n.to_string()),
-                        None,
-                    ),
-                    (notes_cell(fact), None),
-                ];
-                let mut hit = false;
-                for (text, color) in cells {
-                    let (_, response) = row.col(|ui| {
-                        let mut rich = egui::RichText::new(text);
-                        if let Some(c) = color {
-                            rich = rich.color(c);
+            if let Some(row) = scroll_row {
+                builder = builder.scroll_to_row(row, Some(egui::Align::Center));
+            }
+            builder
+                .header(row_height + 2.0, |mut header| {
+                    for column in &columns {
+                        header.col(|ui| sort_heading(ui, *column, &mut sort));
+                    }
+                })
+                .body(|body| {
+                    body.rows(row_height, rows.len(), |mut row| {
+                        let Some(fact) = project.fact(rows[row.index()]) else {
+                            return;
+                        };
+                        row.set_selected(
+                            selected == Some(fact.id) || event_facts.contains(&fact.id),
+                        );
+                        let mut hit = false;
+                        for column in &columns {
+                            let (text, color) = cell(project, comparison, fact, *column);
+                            let (_, response) = row.col(|ui| {
+                                let mut rich = egui::RichText::new(text);
+                                if let Some(c) = color {
+                                    rich = rich.color(c);
+                                }
+                                ui.add(egui::Label::new(rich).truncate());
+                            });
+                            hit |= response.clicked();
                         }
-                        ui.add(egui::Label::new(rich).truncate());
+                        if hit || row.response().clicked() {
+                            clicked = Some(fact.id);
+                        }
                     });
-                    hit |= response.clicked();
-                }
-                if hit || row.response().clicked() {
-                    clicked = Some(fact.id);
-                }
-            });
+                });
         });
     if sort != app.ws.project.view.sort {
         app.ws.project.view.sort = sort;
+        // The selected row stays in view when the order changes.
+        app.panels.facts.scroll_to_selection = true;
     }
     if let Some(id) = clicked {
         app.select_fact(id);
         app.panels.facts.scroll_to_selection = false;
+    }
+}
+
+/// A column heading; a click on one that sorts sorts by it, a second
+/// click reverses the order.
+fn sort_heading(ui: &mut egui::Ui, column: FactColumn, sort: &mut SortOrder) {
+    let by = column_spec(column).1;
+    let arrow = match by {
+        Some(c) if c == sort.column => {
+            if sort.descending {
+                " ▼"
+            } else {
+                " ▲"
+            }
+        }
+        _ => "",
+    };
+    let text = egui::RichText::new(format!("{}{arrow}", column.heading())).strong();
+    match by {
+        Some(c) => {
+            if ui
+                .add(egui::Button::new(text).frame(false))
+                .on_hover_text("Sort")
+                .clicked()
+            {
+                sort.descending = sort.column == c && !sort.descending;
+                sort.column = c;
+            }
+        }
+        None => {
+            ui.label(text);
+        }
     }
 }
 

@@ -1,8 +1,10 @@
 //! The menu bar: File, Edit, View with the usual shortcuts.
 
 use super::dialogs::Purpose;
+use super::focus::{self, Pane};
 use super::review::{self, CONFIRM_KEY, NEXT_KEY, REJECT_KEY};
 use super::{Action, App};
+use super::{find, help};
 use crate::commands::Command;
 use crate::model::Status;
 
@@ -19,7 +21,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 app.request(Action::ReExtract);
             }
             if ui.button("Compare sources").clicked() {
-                app.panels.bottom = super::BottomTab::Compare;
+                app.ws.project.view.bottom_tab = crate::model::BottomTab::Compare;
+            }
+        });
+        ui.menu_button("View", |ui| view_menu(app, ui));
+        ui.menu_button("Help", |ui| {
+            if item(ui, "Keyboard shortcuts and colours", help::HELP_KEY) {
+                app.panels.help_open = true;
             }
         });
     });
@@ -151,7 +159,26 @@ fn edit_menu(app: &mut App, ui: &mut egui::Ui) {
         review::select_next_unreviewed(app);
     }
     ui.separator();
-    if item(ui, "Find facts…", "Ctrl+F") {
-        app.panels.facts.focus_search = true;
+    if item(ui, "Find…", "Ctrl+F") {
+        find::open(app);
+    }
+    if item(ui, "Find next", find::NEXT_MATCH_KEY) {
+        find::step(app, true);
+    }
+    if item(ui, "Find previous", find::PREVIOUS_MATCH_KEY) {
+        find::step(app, false);
+    }
+}
+
+fn view_menu(app: &mut App, ui: &mut egui::Ui) {
+    for pane in Pane::ORDER {
+        let label = format!("Keyboard to {}", pane.name());
+        if item(ui, &label, pane.shortcut()) {
+            focus::focus(app, ui.ctx(), pane);
+        }
+    }
+    ui.separator();
+    if item(ui, "Find…", "Ctrl+F") {
+        find::open(app);
     }
 }

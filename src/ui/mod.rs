@@ -8,9 +8,14 @@ mod compare;
 mod dialogs;
 mod events;
 mod facts;
+mod find;
+mod focus;
+mod fonts;
+mod help;
 mod menu;
 mod modals;
 mod review;
+mod rows;
 mod source;
 mod status;
 mod timeline;
@@ -28,7 +33,7 @@ use crate::commands::Command;
 use crate::export;
 use crate::import;
 use crate::jobs::{Job, JobOutput, Sheet};
-use crate::model::{FactId, FactKind};
+use crate::model::{BottomTab, CompareTab, FactId, FactKind};
 use crate::store;
 use crate::workspace::Workspace;
 
@@ -93,22 +98,14 @@ const SETTINGS_KEY: &str = "dossier-settings";
 const MAX_RECENT: usize = 10;
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
 
-/// What the bottom panel shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum BottomTab {
-    /// The facts table and editor.
-    #[default]
-    Facts,
-    /// The comparison of sources.
-    Compare,
-}
-
 /// Per-panel state that is not part of the model.
 #[derive(Default)]
 struct PanelState {
-    bottom: BottomTab,
     compare: compare::ComparePanel,
     facts: facts::FactsPanel,
+    find: find::FindPanel,
+    focus: focus::Pane,
+    help_open: bool,
     source: source::SourcePanel,
     timeline: timeline::TimelinePanel,
     articles: articles::ArticlesPanel,
@@ -134,6 +131,7 @@ pub struct App {
     closing_confirmed: bool,
     after_save: Option<Action>,
     import_is_clean: bool,
+    fonts_installed: bool,
 }
 
 impl App {
@@ -156,6 +154,7 @@ impl App {
             closing_confirmed: false,
             after_save: None,
             import_is_clean: false,
+            fonts_installed: false,
         }
     }
 
@@ -249,14 +248,24 @@ impl App {
         (*revision == self.ws.revision()).then_some(cmp)
     }
 
+    /// The span the source panel shows underlined (a Find match, a
+    /// single-source sentence): its article and byte offsets.
+    pub fn shown_span(&self) -> Option<(crate::model::ArticleId, usize, usize)> {
+        self.panels.source.marked
+    }
+
     /// Draws one frame: the same code the window and the UI tests run.
     pub fn ui_for_tests(&mut self, ui: &mut egui::Ui) {
         self.frame(ui);
     }
 
     fn frame(&mut self, ui: &mut egui::Ui) {
+        if !std::mem::replace(&mut self.fonts_installed, true) {
+            fonts::install(ui.ctx());
+        }
         self.poll_job(ui.ctx());
         self.handle_shortcuts(ui.ctx());
+        focus::handle_keys(self, ui.ctx());
         review::handle_keys(self, ui.ctx());
         self.handle_dropped_files(ui.ctx());
         self.handle_close_request(ui.ctx());
@@ -276,28 +285,40 @@ impl App {
             .resizable(true)
             .default_size(280.0)
             .min_size(180.0)
-            .show(ui, |ui| articles::show(self, ui));
+            .show(ui, |ui| {
+                articles::show(self, ui);
+                focus::mark(self, ui, focus::Pane::Articles);
+            });
         egui::Panel::bottom("facts")
             .resizable(true)
             .default_size(330.0)
             .min_size(160.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    let bottom = &mut self.panels.bottom;
+                    let bottom = &mut self.ws.project.view.bottom_tab;
                     ui.selectable_value(bottom, BottomTab::Facts, "Facts table");
                     ui.selectable_value(bottom, BottomTab::Compare, "Compare sources");
                 });
-                match self.panels.bottom {
+                match self.ws.project.view.bottom_tab {
                     BottomTab::Facts => facts::show(self, ui),
                     BottomTab::Compare => compare::show(self, ui),
                 }
+                focus::mark(self, ui, focus::Pane::Facts);
             });
         egui::Panel::right("timeline")
             .resizable(true)
             .default_size(380.0)
             .min_size(220.0)
-            .show(ui, |ui| timeline::show(self, ui));
-        egui::CentralPanel::default().show(ui, |ui| source::show(self, ui));
+            .show(ui, |ui| {
+                timeline::show(self, ui);
+                focus::mark(self, ui, focus::Pane::Timeline);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            source::show(self, ui);
+            focus::mark(self, ui, focus::Pane::Source);
+        });
+        find::show(self, ui.ctx());
+        help::show(self, ui.ctx());
         if let Some(modal) = self.modal.take() {
             let kept = modals::show(self, ui.ctx(), modal);
             // A dialog opened by the action the modal ran (a path prompt, an
@@ -314,6 +335,7 @@ impl App {
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
         let typing = ctx.egui_wants_keyboard_input();
+        let mut find_keys = Vec::new();
         ctx.input_mut(|i| {
             if i.consume_shortcut(&shortcut(cmd_shift, Key::S)) {
                 self.actions.push(Action::Ask(Purpose::SaveProject));
@@ -325,7 +347,20 @@ impl App {
                 self.actions.push(Action::Ask(Purpose::OpenProject));
             }
             if i.consume_shortcut(&shortcut(cmd, Key::F)) {
-                self.panels.facts.focus_search = true;
+                find_keys.push(None);
+            }
+            if i.consume_shortcut(&shortcut(cmd_shift, Key::G))
+                || i.consume_shortcut(&shortcut(Modifiers::SHIFT, Key::F3))
+            {
+                find_keys.push(Some(false));
+            }
+            if i.consume_shortcut(&shortcut(cmd, Key::G))
+                || i.consume_shortcut(&shortcut(Modifiers::NONE, Key::F3))
+            {
+                find_keys.push(Some(true));
+            }
+            if i.consume_key(Modifiers::NONE, Key::F1) {
+                self.panels.help_open = true;
             }
             if typing {
                 return;
@@ -344,6 +379,12 @@ impl App {
                 self.commands.push(Command::DeleteFacts(vec![id]));
             }
         });
+        for key in find_keys {
+            match key {
+                None => find::open(self),
+                Some(forward) => find::step(self, forward),
+            }
+        }
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
@@ -448,12 +489,13 @@ impl App {
             Purpose::ExportTimeline => "timeline.svg",
             _ => "",
         };
-        let dir = self.settings.last_dir.clone();
+        let dir = dialogs::start_dir(self.settings.last_dir.as_deref())
+            .or_else(|| self.ws.path.is_some().then(|| self.ws.base_dir()));
         match self.dialogs.ask(purpose, dir.as_deref(), name) {
             Answer::Chosen(paths) => self.answered(purpose, paths),
             Answer::Cancelled => self.dialog_cancelled(),
             Answer::Unavailable => {
-                let start = dir.map(|d| format!("{}/", d.display())).unwrap_or_default();
+                let start = dir.as_deref().map(dialogs::prompt_text).unwrap_or_default();
                 self.modal = Some(Modal::PathPrompt {
                     purpose,
                     text: if purpose.is_save() {
@@ -854,11 +896,10 @@ impl App {
         }
     }
 
-    /// Selects a fact in every panel (and its article).
     /// Opens the Compare panel on the contradiction with this key.
     fn show_contradiction(&mut self, key: String) {
-        self.panels.bottom = BottomTab::Compare;
-        self.panels.compare.tab = compare::CompareTab::Contradictions;
+        self.ws.project.view.bottom_tab = BottomTab::Compare;
+        self.ws.project.view.compare_tab = CompareTab::Contradictions;
         self.panels.compare.focus = Some(key);
         self.panels.compare.scroll_to_focus = true;
     }
@@ -896,6 +937,18 @@ impl App {
         self.ws.project.view.selected_event = Some(key);
     }
 
+    /// Opens an article, with no fact selected, and scrolls the articles
+    /// list to it.
+    fn select_article(&mut self, id: crate::model::ArticleId) {
+        let view = &mut self.ws.project.view;
+        view.selected_article = Some(id);
+        view.selected_fact = None;
+        view.selected_event = None;
+        self.panels.source.marked = None;
+        self.panels.articles.scroll_to_selection = true;
+    }
+
+    /// Selects a fact in every panel (and its article).
     fn select_fact(&mut self, id: FactId) {
         let article = self.ws.project.fact(id).map(|f| f.article);
         let view = &mut self.ws.project.view;

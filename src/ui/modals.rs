@@ -149,7 +149,7 @@ fn path_prompt(
             .lock_focus(true),
     );
     let edit = edit.labelled_by(label.id);
-    let found = completions(text, 8);
+    let found = completions(text, 8, purpose);
     if edit.has_focus()
         && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Tab))
         && let Some(first) = found.first()
@@ -161,10 +161,27 @@ fn path_prompt(
             *text = complete(candidate);
         }
     }
-    if !app.settings.recent.is_empty() {
+    let recent: Vec<PathBuf> = match purpose {
+        Purpose::OpenFolder => app
+            .settings
+            .recent
+            .iter()
+            .filter(|p| p.is_dir())
+            .cloned()
+            .collect(),
+        Purpose::OpenProject => app
+            .settings
+            .recent
+            .iter()
+            .filter(|p| p.is_file())
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    };
+    if !recent.is_empty() {
         ui.separator();
         ui.label("Recent:");
-        for recent in app.settings.recent.clone() {
+        for recent in recent {
             if ui.small_button(recent.display().to_string()).clicked() {
                 *text = recent.display().to_string();
             }

@@ -1,6 +1,7 @@
 //! Keyboard review of the facts table: Up/Down, PageUp/PageDown and
 //! Home/End move the selection through the table's rows (the source text and
-//! the timeline follow it), C confirms and R rejects the selected fact, N
+//! the timeline follow it; in the articles pane they move through the
+//! articles), C confirms and R rejects the selected fact, N
 //! selects the next unreviewed one. The keys act while no dialog, menu or
 //! other widget has the keyboard (Escape takes it back); the article text,
 //! which cannot be typed into, does not count.
@@ -8,8 +9,9 @@
 use egui::{Key, Modifiers};
 
 use super::App;
+use super::focus::Pane;
 use crate::commands::Command;
-use crate::model::{FactId, Project, Status};
+use crate::model::{ArticleId, FactId, Project, Status};
 
 /// The key that confirms the selected fact, as menus and tooltips name it.
 pub const CONFIRM_KEY: &str = "C";
@@ -59,11 +61,20 @@ pub fn handle_keys(app: &mut App, ctx: &egui::Context) {
         };
         (step, status, pressed(Key::N))
     });
-    if let Some(step) = step {
-        let rows = app.panels.facts.rows();
-        if let Some(id) = stepped(rows, app.ws.project.view.selected_fact, step) {
-            app.select_fact(id);
+    match step {
+        Some(step) if app.panels.focus == Pane::Articles => {
+            let ids: Vec<ArticleId> = app.ws.project.articles.iter().map(|a| a.id).collect();
+            if let Some(id) = stepped(&ids, app.ws.project.view.selected_article, step) {
+                app.select_article(id);
+            }
         }
+        Some(step) => {
+            let rows = app.panels.facts.rows();
+            if let Some(id) = stepped(rows, app.ws.project.view.selected_fact, step) {
+                app.select_fact(id);
+            }
+        }
+        None => {}
     }
     if let Some(status) = status {
         set_selected_status(app, status);
@@ -104,9 +115,9 @@ pub fn select_next_unreviewed(app: &mut App) {
     }
 }
 
-/// The row `step` leads to from `current`; from no row (or one the table
+/// The row `step` leads to from `current`; from no row (or one the list
 /// does not show) down starts at the first row and up at the last.
-pub fn stepped(rows: &[FactId], current: Option<FactId>, step: Step) -> Option<FactId> {
+pub fn stepped<T: Copy + PartialEq>(rows: &[T], current: Option<T>, step: Step) -> Option<T> {
     let last = rows.len().checked_sub(1)?;
     let at = current.and_then(|id| rows.iter().position(|r| *r == id));
     let index = match (step, at) {
@@ -159,6 +170,6 @@ mod tests {
         assert_eq!(stepped(&rows, at(1), Step::Last), at(4));
         assert_eq!(stepped(&rows, None, Step::By(1)), at(0));
         assert_eq!(stepped(&rows, None, Step::By(-1)), at(4));
-        assert_eq!(stepped(&[], None, Step::By(1)), None);
+        assert_eq!(stepped::<FactId>(&[], None, Step::By(1)), None);
     }
 }

@@ -101,6 +101,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .marked
         .filter(|(a, _, _)| *a == article_id)
         .map(|(_, s, e)| (s, e));
+    let found = app.panels.find.spans_in(article_id).to_vec();
     let scroll_target = if app.panels.source.scroll_to_selection {
         selected
             .and_then(|id| app.ws.project.fact(id))
@@ -116,7 +117,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
-                let mut job = layout_job(ui, buf.as_str(), &highlights, &lit, marked);
+                let mut job = layout_job(ui, buf.as_str(), &highlights, &lit, marked, &found);
                 job.wrap.max_width = wrap;
                 ui.fonts_mut(|f| f.layout_job(job))
             };
@@ -127,7 +128,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 .desired_width(f32::INFINITY)
                 .frame(egui::Frame::NONE)
                 .show(ui);
-            let _ = output.response.response.clone().labelled_by(heading.id);
+            let response = output.response.response.clone().labelled_by(heading.id);
+            if let Some(pointer) = response.hover_pos() {
+                let cursor = output.galley.cursor_from_pos(pointer - output.galley_pos);
+                let byte = byte_of(&text, cursor.index.0);
+                if let Some(h) = innermost_at(&highlights, byte)
+                    && let Some(fact) = app.ws.project.fact(h.fact)
+                {
+                    response.on_hover_text_at_pointer(hover_label(fact));
+                }
+            }
             if let Some(byte) = scroll_target {
                 let cursor = CCursor::new(text.get(..byte).map_or(0, |t| t.chars().count()));
                 let rect = output
@@ -142,15 +152,12 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             let (a, b) = (range.primary.index, range.secondary.index);
             let (lo, hi) = (byte_of(&text, a.0.min(b.0)), byte_of(&text, a.0.max(b.0)));
             app.panels.source.selection = (lo < hi).then_some((article_id, lo, hi));
-            if output.response.response.clicked() && lo == hi {
-                let hit = highlights
-                    .iter()
-                    .filter(|h| h.start <= lo && lo < h.end)
-                    .min_by_key(|h| h.end - h.start);
-                if let Some(h) = hit {
-                    app.select_fact(h.fact);
-                    app.panels.source.scroll_to_selection = false;
-                }
+            if output.response.response.clicked()
+                && lo == hi
+                && let Some(h) = innermost_at(&highlights, lo)
+            {
+                app.select_fact(h.fact);
+                app.panels.source.scroll_to_selection = false;
             }
         });
 }
@@ -191,6 +198,33 @@ fn add_fact_bar(app: &mut App, ui: &mut egui::Ui, article: ArticleId, text: &Arc
     });
 }
 
+/// The innermost highlight covering byte `at`.
+fn innermost_at(highlights: &[Highlight], at: usize) -> Option<&Highlight> {
+    highlights
+        .iter()
+        .filter(|h| h.start <= at && at < h.end)
+        .min_by_key(|h| h.end - h.start)
+}
+
+/// What a highlight is, shown when the pointer rests on it: its kind,
+/// value and status, and that a click selects it.
+fn hover_label(fact: &Fact) -> String {
+    let mut what = fact.kind.as_str().to_owned();
+    if !fact.label.is_empty() {
+        what = format!("{what} ({})", fact.label);
+    }
+    let value = if fact.value.is_empty() || fact.value == fact.text {
+        String::new()
+    } else {
+        format!(" → {}", shorten(&fact.value, 60))
+    };
+    format!(
+        "{what}{value}\n{} · {} — click to select",
+        fact.id,
+        fact.status.as_str()
+    )
+}
+
 /// The highlights of an article, innermost facts winning where they nest.
 fn highlights(app: &App, article: ArticleId) -> Vec<Highlight> {
     let mut out: Vec<Highlight> = app
@@ -217,6 +251,7 @@ fn layout_job(
     highlights: &[Highlight],
     selected: &std::collections::HashSet<FactId>,
     marked: Option<(usize, usize)>,
+    found: &[(usize, usize)],
 ) -> LayoutJob {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let plain = TextFormat::simple(font, ui.visuals().text_color());
@@ -224,6 +259,7 @@ fn layout_job(
         .iter()
         .flat_map(|h| [h.start, h.end])
         .chain(marked.into_iter().flat_map(|(s, e)| [s, e]))
+        .chain(found.iter().flat_map(|&(s, e)| [s, e]))
         .filter(|&b| b <= text.len() && text.is_char_boundary(b))
         .chain([0, text.len()])
         .collect();
@@ -252,6 +288,10 @@ fn layout_job(
             None => plain.clone(),
             Some(h) => highlight_format(&plain, h, selected.contains(&h.fact)),
         };
+        if within(found, s, e) {
+            format.background = FIND_COLOR;
+            format.color = egui::Color32::BLACK;
+        }
         if marked.is_some_and(|(ms, me)| ms <= s && e <= me) {
             format.underline = egui::Stroke::new(2.0, MARK_COLOR);
         }
@@ -264,8 +304,17 @@ fn layout_job(
     job
 }
 
-/// The underline of a span shown from the Compare panel.
-const MARK_COLOR: egui::Color32 = egui::Color32::from_rgb(0xe0, 0xa0, 0x20);
+/// True when `s..e` lies inside one of `spans` (sorted, not overlapping).
+fn within(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let i = spans.partition_point(|&(start, _)| start <= s);
+    i > 0 && e <= spans[i - 1].1
+}
+
+/// The background of a match of the Find window's query.
+pub const FIND_COLOR: egui::Color32 = egui::Color32::from_rgb(0xf2, 0xd2, 0x4b);
+
+/// The underline of a span shown from the Compare panel or the Find window.
+pub const MARK_COLOR: egui::Color32 = egui::Color32::from_rgb(0xe0, 0xa0, 0x20);
 
 fn highlight_format(plain: &TextFormat, h: &Highlight, selected: bool) -> TextFormat {
     let color = kind_color(h.kind);

@@ -17,6 +17,7 @@ use crate::model::{
 };
 use crate::store::{self, StoreError};
 
+pub mod find;
 mod outside;
 
 /// An article read from disk with its candidates, ready to be added to a project.
