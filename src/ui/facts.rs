@@ -466,6 +466,7 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
     // its own rows scroll up and down inside.
     egui::ScrollArea::horizontal()
         .id_salt("facts-table-sideways")
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.style_mut().interaction.selectable_labels = false;
@@ -478,8 +479,14 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                 .min_scrolled_height(0.0)
                 .auto_shrink([false, false]);
-            for column in &columns {
-                builder = builder.column(column_spec(*column).0);
+            // The last column takes what is left of a wide window.
+            for (i, column) in columns.iter().enumerate() {
+                let spec = if i + 1 == columns.len() {
+                    Column::remainder().at_least(160.0).clip(true)
+                } else {
+                    column_spec(*column).0
+                };
+                builder = builder.column(spec);
             }
             if let Some(row) = scroll_row {
                 builder = builder.scroll_to_row(row, Some(egui::Align::Center));

@@ -84,6 +84,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
     egui::Window::new("Keyboard shortcuts")
         .open(&mut open)
         .default_width(780.0)
+        .default_height((ctx.content_rect().height() - 80.0).max(300.0))
         .vscroll(true)
         .show(ctx, |ui| {
             ui.columns(2, |columns| {

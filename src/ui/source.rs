@@ -163,7 +163,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 }
 
 fn add_fact_bar(app: &mut App, ui: &mut egui::Ui, article: ArticleId, text: &Arc<str>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let selection = app.panels.source.selection_in(article);
         let quoted = selection.and_then(|(s, e)| text.get(s..e)).unwrap_or("");
         ui.label("Selected text:");
@@ -288,11 +288,13 @@ fn layout_job(
             None => plain.clone(),
             Some(h) => highlight_format(&plain, h, selected.contains(&h.fact)),
         };
+        let in_marked = marked.is_some_and(|(ms, me)| ms <= s && e <= me);
         if within(found, s, e) {
-            format.background = FIND_COLOR;
+            // The match shown now stands out from the other matches.
+            format.background = if in_marked { MARK_COLOR } else { FIND_COLOR };
             format.color = egui::Color32::BLACK;
         }
-        if marked.is_some_and(|(ms, me)| ms <= s && e <= me) {
+        if in_marked {
             format.underline = egui::Stroke::new(2.0, MARK_COLOR);
         }
         job.sections.push(egui::text::LayoutSection {
