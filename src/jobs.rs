@@ -1,6 +1,8 @@
 //! Long work off the UI thread: importing and extracting articles in
-//! parallel, with progress and cancellation the window can show.
+//! parallel, with progress and cancellation the window can show, and the
+//! comparison of sources that follows every change.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
@@ -9,10 +11,59 @@ use std::thread;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::analysis::Comparison;
 use crate::extract::{self, Candidate};
 use crate::import::{self, SheetRow};
-use crate::model::{ArticleId, DateOrigin};
+use crate::model::{ArticleId, DateOrigin, Project};
 use crate::workspace::PreparedArticle;
+
+/// The comparison of sources for one revision of the project, computed on
+/// its own thread so the window stays responsive while it runs.
+pub struct ComparisonJob {
+    /// The project revision it describes.
+    pub revision: u64,
+    result: mpsc::Receiver<Comparison>,
+}
+
+/// How a comparison job stands.
+pub enum ComparisonState {
+    /// Still running.
+    Running,
+    /// Finished with this result.
+    Done(Box<Comparison>),
+    /// The thread could not start or stopped without a result.
+    Failed,
+}
+
+impl ComparisonJob {
+    /// Starts comparing a snapshot of the project and its texts.
+    pub fn start(
+        project: Project,
+        texts: HashMap<ArticleId, Arc<str>>,
+        revision: u64,
+    ) -> ComparisonJob {
+        let (tx, rx) = mpsc::channel();
+        // A refused thread drops the sender: the job reports itself failed.
+        let _ = thread::Builder::new()
+            .name("comparison".into())
+            .spawn(move || {
+                let _ = tx.send(Comparison::run(&project, &texts));
+            });
+        ComparisonJob {
+            revision,
+            result: rx,
+        }
+    }
+
+    /// Whether the comparison has finished, without waiting.
+    pub fn poll(&self) -> ComparisonState {
+        match self.result.try_recv() {
+            Ok(cmp) => ComparisonState::Done(Box::new(cmp)),
+            Err(mpsc::TryRecvError::Empty) => ComparisonState::Running,
+            Err(mpsc::TryRecvError::Disconnected) => ComparisonState::Failed,
+        }
+    }
+}
 
 /// What a finished job hands back.
 #[derive(Debug)]

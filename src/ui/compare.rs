@@ -5,8 +5,6 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::Duration;
 
 use egui_extras::{Column, TableBuilder};
 
@@ -15,6 +13,7 @@ use super::source::shorten;
 use crate::analysis::aliases::name_key;
 use crate::analysis::{Comparison, Contradiction};
 use crate::commands::Command;
+use crate::jobs::ComparisonJob;
 use crate::model::{ArticleId, CompareTab, FactId, Project, Reliability, Verdict, VerdictState};
 
 /// Contradictions shown open when the panel first lists them.
@@ -32,7 +31,7 @@ type ClusterRowsKey = (u64, Option<Reliability>, bool);
 pub struct ComparePanel {
     /// The latest finished comparison and the project revision it describes.
     pub result: Option<(u64, Arc<Comparison>)>,
-    running: Option<(u64, Receiver<Comparison>)>,
+    pub(super) running: Option<ComparisonJob>,
     /// Hide evidence from sources graded worse than this.
     worst_grade: Option<Reliability>,
     /// The entity other entities are merged into.
@@ -70,46 +69,6 @@ impl ComparePanel {
     pub fn is_running(&self) -> bool {
         self.running.is_some()
     }
-}
-
-/// Collects a finished comparison and starts a new one when the project has
-/// changed since the last; called every frame.
-pub fn refresh(app: &mut App, ctx: &egui::Context) {
-    let panel = &mut app.panels.compare;
-    if let Some((revision, rx)) = &panel.running {
-        match rx.try_recv() {
-            Ok(result) => {
-                panel.result = Some((*revision, Arc::new(result)));
-                panel.running = None;
-            }
-            Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(Duration::from_millis(50));
-                return;
-            }
-            Err(TryRecvError::Disconnected) => {
-                panel.running = None;
-                app.status = "The comparison of sources failed; it will be retried.".into();
-            }
-        }
-    }
-    let revision = app.ws.revision();
-    let current = panel.result.as_ref().is_some_and(|(r, _)| *r == revision);
-    if current || panel.running.is_some() {
-        return;
-    }
-    if panel.in_foreground {
-        let result = Comparison::run(&app.ws.project, app.ws.texts());
-        panel.result = Some((revision, Arc::new(result)));
-        return;
-    }
-    let project = app.ws.project.clone();
-    let texts = app.ws.texts().clone();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(Comparison::run(&project, &texts));
-    });
-    panel.running = Some((revision, rx));
-    ctx.request_repaint_after(Duration::from_millis(50));
 }
 
 /// Draws the panel.
