@@ -1,5 +1,6 @@
-//! Comparing sources at the size DESIGN.md budgets for: 5,000 articles with
-//! about 500,000 facts (budget: under 2 s on 2 cores). The dossier is
+//! Comparing sources at the size the product is budgeted for (README,
+//! "Benchmarks"): 5,000 articles with about 500,000 facts (budget: under
+//! 2 s on 2 cores). The dossier is
 //! generated, written to disk, imported and extracted like a real folder;
 //! one article in twenty is a wire copy of another.
 

@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::extract::words::strip_possessive;
 use crate::model::{AliasDecision, ArticleId, FactId, FactKind, Project};
 
 use super::names::{fold, name_words, same_given_name, same_word, skeleton};
@@ -214,12 +215,6 @@ fn named_facts(project: &Project) -> Vec<(FactId, ArticleId, usize, &str, &str)>
         ));
     }
     out
-}
-
-fn strip_possessive(text: &str) -> &str {
-    text.strip_suffix("’s")
-        .or_else(|| text.strip_suffix("'s"))
-        .unwrap_or(text)
 }
 
 /// What is known about one name key.

@@ -5,6 +5,8 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use crate::extract::words::strip_possessive;
+
 /// Words that come before a name without being part of it ("Mr", "President" …).
 const TITLE_WORDS: &[&str] = &[
     "mr",
@@ -135,16 +137,6 @@ pub fn fold(name: &str) -> String {
         }
     }
     out
-}
-
-/// `name` without a trailing possessive ("Ukraine’s" → "Ukraine").
-fn strip_possessive(name: &str) -> &str {
-    for suffix in ["'s", "’s", "'", "’"] {
-        if let Some(stem) = name.strip_suffix(suffix) {
-            return stem;
-        }
-    }
-    name
 }
 
 /// The folded words of a name with leading title words, a trailing

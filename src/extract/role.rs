@@ -11,6 +11,7 @@ use regex::Regex;
 
 use super::Candidate;
 use super::entity::gazetteer::GAZ;
+use super::words::possessive_stem;
 use crate::model::FactKind;
 
 /// Honorifics: titles of address that are not roles on their own.
@@ -316,7 +317,7 @@ fn country_of(text: &str, word: Word<'_>, entities: &Entities<'_>) -> Option<(us
     if let Some(country) = GAZ.demonym_country(word.text) {
         return Some((word.start, country.to_owned()));
     }
-    let bare = strip_possessive(word.text)?;
+    let bare = possessive_stem(word.text)?;
     let name_end = word.start + bare.len();
     let entity = entities.ending_at(name_end, |e| e.label != "PER" && e.start <= name_end);
     match entity {
@@ -334,14 +335,6 @@ fn org_ending_at(text: &str, word: Word<'_>, entities: &Entities<'_>) -> Option<
     entities
         .ending_at(word.end, |e| e.label == "ORG" && is_span_of(text, e))
         .map(|e| (e.start, e.value.clone()))
-}
-
-/// The word without a possessive ending ("Russia’s" -> "Russia", "States’" -> "States").
-fn strip_possessive(word: &str) -> Option<&str> {
-    ["\u{2019}s", "'s", "\u{2019}", "'"]
-        .iter()
-        .find_map(|end| word.strip_suffix(end))
-        .filter(|w| !w.is_empty())
 }
 
 /// "Org’s title, Name": a title phrase that ends with a comma right before the holder.

@@ -34,11 +34,7 @@ pub fn scan_words(text: &str, from: usize, to: usize, mut visit: impl FnMut(usiz
     let mut lower = String::new();
     let mut start: Option<usize> = None;
     let mut emit = |s: usize, e: usize, lower: &mut String| {
-        let raw = &slice[s..e];
-        let raw = raw
-            .strip_suffix("'s")
-            .or_else(|| raw.strip_suffix("’s"))
-            .unwrap_or(raw);
+        let raw = strip_possessive(&slice[s..e]);
         lower.clear();
         if raw.is_ascii() {
             lower.push_str(raw);
@@ -64,6 +60,22 @@ pub fn scan_words(text: &str, from: usize, to: usize, mut visit: impl FnMut(usiz
     if let Some(s) = start {
         emit(s, slice.len(), &mut lower);
     }
+}
+
+/// The word or name without its possessive ending ("Russia’s" → "Russia",
+/// "States’" → "States"); `None` when it has none (or nothing is left). One
+/// rule for the extractors and the comparisons, so a name is keyed the same
+/// wherever it is read.
+pub fn possessive_stem(text: &str) -> Option<&str> {
+    ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .iter()
+        .find_map(|end| text.strip_suffix(end))
+        .filter(|stem| !stem.is_empty())
+}
+
+/// `text` without its possessive ending, or unchanged when it has none.
+pub fn strip_possessive(text: &str) -> &str {
+    possessive_stem(text).unwrap_or(text)
 }
 
 /// The character at byte `i` of `text` (a char boundary), without decoding
