@@ -6,11 +6,12 @@
 //! a builder; all rules run over the text, then the longest non-overlapping
 //! matches win and modifiers in front ("early", "the end of") are folded in.
 //!
-//! What may use what (no cycles): `lexicon` ← `calendar` ← `interval`;
-//! `types` uses those three; each family in `rules` uses `types` and those
-//! three, never another family; `trigger` (built from word lists) and
-//! `reach` use nothing; `search` uses `types`, `trigger` and `reach`; this
-//! module ties them together.
+//! What may use what (no cycles; `scripts/module_cycles.py` checks):
+//! `lexicon` ← `calendar` ← `interval`; `types` uses `calendar` and
+//! `lexicon`; each family in `rules` uses `types` and those three, never
+//! another family; `trigger` (built from word lists) and `reach` use
+//! nothing; `search` uses `types`, `trigger` and `reach`; this module ties
+//! them together.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
