@@ -506,6 +506,24 @@ pub(super) fn parse_ymd(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
+/// The TIMEX3 value of an unknown date at a unit's granularity.
+pub(super) fn underspecified(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX",
+        Unit::Week => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+    }
+}
+
+/// The quarter a financial report is about: the last one completed before the DCT.
+pub(super) fn reported_quarter_of(dct: NaiveDate) -> Option<NaiveDate> {
+    shift(dct, -1, Unit::Quarter)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -256,6 +256,28 @@ impl Unit {
     }
 }
 
+/// The TIMEX3 season code for a season word.
+pub(super) fn season_code(word: &str) -> Option<&'static str> {
+    match word.to_ascii_lowercase().as_str() {
+        "spring" => Some("SP"),
+        "summer" => Some("SU"),
+        "autumn" | "fall" => Some("FA"),
+        "winter" => Some("WI"),
+        _ => None,
+    }
+}
+
+/// The TIMEX3 part-of-day code for a word.
+pub(super) fn part_of_day(word: &str) -> Option<&'static str> {
+    match word.to_ascii_lowercase().trim_end_matches('s') {
+        "morning" => Some("MO"),
+        "afternoon" => Some("AF"),
+        "evening" => Some("EV"),
+        "night" | "tonight" => Some("NI"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,9 +2,16 @@
 //! DURATION, SET) and normalises them against the publication date.
 //!
 //! Rules live in one table per family (absolute dates, relative dates,
-//! durations, sets, times of day, ranges). Every rule is a regex plus a
-//! builder; all rules run over the text, then the longest non-overlapping
+//! durations, sets, times of day, ranges). Every rule is a named regex plus
+//! a builder; all rules run over the text, then the longest non-overlapping
 //! matches win and modifiers in front ("early", "the end of") are folded in.
+//!
+//! What may use what (no cycles; `scripts/module_cycles.py` checks):
+//! `lexicon` ← `calendar` ← `interval`; `types` uses `calendar` and
+//! `lexicon`; each family in `rules` uses `types` and those three, never
+//! another family; `trigger` (built from word lists) and `reach` use
+//! nothing; `search` uses `types`, `trigger` and `reach`; this module ties
+//! them together.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -16,26 +23,30 @@ use super::Candidate;
 use crate::model::FactKind;
 use calendar::TenseCues;
 
-mod absolute;
-mod anaphora;
 mod calendar;
-mod clock;
-mod duration;
 mod interval;
 mod lexicon;
-mod range;
-mod relative;
-mod rule;
-mod set;
+mod reach;
+mod rules;
+mod search;
+#[cfg(test)]
+mod testing;
 mod trigger;
+mod types;
 
 pub use interval::{Granularity, TimeInterval, interval_of};
 
-use rule::{Ctx, Rule, Timex, Type, mod_of};
-use trigger::{Look, Runs, Triggers};
+use reach::Runs;
+use search::Search;
+use trigger::{Look, Triggers};
+use types::{Ctx, Timex, Type, mod_of};
 
-/// The trigger words of all rules, in the order of [`all_rules`].
-static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| Triggers::new(all_rules()));
+/// The trigger words of all rules, in the order of [`rules::all`].
+static TRIGGERS: LazyLock<Triggers> =
+    LazyLock::new(|| Triggers::new(rules::all().map(|r| r.words)));
+
+/// Every rule ready to search, in the order of [`rules::all`].
+static SEARCHES: LazyLock<Vec<Search>> = LazyLock::new(|| rules::all().map(Search::new).collect());
 
 /// Finds time expressions in `text`, resolving relative ones against the
 /// publication date when it is known.
@@ -44,20 +55,20 @@ pub fn extract(text: &str, published: Option<NaiveDate>) -> Vec<Candidate> {
 }
 
 /// [`extract`] with each rule looking where `looks` says (in the order of
-/// [`all_rules`]).
+/// [`rules::all`]).
 fn extract_looking(text: &str, published: Option<NaiveDate>, looks: &[Look]) -> Vec<Candidate> {
     let quarterly = text.match_indices("quarter").nth(1).is_some();
     let ctx = Ctx {
         text,
         dct: published,
         quarterly,
-        runs: Runs::of(text),
         tense_cues: TenseCues::new(text),
     };
     let mut groups: Vec<(usize, Vec<Timex>)> = Vec::new();
+    let runs = Runs::of(text);
     let mut found = Vec::new();
-    for ((order, rule), look) in all_rules().enumerate().zip(looks) {
-        rule.run(&ctx, look, &mut found);
+    for ((order, search), look) in SEARCHES.iter().enumerate().zip(looks) {
+        search.run(&ctx, &runs, look, &mut found);
         groups.extend(found.drain(..).map(|g| (order, g)));
     }
     let mut chosen = select(text, groups);
@@ -66,23 +77,8 @@ fn extract_looking(text: &str, published: Option<NaiveDate>, looks: &[Look]) -> 
         fold_prefix(&ctx, t, prev_end);
         prev_end = t.end;
     }
-    anaphora::resolve(text, published, &mut chosen);
+    rules::resolve(text, published, &mut chosen);
     chosen.into_iter().map(to_candidate).collect()
-}
-
-/// Every rule, families in priority order for equally long matches.
-fn all_rules() -> impl Iterator<Item = &'static Rule> {
-    [
-        &*range::RULES,
-        &*clock::RULES,
-        &*set::RULES,
-        &*absolute::RULES,
-        &*anaphora::RULES,
-        &*relative::RULES,
-        &*duration::RULES,
-    ]
-    .into_iter()
-    .flat_map(|family| family.iter())
 }
 
 /// The extent (first start, last end) of a group of timexes.
@@ -182,7 +178,8 @@ fn fold_prefix(ctx: &Ctx<'_>, t: &mut Timex, prev_end: usize) {
 /// Converts a timex into the shared candidate type.
 fn to_candidate(t: Timex) -> Candidate {
     let mut c = Candidate::new(t.start, t.end, FactKind::Time, t.kind.label(), t.value)
-        .with_attr("resolution", t.resolution);
+        .with_attr("resolution", t.resolution)
+        .with_attr("rule", t.rule);
     for (k, v) in t.attrs {
         c = c.with_attr(k, v);
     }
@@ -191,24 +188,38 @@ fn to_candidate(t: Timex) -> Candidate {
 
 #[cfg(test)]
 mod tests {
+    use super::testing::{check_table, extract_everywhere};
     use super::*;
     use proptest::prelude::*;
 
     #[test]
     fn every_rule_compiles() {
-        assert!(all_rules().count() > 30);
+        assert!(rules::all().count() > 30);
     }
 
-    /// What a scan of the whole text by every rule finds: the reference
-    /// the search near trigger words must equal.
-    pub(super) fn extract_everywhere(text: &str, dct: Option<NaiveDate>) -> Vec<Candidate> {
-        let looks: Vec<Look> = all_rules().map(|_| Look::Everywhere).collect();
-        extract_looking(text, dct, &looks)
+    #[test]
+    fn rule_names_are_unique() {
+        let mut names: Vec<&str> = rules::all().map(|r| r.name).collect();
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count);
+        assert!(names.iter().all(|n| !n.is_empty()));
+    }
+
+    #[test]
+    fn candidates_name_the_rule_that_found_them() {
+        let found = extract("The talks resumed on 3 March 2031.", None);
+        let rule = found
+            .first()
+            .and_then(|c| c.attrs.get("rule"))
+            .map(String::as_str);
+        assert_eq!(rule, Some("day month year"));
     }
 
     #[test]
     fn triggers_hold_no_word_start_after_their_first_byte() {
-        for trigger in all_rules().flat_map(|r| r.words.iter()) {
+        for trigger in rules::all().flat_map(|r| r.words.iter()) {
             let bytes = trigger.as_bytes();
             let hidden = (1..bytes.len())
                 .any(|i| bytes[i].is_ascii_alphabetic() && !trigger::is_word_byte(bytes[i - 1]));
@@ -222,8 +233,8 @@ mod tests {
     #[test]
     fn rules_with_trigger_words_have_a_bounded_reach() {
         let news = Runs::of("On May 18, 2025 - three days ago -\n\nthey met.");
-        for rule in all_rules().filter(|r| !r.words.is_empty()) {
-            let reach = rule.reach.map_or(usize::MAX, |r| r.within(&news));
+        for rule in rules::all().filter(|r| !r.words.is_empty()) {
+            let reach = reach::reach(rule.re.as_str()).map_or(usize::MAX, |r| r.within(&news));
             assert!(reach < 300, "{}: reach {reach}", rule.re.as_str());
         }
     }
@@ -261,7 +272,7 @@ mod tests {
 
     #[test]
     fn seed_story_dates() {
-        rule::check_table(&[
+        check_table(&[
             (
                 "The Coordination Staff convened on May 18 at the request of the president.",
                 "2025-05-20",
@@ -281,7 +292,7 @@ mod tests {
 
     #[test]
     fn modifiers_in_front_join_the_span() {
-        rule::check_table(&[
+        check_table(&[
             (
                 "Earlier Sunday, police cleared the square.",
                 "2025-05-20",

@@ -11,25 +11,16 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
-use super::calendar::{Tense, at_granularity, resolve_weekday, shift, ymd};
-use super::interval::{Granularity, single};
-use super::lexicon::{PART_OF_DAY_WORDS, Unit, WEEKDAY_WORDS, weekday_number};
-use super::relative::{reported_quarter_of, underspecified};
-use super::rule::{Caps, Ctx, PeriodYear, Rule, StoryTime, Timex, Type, group, span};
-use super::set::part_of_day;
-
-/// How an expression steps from its reference date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Anaphor {
-    /// Units to step: -1 previous, 0 same, +1 following.
-    pub step: i64,
-    /// The unit stepped, which is also the granularity of the value.
-    pub unit: Unit,
-    /// The weekday to land on instead ("the previous Friday"), 1 = Monday.
-    pub weekday: Option<u32>,
-    /// The TIMEX3 part of day to append ("that night" → "TNI").
-    pub part: Option<&'static str>,
-}
+use crate::extract::time::calendar::{
+    Tense, at_granularity, reported_quarter_of, resolve_weekday, shift, underspecified, ymd,
+};
+use crate::extract::time::interval::{Granularity, single};
+use crate::extract::time::lexicon::{
+    PART_OF_DAY_WORDS, Unit, WEEKDAY_WORDS, part_of_day, weekday_number,
+};
+use crate::extract::time::types::{
+    Anaphor, Caps, Ctx, PeriodYear, Rule, StoryTime, Timex, Type, group, span,
+};
 
 /// Trigger words for the calendar units a story counts in.
 const CALENDAR_UNIT_WORDS: &[&str] = &["day", "week", "month", "quarter", "year"];
@@ -399,7 +390,7 @@ fn period_in(value: &str, year: PeriodYear) -> Option<String> {
 /// comparison, and every "a year earlier" of a report against the last
 /// reporting period named; those without one keep their publication-date
 /// value.
-pub(super) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) {
+pub(in crate::extract::time) fn resolve(text: &str, dct: Option<NaiveDate>, chosen: &mut [Timex]) {
     let mut references: Vec<Reference> = Vec::new();
     let mut period: Option<Period> = None;
     let reported = dct.and_then(Reported::of);
@@ -474,7 +465,7 @@ fn compare_with(text: &str, t: &mut Timex, period: Option<&Period>, year: Period
 
 #[cfg(test)]
 mod tests {
-    use super::super::rule::{check_none, check_table};
+    use crate::extract::time::testing::{check_none, check_table};
 
     #[test]
     fn anaphoric_dates() {

@@ -6,15 +6,17 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::absolute::season_code;
-use super::calendar::{
-    Tense, at_granularity, iso_week, quarter_of, resolve_month, resolve_weekday, shift, ymd,
+use crate::extract::time::calendar::{
+    Tense, at_granularity, iso_week, quarter_of, reported_quarter_of, resolve_month,
+    resolve_weekday, shift, underspecified, ymd,
 };
-use super::lexicon::{
+use crate::extract::time::lexicon::{
     MONTH_WORDS, Num, SEASON_WORDS, UNIT_WORDS, Unit, WEEKDAY_WORDS, month_number, parse_num,
-    weekday_number,
+    season_code, weekday_number,
 };
-use super::rule::{Caps, Ctx, PeriodYear, Rule, StoryTime, Timex, Type, group, mod_of, span};
+use crate::extract::time::types::{
+    Caps, Ctx, PeriodYear, Rule, StoryTime, Timex, Type, group, mod_of, span,
+};
 
 /// The relative-date rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -138,19 +140,6 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
     ]
 });
-
-/// The TIMEX3 value of an unknown date at a unit's granularity.
-pub(super) fn underspecified(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX",
-        Unit::Week => "XXXX-WXX",
-        Unit::Month => "XXXX-XX",
-        Unit::Quarter => "XXXX-QX",
-        Unit::Year => "XXXX",
-        Unit::Decade => "XXX",
-        Unit::Century => "XX",
-    }
-}
 
 /// A date `n` units from the DCT at the unit's granularity, or an underspecified value.
 fn from_dct(ctx: &Ctx<'_>, sp: (usize, usize), n: i64, unit: Unit, what: &str) -> Option<Timex> {
@@ -413,11 +402,6 @@ fn the_weekend(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         .collect()
 }
 
-/// The quarter a financial report is about: the last one completed before the DCT.
-pub(super) fn reported_quarter_of(dct: NaiveDate) -> Option<NaiveDate> {
-    shift(dct, -1, Unit::Quarter)
-}
-
 /// True when the document or the sentence around a span talks about quarters.
 fn quarter_context(ctx: &Ctx<'_>, sp: (usize, usize)) -> bool {
     if ctx.quarterly {
@@ -651,7 +635,7 @@ fn reference(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rule::{check_none, check_table};
+    use crate::extract::time::testing::{check_none, check_table};
 
     #[test]
     fn not_relative_dates() {

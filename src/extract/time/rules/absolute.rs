@@ -7,12 +7,14 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use super::calendar::{resolve_month, resolve_month_day, ymd};
-use super::lexicon::{
-    ANYWHERE, MONTH, MONTH_WORDS, Num, SEASON_WORDS, month_number, ordinal_number, parse_num,
-    weekday_number,
+use crate::extract::time::calendar::{Tense, parse_ymd, quarter_of, resolve_month, shift, ymd};
+use crate::extract::time::lexicon::{
+    ANYWHERE, MONTH, MONTH_WORDS, Num, SEASON_WORDS, Unit, month_number, ordinal_number, parse_num,
+    season_code, weekday_number,
 };
-use super::rule::{Caps, Ctx, PeriodYear, Rule, Timex, Type, group, mod_of, span};
+use crate::extract::time::types::{
+    Caps, Ctx, PeriodYear, Rule, Timex, Type, day_value, group, mod_of, span,
+};
 
 /// The absolute-date rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -128,17 +130,6 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
-/// The TIMEX3 season code for a season word.
-pub(super) fn season_code(word: &str) -> Option<&'static str> {
-    match word.to_ascii_lowercase().as_str() {
-        "spring" => Some("SP"),
-        "summer" => Some("SU"),
-        "autumn" | "fall" => Some("FA"),
-        "winter" => Some("WI"),
-        _ => None,
-    }
-}
-
 /// A number group parsed as u32.
 fn num(caps: &Caps<'_>, name: &str) -> Option<u32> {
     group(caps, name)?.parse().ok()
@@ -176,38 +167,6 @@ fn numeric_date(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         .collect()
 }
 
-/// Builds the value of a month+day, taking the year from the text or the DCT.
-pub(super) fn day_value(
-    ctx: &Ctx<'_>,
-    sp: (usize, usize),
-    m: u32,
-    d: u32,
-    year: Option<u32>,
-) -> Option<Timex> {
-    if let Some(y) = year {
-        let day = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
-        return Some(Timex::new(sp, Type::Date, ymd(day), "explicit date"));
-    }
-    NaiveDate::from_ymd_opt(2000, m, d)?;
-    let Some(dct) = ctx.dct else {
-        let value = format!("XXXX-{m:02}-{d:02}");
-        return Some(Timex::new(
-            sp,
-            Type::Date,
-            value,
-            "month+day, no publication date",
-        ));
-    };
-    let tense = ctx.tense(sp);
-    let day = resolve_month_day(dct, m, d, tense)?;
-    let note = format!(
-        "month+day, year from publication date {} ({})",
-        ymd(dct),
-        tense.word()
-    );
-    Some(Timex::new(sp, Type::Date, ymd(day), note).attr("anchor", ymd(dct)))
-}
-
 fn month_day(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let sp = span(caps);
     if ctx.inside_number(sp) {
@@ -229,7 +188,7 @@ fn month_day(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 /// True when a written weekday agrees with the date (or the date has no year).
 fn weekday_agrees(value: &str, wd: Option<u32>) -> bool {
     use chrono::Datelike;
-    match (super::calendar::parse_ymd(value), wd) {
+    match (parse_ymd(value), wd) {
         (Some(d), Some(w)) => d.weekday().number_from_monday() == w,
         _ => true,
     }
@@ -383,8 +342,8 @@ fn year_period(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         return Vec::new();
     };
     let quarterly = ctx.dct.map(|d| {
-        let r = super::calendar::shift(d, -1, super::lexicon::Unit::Quarter).unwrap_or(d);
-        super::calendar::quarter_of(r)
+        let r = shift(d, -1, Unit::Quarter).unwrap_or(d);
+        quarter_of(r)
     });
     let value = match quarterly {
         Some(q) => format!("{y:04}-Q{q}"),
@@ -483,11 +442,7 @@ fn period_year(ctx: &Ctx<'_>, caps: &Caps<'_>, first_month: u32) -> Option<(i32,
         Some("last") => y - 1,
         Some("next") => y + 1,
         Some(_) => y,
-        None if first_month > dct.month()
-            && ctx.tense(span(caps)) != super::calendar::Tense::Future =>
-        {
-            y - 1
-        }
+        None if first_month > dct.month() && ctx.tense(span(caps)) != Tense::Future => y - 1,
         None => y,
     };
     Some((year, format!("year from publication date {}", ymd(dct))))
@@ -603,7 +558,7 @@ fn season_year(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rule::{check_none, check_table};
+    use crate::extract::time::testing::{check_none, check_table};
 
     #[test]
     fn absolute_dates() {

@@ -1,13 +1,16 @@
-//! The machinery every rule family shares: a rule is a regex plus a
-//! function that turns one match into TIMEX3 values.
+//! The types every rule family shares: a rule is a named regex plus a
+//! function that turns one match into TIMEX3 values ([`Timex`]), built with
+//! what it sees of the text ([`Ctx`]) and its match ([`Caps`]); and the
+//! small helpers the builders of several families use.
+//!
+//! May use `calendar`, `lexicon` and `interval`; nothing else of `time`
+//! (no rule family, no trigger words, no search).
 
 use chrono::NaiveDate;
 use regex::{CaptureLocations, Regex};
 
-use super::anaphora::Anaphor;
-use super::calendar::{Tense, TenseCues};
-use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, WEEKDAY_WORDS};
-use super::trigger::{self, Look, Reach, Runs};
+use super::calendar::{Tense, TenseCues, resolve_month_day, ymd};
+use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, Unit, WEEKDAY_WORDS};
 
 /// The four TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +40,8 @@ impl Type {
 /// One time expression found by a rule, with its byte span.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Timex {
+    /// The name of the rule that found it.
+    pub rule: &'static str,
     /// Span start (bytes).
     pub start: usize,
     /// Span end (bytes, exclusive).
@@ -74,6 +79,20 @@ pub(super) enum StoryTime {
     ComparesPeriod(PeriodYear),
 }
 
+/// How an expression steps from its reference date ("the following
+/// year" steps one year from the last year mentioned).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Anaphor {
+    /// Units to step: -1 previous, 0 same, +1 following.
+    pub step: i64,
+    /// The unit stepped, which is also the granularity of the value.
+    pub unit: Unit,
+    /// The weekday to land on instead ("the previous Friday"), 1 = Monday.
+    pub weekday: Option<u32>,
+    /// The TIMEX3 part of day to append ("that night" → "TNI").
+    pub part: Option<&'static str>,
+}
+
 /// Which year a comparison with the reporting period takes it to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum PeriodYear {
@@ -92,6 +111,7 @@ impl Timex {
         resolution: impl Into<String>,
     ) -> Timex {
         Timex {
+            rule: "",
             start,
             end,
             kind,
@@ -148,9 +168,6 @@ pub(super) struct Ctx<'a> {
     /// True for financial reports, which count time in quarters: "a year
     /// ago" there means the same quarter a year before.
     pub quarterly: bool,
-    /// The longest runs of white space, hyphens and digits in the text,
-    /// which bound how long a match can be.
-    pub runs: Runs,
     /// The tense cues of the sentences asked about so far.
     pub tense_cues: TenseCues<'a>,
 }
@@ -277,9 +294,12 @@ impl<'a> Caps<'a> {
     }
 }
 
-/// A pattern with its trigger words and its builder (the name in each
-/// table documents it and labels compile errors).
+/// A named pattern with its trigger words and its builder.
 pub(super) struct Rule {
+    /// A short name saying what the rule matches ("month day year"),
+    /// unique among the rules: each value it finds carries it as its
+    /// `rule` attribute, so an analyst or developer sees which rule fired.
+    pub name: &'static str,
     /// Words one of which every match contains (see `trigger`); empty for
     /// rules that scan the whole text.
     pub words: &'static [&'static str],
@@ -287,10 +307,8 @@ pub(super) struct Rule {
     pub re: Regex,
     /// Its group names, by group index.
     names: Vec<Option<Box<str>>>,
-    /// The longest match the pattern can have (see `trigger::reach`).
-    pub reach: Option<Reach>,
     /// Turns a match into values.
-    pub build: Build,
+    build: Build,
 }
 
 impl Rule {
@@ -312,113 +330,34 @@ impl Rule {
             .replace("{ORDINAL}", ORDINAL)
             .replace(r"(?-u:\b)", r"(?-u:(?-u:\b))");
         let re = Regex::new(&expanded).unwrap_or_else(|e| panic!("rule {name}: {e}"));
-        let reach = trigger::reach(&expanded);
         let names = re.capture_names().map(|n| n.map(Box::from)).collect();
         Rule {
+            name,
             words,
             re,
             names,
-            reach,
             build,
         }
     }
 
-    /// All timexes this rule finds where `look` says, grouped per match.
-    pub(super) fn run(&self, ctx: &Ctx<'_>, look: &Look, out: &mut Vec<Vec<Timex>>) {
-        match look {
-            Look::Everywhere => self.run_everywhere(ctx, out),
-            Look::Near(starts) => self.run_near(ctx, starts, out),
-        }
-    }
-
-    /// Scans the whole text.
-    fn run_everywhere(&self, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
-        let text = ctx.text;
-        let mut locations = self.re.capture_locations();
-        let mut from = 0;
-        while from <= text.len() {
-            let Some(m) = self.re.captures_read_at(&mut locations, text, from) else {
-                break;
-            };
-            from = next_search_start(text, m.start(), m.end());
-            self.keep(text, &locations, ctx, out);
-        }
-    }
-
-    /// Searches only around the trigger-word starts and finds the same
-    /// matches as a scan of the whole text. A match holds a trigger word
-    /// and is at most `reach` long, so it lies within `reach` of that word:
-    /// the search runs over regions of words less than `2 * reach` apart,
-    /// from `reach` before the first to `reach` after the last. By
-    /// induction no match starts between the previous match and a region,
-    /// and a match found in a region that starts after its last word
-    /// belongs to a later region.
-    fn run_near(&self, ctx: &Ctx<'_>, starts: &[usize], out: &mut Vec<Vec<Timex>>) {
-        let Some(reach) = self.reach.map(|r| r.within(&ctx.runs)) else {
-            return self.run_everywhere(ctx, out);
-        };
-        if starts.is_empty() {
-            return;
-        }
-        let text = ctx.text;
-        let mut locations = self.re.capture_locations();
-        let mut pos = 0;
-        let mut next = 0;
-        while let Some(&first) = starts.get(next) {
-            let mut last = first;
-            next += 1;
-            while let Some(&word) = starts.get(next).filter(|&&w| w <= last + 2 * reach + 1) {
-                last = word;
-                next += 1;
-            }
-            if last < pos {
-                continue;
-            }
-            let to = text.ceil_char_boundary(last.saturating_add(reach + 1).min(text.len()));
-            let region = &text[..to];
-            let mut from = text.floor_char_boundary(first.saturating_sub(reach).max(pos));
-            while let Some(m) = self.re.captures_read_at(&mut locations, region, from) {
-                if m.start() > last {
-                    break;
-                }
-                pos = next_search_start(text, m.start(), m.end());
-                from = pos;
-                self.keep(text, &locations, ctx, out);
-                if from > to {
-                    break;
-                }
-            }
-        }
-    }
-
-    /// Builds the timexes of one match and keeps them when there are any.
-    fn keep(
+    /// The timexes of one match (its groups at `locations` in `text`),
+    /// each marked with the rule's name.
+    pub(super) fn timexes(
         &self,
         text: &str,
         locations: &CaptureLocations,
         ctx: &Ctx<'_>,
-        out: &mut Vec<Vec<Timex>>,
-    ) {
+    ) -> Vec<Timex> {
         let caps = Caps {
             text,
             locations,
             names: &self.names,
         };
-        let found = (self.build)(&caps, ctx);
-        if !found.is_empty() {
-            out.push(found);
+        let mut found = (self.build)(&caps, ctx);
+        for t in &mut found {
+            t.rule = self.name;
         }
-    }
-}
-
-/// Where the search after a match goes on: at its end, or one character
-/// further after an empty match (past the end of the text after one there,
-/// which ends the search).
-fn next_search_start(text: &str, start: usize, end: usize) -> usize {
-    match end {
-        _ if start < end => end,
-        _ if end >= text.len() => end + 1,
-        _ => text.ceil_char_boundary(end + 1),
+        found
     }
 }
 
@@ -452,42 +391,35 @@ pub(super) fn mod_of(word: &str) -> Option<&'static str> {
     Some(m)
 }
 
-/// Test helper: runs the whole tagger and checks each row's expected
-/// (span text, type, value) appears.
-#[cfg(test)]
-pub(super) fn check_table(rows: &[(&str, &str, &str, &str, &str)]) {
-    for (sentence, dct, text, kind, value) in rows {
-        let dct = super::calendar::parse_ymd(dct);
-        let found = super::extract(sentence, dct);
-        assert_eq!(
-            found,
-            super::tests::extract_everywhere(sentence, dct),
-            "{sentence:?}"
-        );
-        let hit = found
-            .iter()
-            .find(|c| sentence.get(c.start..c.end) == Some(*text));
-        let got = hit.map(|c| (c.label.as_str(), c.value.as_str()));
-        let all: Vec<_> = found
-            .iter()
-            .map(|c| {
-                (
-                    sentence.get(c.start..c.end),
-                    c.label.as_str(),
-                    c.value.as_str(),
-                )
-            })
-            .collect();
-        assert_eq!(got, Some((*kind, *value)), "{sentence:?}: found {all:?}");
+/// Builds the value of a month+day, taking the year from the text or the
+/// DCT (shared by the families that read days: dates, ranges, times).
+pub(super) fn day_value(
+    ctx: &Ctx<'_>,
+    sp: (usize, usize),
+    m: u32,
+    d: u32,
+    year: Option<u32>,
+) -> Option<Timex> {
+    if let Some(y) = year {
+        let day = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+        return Some(Timex::new(sp, Type::Date, ymd(day), "explicit date"));
     }
-}
-
-/// Test helper: checks that nothing at all is tagged in each sentence.
-#[cfg(test)]
-pub(super) fn check_none(sentences: &[&str]) {
-    for sentence in sentences {
-        let found = super::extract(sentence, super::calendar::parse_ymd("2025-05-20"));
-        let texts: Vec<_> = found.iter().map(|c| sentence.get(c.start..c.end)).collect();
-        assert!(found.is_empty(), "{sentence:?}: found {texts:?}");
-    }
+    NaiveDate::from_ymd_opt(2000, m, d)?;
+    let Some(dct) = ctx.dct else {
+        let value = format!("XXXX-{m:02}-{d:02}");
+        return Some(Timex::new(
+            sp,
+            Type::Date,
+            value,
+            "month+day, no publication date",
+        ));
+    };
+    let tense = ctx.tense(sp);
+    let day = resolve_month_day(dct, m, d, tense)?;
+    let note = format!(
+        "month+day, year from publication date {} ({})",
+        ymd(dct),
+        tense.word()
+    );
+    Some(Timex::new(sp, Type::Date, ymd(day), note).attr("anchor", ymd(dct)))
 }

@@ -5,9 +5,10 @@
 
 use std::sync::LazyLock;
 
-use super::absolute::day_value;
-use super::lexicon::{MONTH_WORDS, month_number};
-use super::rule::{Caps, Ctx, Rule, StoryTime, Timex, Type, group, span};
+use crate::extract::time::lexicon::{MONTH_WORDS, month_number};
+use crate::extract::time::types::{
+    Caps, Ctx, Rule, StoryTime, Timex, Type, day_value, group, span,
+};
 
 /// The range rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -135,7 +136,9 @@ fn dash_years(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rule::check_table;
+    use crate::extract::time::calendar::parse_ymd;
+    use crate::extract::time::extract;
+    use crate::extract::time::testing::check_table;
 
     #[test]
     fn ranges() {
@@ -209,7 +212,7 @@ mod tests {
     #[test]
     fn range_end_is_set_on_the_first() {
         let text = "Talks run May 23-25.";
-        let found = super::super::extract(text, super::super::calendar::parse_ymd("2025-05-20"));
+        let found = extract(text, parse_ymd("2025-05-20"));
         let end = found
             .first()
             .and_then(|c| c.attrs.get("range_end"))

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{Num, UNIT_WORDS, Unit, parse_num};
-use super::rule::{Caps, Ctx, Rule, Timex, Type, group, mod_of, span};
+use crate::extract::time::lexicon::{Num, UNIT_WORDS, Unit, parse_num};
+use crate::extract::time::types::{Caps, Ctx, Rule, Timex, Type, group, mod_of, span};
 
 /// The duration rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -221,7 +221,7 @@ fn a_while(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rule::{check_none, check_table};
+    use crate::extract::time::testing::{check_none, check_table};
 
     #[test]
     fn durations() {

@@ -4,11 +4,11 @@
 
 use std::sync::LazyLock;
 
-use super::absolute::day_value;
-use super::calendar::{resolve_weekday, shift, ymd};
-use super::lexicon::{ANYWHERE, PART_OF_DAY_WORDS, Unit, month_number, weekday_number};
-use super::rule::{Caps, Ctx, Rule, Timex, Type, group, span};
-use super::set::part_of_day;
+use crate::extract::time::calendar::{resolve_weekday, shift, ymd};
+use crate::extract::time::lexicon::{
+    ANYWHERE, PART_OF_DAY_WORDS, Unit, month_number, part_of_day, weekday_number,
+};
+use crate::extract::time::types::{Caps, Ctx, Rule, Timex, Type, day_value, group, span};
 
 /// The time-of-day rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -155,7 +155,7 @@ fn part_with_day(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rule::{check_none, check_table};
+    use crate::extract::time::testing::{check_none, check_table};
 
     #[test]
     fn times() {

@@ -3,10 +3,10 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{
-    Num, UNIT_WORDS, Unit, WEEKDAY_WORDS, month_number, parse_num, weekday_number,
+use crate::extract::time::lexicon::{
+    Num, UNIT_WORDS, Unit, WEEKDAY_WORDS, month_number, parse_num, part_of_day, weekday_number,
 };
-use super::rule::{Caps, Ctx, Rule, Timex, Type, group, span};
+use crate::extract::time::types::{Caps, Ctx, Rule, Timex, Type, group, span};
 
 /// The set rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -69,17 +69,6 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
     ]
 });
-
-/// The TIMEX3 part-of-day code for a word.
-pub(super) fn part_of_day(word: &str) -> Option<&'static str> {
-    match word.to_ascii_lowercase().trim_end_matches('s') {
-        "morning" => Some("MO"),
-        "afternoon" => Some("AF"),
-        "evening" => Some("EV"),
-        "night" | "tonight" => Some("NI"),
-        _ => None,
-    }
-}
 
 fn every_unit(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
     let Some(unit) = group(caps, "u").and_then(Unit::parse) else {
@@ -162,7 +151,7 @@ fn per_unit(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rule::check_table;
+    use crate::extract::time::testing::check_table;
 
     #[test]
     fn sets() {
