@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use crate::analysis::Comparison;
+use crate::analysis::{Comparison, dating};
 use crate::export;
 use crate::export::report::Report;
 use crate::extract::entity::training::{self, TrainingOptions};
@@ -41,7 +41,9 @@ pub enum CliCommand {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// The publication date to resolve relative dates against
-        /// (YYYY-MM-DD); detected from each article when omitted.
+        /// (YYYY-MM-DD); when omitted, detected from each article, or for an
+        /// article that states none, inferred from the others (and named
+        /// on standard error).
         #[arg(long, value_parser = parse_date)]
         dct: Option<NaiveDate>,
         /// Write a project file here instead of printing facts.
@@ -259,7 +261,7 @@ fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
         if input.is_dir() {
             match import::scan_folder(input) {
                 Ok(found) if found.is_empty() => failures.push(format!(
-                    "{}: no article files (.txt, .md, .html) found",
+                    "{}: no article files (.txt, .md, .html, .pdf, .docx, .odt, .eml, .mbox, feeds, dumps) found",
                     input.display()
                 )),
                 Ok(found) => files.extend(found),
@@ -276,53 +278,96 @@ fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (files, failures)
 }
 
+/// Prints each file's facts as JSON lines (one document per article of a
+/// file holding several), relative dates resolved against `dct`, else the
+/// article's own date, else one inferred from the other articles.
 fn print_facts(
     files: &[PathBuf],
     dct: Option<NaiveDate>,
     failures: &mut Vec<String>,
 ) -> Result<(), String> {
+    let mut articles = Vec::new();
+    for path in files {
+        match import::read_file(path, &import::Progress::NONE) {
+            Ok(found) => {
+                failures.extend(
+                    found
+                        .problems
+                        .iter()
+                        .map(|e| format!("{}: {e}", path.display())),
+                );
+                articles.extend(found.articles.into_iter().map(|a| (path, a)));
+            }
+            Err(e) => failures.push(format!("{}: {e}", path.display())),
+        }
+    }
+    let stated: Vec<NaiveDate> = articles.iter().filter_map(|(_, a)| a.published).collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for path in files {
-        let imported = match import::read_article(path) {
-            Ok(a) => a,
-            Err(e) => {
-                failures.push(format!("{}: {e}", path.display()));
-                continue;
-            }
-        };
-        let published = dct.or(imported.published);
-        let facts: Vec<Fact> = extract::extract_all(&imported.text, published)
-            .into_iter()
-            .enumerate()
-            .map(|(i, c)| Fact {
-                id: FactId(i as u64),
-                article: crate::model::ArticleId(0),
-                text: imported
-                    .text
-                    .get(c.start..c.end)
-                    .unwrap_or_default()
-                    .to_owned(),
-                start: c.start,
-                end: c.end,
-                kind: c.kind,
-                label: c.label,
-                value: c.value,
-                attrs: c.attrs,
-                origin: Origin::Extracted(EXTRACTOR_VERSION),
-                status: Status::Unreviewed,
-                note: String::new(),
-                anchor: Anchor::Exact,
-            })
-            .collect();
-        let doc = path
-            .file_stem()
-            .map(|s| s.to_string_lossy())
-            .unwrap_or_default();
-        let lines = export::json_lines(&doc, &imported.text, &facts);
-        out.write_all(lines.as_bytes())
-            .map_err(|e| format!("could not write to standard output: {e}"))?;
+    for (path, imported) in articles {
+        let published = dct.or(imported.published).or_else(|| {
+            let proposal = dating::propose(&stated, &dating::OwnDates::of(&imported.text))?;
+            eprintln!(
+                "dossier: {}{}: date {} inferred from the dossier — please confirm ({})",
+                path.display(),
+                part_suffix(&imported),
+                proposal.date,
+                proposal.how
+            );
+            Some(proposal.date)
+        });
+        print_article(path, &imported, published, &mut out)?;
     }
+    Ok(())
+}
+
+/// `#part` for one of several articles of a file, empty otherwise.
+fn part_suffix(imported: &import::ImportedArticle) -> String {
+    match imported.provenance.part.as_str() {
+        "" => String::new(),
+        part => format!("#{part}"),
+    }
+}
+
+/// One article's facts as JSON lines, named by the file's stem (and
+/// `#part`), relative dates resolved against `published`.
+fn print_article(
+    path: &Path,
+    imported: &import::ImportedArticle,
+    published: Option<NaiveDate>,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    let facts: Vec<Fact> = extract::extract_all(&imported.text, published)
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| Fact {
+            id: FactId(i as u64),
+            article: crate::model::ArticleId(0),
+            text: imported
+                .text
+                .get(c.start..c.end)
+                .unwrap_or_default()
+                .to_owned(),
+            start: c.start,
+            end: c.end,
+            kind: c.kind,
+            label: c.label,
+            value: c.value,
+            attrs: c.attrs,
+            origin: Origin::Extracted(EXTRACTOR_VERSION),
+            status: Status::Unreviewed,
+            note: String::new(),
+            anchor: Anchor::Exact,
+        })
+        .collect();
+    let doc = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        + &part_suffix(imported);
+    let lines = export::json_lines(&doc, &imported.text, &facts);
+    out.write_all(lines.as_bytes())
+        .map_err(|e| format!("could not write to standard output: {e}"))?;
     Ok(())
 }
 

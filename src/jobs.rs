@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
 
@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::analysis::Comparison;
 use crate::extract::{self, Candidate};
-use crate::import::{self, SheetRow};
+use crate::import::{self, ImportedArticle, Progress, SheetRow};
 use crate::model::{ArticleId, DateOrigin, Project};
 use crate::workspace::PreparedArticle;
 
@@ -69,7 +69,7 @@ impl ComparisonJob {
 #[derive(Debug)]
 pub enum JobOutput {
     /// Files read and extracted, ready for [`crate::workspace::Workspace::add_articles`];
-    /// plus one message per file that could not be imported.
+    /// plus one message per file, or part of a file, that could not be imported.
     Imported {
         /// Articles ready to add.
         articles: Vec<PreparedArticle>,
@@ -93,7 +93,8 @@ pub struct Job {
 }
 
 impl Job {
-    /// Items finished and items in all.
+    /// Items finished and items in all. For an import an item is a file,
+    /// or a mebibyte of a bigger file, so a long mailbox moves the bar too.
     pub fn progress(&self) -> (usize, usize) {
         (self.done.load(Ordering::Relaxed), self.total)
     }
@@ -120,12 +121,12 @@ impl Job {
     fn spawn<T: Send + 'static>(
         label: String,
         items: Vec<T>,
+        total: usize,
         work: impl Fn(Vec<T>, &AtomicUsize, &AtomicBool) -> JobOutput + Send + 'static,
     ) -> Job {
         let done = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
-        let total = items.len();
         let (d, c) = (done.clone(), cancel.clone());
         // If the system refuses a thread, the closure (and the sender) is
         // dropped and the job reports itself cancelled: nothing changes.
@@ -148,27 +149,47 @@ impl Job {
     }
 
     /// Reads and extracts these files in parallel; a metadata sheet, when
-    /// given, sets titles, outlets and dates before extraction.
+    /// given, sets titles, outlets and dates before extraction. Progress
+    /// counts files, and each mebibyte of a bigger file as one more, moving
+    /// while a mailbox or a dump is read; cancelling stops such a read too.
     pub fn import(paths: Vec<PathBuf>, sheet: Option<Sheet>) -> Job {
         let label = format!("Importing {} file(s)", paths.len());
-        Job::spawn(label, paths, move |paths, done, cancel| {
-            let results: Vec<Result<PreparedArticle, String>> = paths
+        let weighed: Vec<(PathBuf, usize)> = paths
+            .into_iter()
+            .map(|path| {
+                let weight = weight(std::fs::metadata(&path).map_or(0, |m| m.len()));
+                (path, weight)
+            })
+            .collect();
+        let total = weighed.iter().map(|(_, w)| w).sum();
+        Job::spawn(label, weighed, total, move |paths, done, cancel| {
+            let results: Vec<Prepared> = paths
                 .into_par_iter()
-                .filter_map(|path| {
+                .filter_map(|(path, units)| {
                     if cancel.load(Ordering::Relaxed) {
                         return None;
                     }
-                    let out = prepare(path, sheet.as_ref());
-                    done.fetch_add(1, Ordering::Relaxed);
+                    let counted = AtomicU64::new(0);
+                    let read = |bytes: u64| {
+                        let now = (weight(bytes) - 1).min(units - 1) as u64;
+                        let before = counted.swap(now, Ordering::Relaxed);
+                        done.fetch_add(now.saturating_sub(before) as usize, Ordering::Relaxed);
+                    };
+                    let cancelled = || cancel.load(Ordering::Relaxed);
+                    let progress = Progress {
+                        read: &read,
+                        cancelled: &cancelled,
+                    };
+                    let out = prepare(path, sheet.as_ref(), &progress);
+                    let counted = counted.load(Ordering::Relaxed) as usize;
+                    done.fetch_add(units.saturating_sub(counted), Ordering::Relaxed);
                     Some(out)
                 })
                 .collect();
             let (mut articles, mut skipped) = (Vec::new(), Vec::new());
-            for r in results {
-                match r {
-                    Ok(a) => articles.push(a),
-                    Err(e) => skipped.push(e),
-                }
+            for prepared in results {
+                articles.extend(prepared.articles);
+                skipped.extend(prepared.skipped);
             }
             JobOutput::Imported { articles, skipped }
         })
@@ -177,7 +198,8 @@ impl Job {
     /// Runs the extractors again over these texts in parallel.
     pub fn extract(inputs: Vec<(ArticleId, Arc<str>, Option<NaiveDate>)>) -> Job {
         let label = format!("Extracting facts from {} article(s)", inputs.len());
-        Job::spawn(label, inputs, |inputs, done, cancel| {
+        let total = inputs.len();
+        Job::spawn(label, inputs, total, |inputs, done, cancel| {
             let out = inputs
                 .into_par_iter()
                 .filter_map(|(id, text, published)| {
@@ -226,17 +248,64 @@ impl Sheet {
             .map(|p| Sheet::read(&p))
     }
 
-    fn row_for(&self, path: &Path) -> Option<&SheetRow> {
-        let name = path.file_name()?.to_string_lossy();
+    /// The row naming this article: by its file name, followed by `#part`
+    /// for one of several articles of a file.
+    fn row_for(&self, path: &Path, article: &ImportedArticle) -> Option<&SheetRow> {
+        let mut name = path.file_name()?.to_string_lossy().into_owned();
+        if !article.provenance.part.is_empty() {
+            name = format!("{name}#{}", article.provenance.part);
+        }
         self.rows.iter().find(|r| r.file == name)
     }
 }
 
-/// Reads one file and extracts its facts; an error names the file and says why.
-pub fn prepare(path: PathBuf, sheet: Option<&Sheet>) -> Result<PreparedArticle, String> {
-    let mut imported = import::read_article(&path)
-        .map_err(|e| format!("Skipped {}: {}", path.display(), e.cause()))?;
-    if let Some((sheet, row)) = sheet.and_then(|s| Some((s, s.row_for(&path)?))) {
+/// How many progress items a file of `bytes` counts for: one, and one per
+/// further mebibyte.
+fn weight(bytes: u64) -> usize {
+    usize::try_from(bytes / (1024 * 1024)).unwrap_or(usize::MAX / 2) + 1
+}
+
+/// What one file gave: its articles, ready to add, and what was skipped.
+struct Prepared {
+    /// The file's articles with their candidates.
+    articles: Vec<PreparedArticle>,
+    /// The file, or the parts of it, that could not be imported, with why.
+    skipped: Vec<String>,
+}
+
+/// Reads one file and extracts the facts of each of its articles, reporting
+/// to `progress` while a long file is read; messages name the file (and the
+/// part of it) and say why.
+fn prepare(path: PathBuf, sheet: Option<&Sheet>, progress: &Progress) -> Prepared {
+    let found = match import::read_file(&path, progress) {
+        Ok(found) => found,
+        Err(e) => {
+            return Prepared {
+                articles: Vec::new(),
+                skipped: vec![format!("Skipped {}: {}", path.display(), e.cause())],
+            };
+        }
+    };
+    let skipped = found
+        .problems
+        .iter()
+        .map(|e| format!("Skipped in {}: {}", path.display(), e.cause()))
+        .collect();
+    let articles = found
+        .articles
+        .into_iter()
+        .map(|imported| prepare_article(&path, imported, sheet))
+        .collect();
+    Prepared { articles, skipped }
+}
+
+/// One imported article with the sheet's metadata applied and its facts extracted.
+fn prepare_article(
+    path: &Path,
+    mut imported: ImportedArticle,
+    sheet: Option<&Sheet>,
+) -> PreparedArticle {
+    if let Some((sheet, row)) = sheet.and_then(|s| Some((s, s.row_for(path, &imported)?))) {
         if let Some(t) = &row.title {
             imported.title = t.clone();
         }
@@ -252,8 +321,8 @@ pub fn prepare(path: PathBuf, sheet: Option<&Sheet>) -> Result<PreparedArticle, 
         }
     }
     let candidates = extract::extract_all(&imported.text, imported.published);
-    Ok(PreparedArticle {
-        path,
+    PreparedArticle {
+        path: path.to_owned(),
         title: imported.title,
         outlet: imported.outlet,
         url: imported.url,
@@ -261,5 +330,6 @@ pub fn prepare(path: PathBuf, sheet: Option<&Sheet>) -> Result<PreparedArticle, 
         date_origin: imported.date_origin,
         text: imported.text.into(),
         candidates,
-    })
+        provenance: imported.provenance,
+    }
 }

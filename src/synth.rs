@@ -289,6 +289,7 @@ pub fn project(articles: usize, facts: usize, seed: u64) -> Project {
             date_origin: DateOrigin::Manual,
             content_hash: format!("{:064x}", rng.next_u64()),
             reliability: Reliability::F,
+            provenance: Default::default(),
         });
     }
     let ids: Vec<ArticleId> = project.articles.iter().map(|a| a.id).collect();

@@ -169,7 +169,7 @@ fn reports_missing_and_unsupported_files() {
     let missing = read_article(Path::new("/no/such/folder/article.txt")).expect_err("missing");
     assert!(matches!(missing, ImportError::Io { .. }));
     assert!(missing.to_string().contains("article.txt"), "{missing}");
-    let unsupported = read_article(Path::new("report.pdf")).expect_err("unsupported");
+    let unsupported = read_article(Path::new("report.doc")).expect_err("unsupported");
     assert!(
         unsupported
             .to_string()
@@ -271,7 +271,9 @@ fn scans_folders() {
     for name in [
         "b.txt",
         "a.HTML",
-        "notes.pdf",
+        "notes.doc",
+        "metadata.csv",
+        "dump.csv",
         ".hidden.txt",
         "sub/c.md",
         "sub/deeper/d.htm",
@@ -288,9 +290,68 @@ fn scans_folders() {
         .collect();
     assert_eq!(
         relative,
-        ["a.HTML", "b.txt", "sub/c.md", "sub/deeper/d.htm"]
+        [
+            "a.HTML",
+            "b.txt",
+            "dump.csv",
+            "sub/c.md",
+            "sub/deeper/d.htm"
+        ]
     );
     assert!(scan_folder(&dir.path().join("missing")).is_err());
+}
+
+#[test]
+fn reads_outlets_and_dates_as_news_pages_show_them() {
+    let jsonld = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+        "datePublished":"2025-05-21T07:00:00Z","publisher":{"@type":"Organization",
+        "name":"Northwind Herald"}}</script></head><body><h1>Bridge closed</h1>
+        <p>Photo: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p>
+        <p>The bridge closed.</p></body></html>"#;
+    let table: [(&str, &str, &str, Option<NaiveDate>, DateOrigin); 5] = [
+        (
+            "harbour.txt",
+            "Harbour reopens\nLakeside • UNN\nToday, 25 May 2025\n\nThe harbour reopened.\n",
+            "UNN",
+            date(2025, 5, 25),
+            DateOrigin::Detected("“Today” line".to_owned()),
+        ),
+        (
+            "bridge.html",
+            jsonld,
+            "Northwind Herald",
+            date(2025, 5, 21),
+            DateOrigin::Metadata("JSON-LD “datePublished”".to_owned()),
+        ),
+        (
+            "closed.txt",
+            "Bridge closed\nImage: https://creativecommons.org/licenses/by/4.0/\n\
+             LAKESIDE, March 26 (AP) — The bridge closed.\n",
+            "AP",
+            None,
+            DateOrigin::Unknown,
+        ),
+        (
+            "dam.md",
+            "# Dam inspected\n\nhttps://www.lakeside-courier.example/news/2025/05/19/dam/\n\nBody.\n",
+            "lakeside-courier.example",
+            date(2025, 5, 19),
+            DateOrigin::Detected("date in the article’s URL".to_owned()),
+        ),
+        (
+            "wire.txt",
+            "Ferry delayed\n\nXinhua Port Alder Published 19.05.25, 06:40 PM\n\nThe ferry was delayed.\n",
+            "Xinhua",
+            date(2025, 5, 19),
+            DateOrigin::Detected("“Published” line".to_owned()),
+        ),
+    ];
+    for (name, page, outlet, published, origin) in table {
+        let article = import(name, page.as_bytes()).expect("imports");
+        assert_eq!(article.outlet, outlet, "{name}");
+        assert_eq!(article.published, published, "{name}");
+        assert_eq!(article.date_origin, origin, "{name}");
+    }
 }
 
 #[test]

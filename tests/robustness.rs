@@ -57,6 +57,7 @@ proptest! {
                 date_origin: dossier::model::DateOrigin::Manual,
                 text: std::sync::Arc::from(t.as_str()),
                 candidates: extract::extract_all(t, chrono::NaiveDate::from_ymd_opt(2025, 5, 20)),
+                provenance: Default::default(),
             })
             .collect();
         ws.add_articles(prepared);

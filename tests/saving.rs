@@ -30,6 +30,7 @@ fn state(n: u64) -> Project {
             date_origin: DateOrigin::Unknown,
             content_hash: format!("{n:064}"),
             reliability: Reliability::default(),
+            provenance: Default::default(),
         });
     }
     project

@@ -7,6 +7,7 @@ pub mod claims;
 pub mod clusters;
 pub mod contradictions;
 pub mod copies;
+pub mod dating;
 pub mod descriptions;
 pub mod events;
 pub mod keys;

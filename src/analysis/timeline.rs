@@ -23,6 +23,9 @@ pub struct TimelineItem {
     pub granularity: Granularity,
     /// The text shown beside the mark.
     pub label: String,
+    /// Placed with a publication date inferred from the dossier (a day
+    /// without a year, or "Friday"), so drawn as a proposal to confirm.
+    pub inferred: bool,
 }
 
 /// The laid-out timeline.
@@ -32,6 +35,8 @@ pub struct TimelineLayout {
     pub lanes: Vec<(ArticleId, String)>,
     /// Each lane's publication date, in days since 1970-01-01.
     pub published: Vec<Option<f64>>,
+    /// Whether each lane's publication date is only inferred from the dossier.
+    pub published_inferred: Vec<bool>,
     /// The dated facts.
     pub items: Vec<TimelineItem>,
 }
@@ -64,6 +69,11 @@ impl TimelineLayout {
             .iter()
             .map(|a| a.published.and_then(|d| d.and_hms_opt(0, 0, 0)).map(days))
             .collect();
+        let published_inferred: Vec<bool> = project
+            .articles
+            .iter()
+            .map(|a| a.date_origin.is_inferred())
+            .collect();
         let items = project
             .facts
             .values()
@@ -78,12 +88,14 @@ impl TimelineLayout {
                     end: days(interval.end),
                     granularity: interval.granularity,
                     label: f.text.clone(),
+                    inferred: published_inferred[lane] && f.attrs.contains_key("anchor"),
                 })
             })
             .collect();
         TimelineLayout {
             lanes,
             published,
+            published_inferred,
             items,
         }
     }
@@ -123,6 +135,7 @@ mod tests {
             end,
             granularity,
             label: String::new(),
+            inferred: false,
         }
     }
 
@@ -131,6 +144,7 @@ mod tests {
         let mut layout = TimelineLayout {
             lanes: vec![],
             published: vec![Some(20_000.0)],
+            published_inferred: vec![false],
             items: vec![
                 item(19_000.0, 19_365.0, Granularity::Year),
                 item(20_010.0, 20_011.0, Granularity::Day),
@@ -158,6 +172,9 @@ pub struct SourceMark {
     pub granularity: Granularity,
     /// Whether the date is the mention's own or only a nearby one.
     pub source: DateSource,
+    /// Whether the mention's article has only an inferred publication date,
+    /// which may have placed this date (a day without a year, "Friday").
+    pub inferred: bool,
 }
 
 /// One event as a timeline row: its date as a bar, each source's date beside it.
@@ -183,11 +200,11 @@ pub struct EventRow {
 /// their own or are told by two or more sources (a single-source event dated
 /// only by its article's publication would be noise).
 pub fn event_rows(project: &Project, events: &Events) -> Vec<EventRow> {
-    let lane_of: std::collections::HashMap<ArticleId, usize> = project
+    let lane_of: std::collections::HashMap<ArticleId, (usize, bool)> = project
         .articles
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.id, i))
+        .map(|(i, a)| (a.id, (i, a.date_origin.is_inferred())))
         .collect();
     events
         .list
@@ -200,16 +217,17 @@ pub fn event_rows(project: &Project, events: &Events) -> Vec<EventRow> {
             }
             let mut claims: Vec<SourceMark> = Vec::new();
             for m in &e.mentions {
-                let (Some(d), Some(lane)) = (&m.date, lane_of.get(&m.article)) else {
+                let (Some(d), Some(&(lane, inferred))) = (&m.date, lane_of.get(&m.article)) else {
                     continue;
                 };
                 let mark = SourceMark {
                     fact: m.fact,
-                    lane: *lane,
+                    lane,
                     start: d.start,
                     end: d.end,
                     granularity: d.granularity,
                     source: d.source,
+                    inferred,
                 };
                 let known = claims
                     .iter()

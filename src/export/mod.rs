@@ -102,6 +102,9 @@ struct TableRow<'a> {
     file: &'a str,
     start: usize,
     end: usize,
+    /// The page the fact starts on, for articles from paged files (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<usize>,
     text: &'a str,
     kind: &'static str,
     label: &'a str,
@@ -126,6 +129,7 @@ fn table_rows(ws: &Workspace) -> Vec<TableRow<'_>> {
                 file: article.file_name(),
                 start: offsets.get(f.start),
                 end: offsets.get(f.end),
+                page: article.provenance.page_at(f.start),
                 text: &f.text,
                 kind: f.kind.as_str(),
                 label: &f.label,
@@ -151,7 +155,7 @@ pub fn facts_json(ws: &Workspace) -> String {
 /// The facts table as CSV (RFC 4180 quoting; offsets in code points).
 pub fn facts_csv(ws: &Workspace) -> String {
     let mut out =
-        String::from("id,file,start,end,kind,label,value,text,fields,status,origin,note\n");
+        String::from("id,file,start,end,page,kind,label,value,text,fields,status,origin,note\n");
     for r in table_rows(ws) {
         let fields = r
             .fields
@@ -164,6 +168,7 @@ pub fn facts_csv(ws: &Workspace) -> String {
             r.file.to_owned(),
             r.start.to_string(),
             r.end.to_string(),
+            r.page.map(|p| p.to_string()).unwrap_or_default(),
             r.kind.to_owned(),
             r.label.to_owned(),
             r.value.to_owned(),

@@ -45,6 +45,12 @@ pub struct ReportArticle {
     pub outlet: String,
     /// Publication date (YYYY-MM-DD), null when unknown.
     pub published: Option<String>,
+    /// How the date was obtained ("detected in text (dateline)", "inferred
+    /// from the dossier — please confirm (…)" …), so a proposal is never
+    /// taken for a stated date.
+    pub date_origin: String,
+    /// True when the date is only inferred from the dossier.
+    pub date_inferred: bool,
     /// Admiralty reliability grade of its outlet (A–F).
     pub reliability: String,
     /// How many facts were found in it (rejected ones excluded).
@@ -52,6 +58,18 @@ pub struct ReportArticle {
     /// The file this one is a copy of, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copy_of: Option<String>,
+}
+
+impl ReportArticle {
+    /// The date as the Markdown and HTML tables show it: "unknown" when
+    /// there is none, marked when it is only inferred.
+    fn date_cell(&self) -> String {
+        match (&self.published, self.date_inferred) {
+            (None, _) => "unknown".to_owned(),
+            (Some(d), false) => d.clone(),
+            (Some(d), true) => format!("{d} (inferred — please confirm)"),
+        }
+    }
 }
 
 /// One alias group.
@@ -336,6 +354,8 @@ impl Report {
                 title: a.title.clone(),
                 outlet: a.outlet.clone(),
                 published: a.published.map(|d| d.to_string()),
+                date_origin: a.date_origin.describe(),
+                date_inferred: a.date_origin.is_inferred(),
                 reliability: format!("{:?}", a.reliability),
                 facts: fact_counts.get(&a.id).copied().unwrap_or(0),
                 copy_of: (cmp.sources.of(a.id) != a.id).then(|| at.file(cmp.sources.of(a.id))),
@@ -602,7 +622,7 @@ impl Report {
                 a.file,
                 md_escape(&a.title),
                 md_escape(&a.outlet),
-                a.published.as_deref().unwrap_or("unknown"),
+                a.date_cell(),
                 a.reliability,
                 a.facts,
                 a.copy_of.as_deref().unwrap_or("")
@@ -728,7 +748,7 @@ impl Report {
                 esc(&a.file),
                 esc(&a.title),
                 esc(&a.outlet),
-                a.published.as_deref().unwrap_or("unknown"),
+                a.date_cell(),
                 a.reliability,
                 a.facts,
                 esc(a.copy_of.as_deref().unwrap_or(""))

@@ -82,7 +82,7 @@ pub fn timeline_svg(rows: &[EventRow], sources: &[String]) -> String {
             let (c0, c1) = (x(c.start), x(c.end).max(x(c.start) + 4.0));
             let h = ((ROW - 8.0) / n).clamp(2.0, 6.0);
             let y = top + 4.0 + k as f64 * (ROW - 8.0 - h) / (n - 1.0).max(1.0);
-            let fill = if c.source == DateSource::Clause {
+            let fill = if c.source == DateSource::Clause && !c.inferred {
                 format!("fill=\"{color}\"")
             } else {
                 format!("fill=\"none\" stroke=\"{color}\"")
@@ -223,6 +223,7 @@ mod tests {
             end: day(d) + 1.0,
             granularity: Granularity::Day,
             source: DateSource::Clause,
+            inferred: false,
         };
         let rows = vec![EventRow {
             event: 0,

@@ -39,6 +39,20 @@ pub(super) fn read_bounded(path: &Path, cap: u64) -> Result<Vec<u8>, ImportError
     Ok(bytes)
 }
 
+/// The ordinary file at `path`, opened to be read as a stream (a mailbox, a
+/// dump): anything but an ordinary file is `NotAFile`, checked before and
+/// after opening.
+pub(super) fn open_ordinary(path: &Path) -> Result<File, ImportError> {
+    let io_error = |source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    check(&std::fs::metadata(path).map_err(io_error)?, u64::MAX)?;
+    let file = open(path).map_err(io_error)?;
+    check(&file.metadata().map_err(io_error)?, u64::MAX)?;
+    Ok(file)
+}
+
 /// Refuses what is not an ordinary file, or is larger than `cap`.
 fn check(meta: &Metadata, cap: u64) -> Result<(), ImportError> {
     if !meta.is_file() {

@@ -1,6 +1,7 @@
 //! A small, tolerant HTML reader: the visible text of a saved web page plus
-//! the metadata news sites put in `<meta>` and `<link>` tags. It never fails:
-//! unclosed tags, stray `<` and broken comments all give some text.
+//! the metadata news sites put in `<meta>` and `<link>` tags and in JSON-LD
+//! blocks. It never fails: unclosed tags, stray `<` and broken comments all
+//! give some text.
 
 use std::borrow::Cow;
 
@@ -8,6 +9,8 @@ use chrono::NaiveDate;
 
 use super::dates::parse_date;
 use super::entities::decode_entities;
+use super::jsonld;
+use super::outlet::is_outlet_name;
 use super::text::{cap_chars, host_of};
 
 /// Elements whose content is not shown to the reader.
@@ -75,9 +78,9 @@ const CELLS: &[&str] = &["td", "th"];
 pub(crate) struct HtmlMeta {
     /// From `<title>`, else `og:title`, else the first `<h1>`.
     pub title: String,
-    /// From `og:site_name`, else the host of the canonical URL.
+    /// From `og:site_name`, else the JSON-LD publisher, else the host of the URL.
     pub outlet: String,
-    /// From `<link rel="canonical">`, else `og:url`.
+    /// From `<link rel="canonical">`, else `og:url`, else the JSON-LD `url`.
     pub url: String,
     /// Publication date and the tag it was read from.
     pub published: Option<(NaiveDate, String)>,
@@ -131,6 +134,8 @@ struct Reader {
     site_name: Option<String>,
     canonical: Option<String>,
     og_url: Option<String>,
+    ld_publisher: Option<String>,
+    ld_url: Option<String>,
     dates: Vec<DateTag>,
 }
 
@@ -198,7 +203,25 @@ impl Reader {
         if is_title && self.title.is_none() {
             self.title = Some(clean(&html[end..content_end])).filter(|t| !t.is_empty());
         }
+        let linked_data = tag
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if tag.name == "script" && linked_data {
+            self.linked_data(&html[end..content_end]);
+        }
         after
+    }
+
+    /// Reads date, publisher and address from a JSON-LD block.
+    fn linked_data(&mut self, json: &str) {
+        let data = jsonld::read(json);
+        if let Some(date) = data.published {
+            let source = "JSON-LD “datePublished”".to_owned();
+            self.dates.push((1, date, source));
+        }
+        let publisher = data.publisher.filter(|p| is_outlet_name(p));
+        self.ld_publisher = self.ld_publisher.take().or(publisher);
+        self.ld_url = self.ld_url.take().or(data.url);
     }
 
     /// Updates the state for one start or end tag.
@@ -286,9 +309,22 @@ impl Reader {
             "og:url" => &mut self.og_url,
             lower => {
                 let rank = match lower {
-                    "article:published_time" => 0,
-                    "date" | "pubdate" | "publishdate" | "publish-date" | "dc.date"
-                    | "dc.date.issued" => 1,
+                    "article:published_time" | "og:article:published_time" => 0,
+                    "date"
+                    | "pubdate"
+                    | "publishdate"
+                    | "publish-date"
+                    | "publish_date"
+                    | "publication_date"
+                    | "datepublished"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "dcterms.date"
+                    | "dcterms.issued"
+                    | "dcterms.created"
+                    | "citation_publication_date"
+                    | "parsely-pub-date"
+                    | "sailthru.date" => 1,
                     _ => return,
                 };
                 let source = format!("<meta {attr_name}=\"{key}\">");
@@ -352,8 +388,12 @@ impl Reader {
             .filter_map(|(rank, value, source)| parse_date(value).map(|d| (*rank, d, source)))
             .min_by_key(|(rank, _, _)| *rank)
             .map(|(_, date, source)| (date, source.clone()));
-        let url = self.canonical.or(self.og_url).unwrap_or_default();
-        let outlet = self.site_name.unwrap_or_else(|| {
+        let url = self
+            .canonical
+            .or(self.og_url)
+            .or(self.ld_url)
+            .unwrap_or_default();
+        let outlet = self.site_name.or(self.ld_publisher).unwrap_or_else(|| {
             if url.is_empty() {
                 String::new()
             } else {
@@ -580,6 +620,16 @@ mod tests {
                 "apnews.com",
                 "https://apnews.com/y",
             ),
+            (
+                "<script type=application/ld+json>{\"publisher\":{\"name\":\"Lakeside Courier\"},\"url\":\"https://courier.example/a\"}</script><p>x</p>",
+                "Lakeside Courier",
+                "https://courier.example/a",
+            ),
+            (
+                "<script type=application/ld+json>{\"publisher\":{\"name\":\"a sentence that says what the publisher did\"},\"url\":\"https://courier.example/a\"}</script>",
+                "courier.example",
+                "https://courier.example/a",
+            ),
             ("<p>nothing</p>", "", ""),
         ];
         for (html, outlet, url) in table {
@@ -626,6 +676,16 @@ mod tests {
                 "<time> on the page",
             ),
             ("<meta name=date content=\"not a date\"><p>x</p>", None, ""),
+            (
+                "<script type=\"application/ld+json\">{\"datePublished\":\"2025-05-14T09:00\"}</script><time datetime=2025-05-15>x</time>",
+                Some("2025-05-14"),
+                "JSON-LD “datePublished”",
+            ),
+            (
+                "<meta name=\"parsely-pub-date\" content=\"2025-05-13T10:00:00Z\">",
+                Some("2025-05-13"),
+                "<meta name=\"parsely-pub-date\">",
+            ),
             ("<p>x</p>", None, ""),
         ];
         for (html, expected, how) in table {

@@ -1,34 +1,59 @@
-//! Importers: article files (.txt, .md, .html) and the analyst's metadata
-//! sheet, turned into text plus what is known about each article. Reading is
-//! separated from parsing (`read_article` = file system + `parse_article`) so
-//! the parsing can be tested, and fuzzed, without files.
+//! Importers: article files (text, Markdown, HTML, PDF, Word and
+//! OpenDocument, e-mail and mailboxes, news feeds, JSON Lines and CSV dumps)
+//! and the analyst's metadata sheet, turned into text plus what is known
+//! about each article. One file may hold many articles (a mailbox, a feed, a
+//! dump). Reading is separated from parsing (`read_file` = file system +
+//! `parse_file`) so the parsing can be tested, and fuzzed, without files.
 
 mod dates;
 mod decode;
 mod detect;
+mod dump;
 mod entities;
+mod feed;
 mod file;
 mod html;
+mod jsonld;
+mod mail;
+mod office;
+mod outlet;
+mod pdf;
 mod sheet;
+mod stream;
 mod text;
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::BufReader;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::model::DateOrigin;
+use crate::model::{DateOrigin, Provenance};
 use crate::store::InWords;
 
 pub use decode::decode;
 pub use sheet::{SheetRow, parse_sheet, read_sheet};
+pub use stream::Progress;
 
-/// The largest article file accepted (64 MiB): bigger files are almost
-/// certainly not articles, and would make the window sluggish.
+/// The largest article accepted (64 MiB of file, or of text taken from a
+/// document): bigger ones are almost certainly not articles, and would make
+/// the window sluggish.
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// What an importer learned from one article file.
+/// The largest PDF, Word, OpenDocument, e-mail or feed file accepted
+/// (256 MiB): pictures make such files much bigger than their text.
+/// Mailboxes and dumps are read as a stream and have no limit of their own.
+pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The extensions of the article files Dossier reads, for file dialogs.
+pub const EXTENSIONS: [&str; 17] = [
+    "txt", "text", "md", "markdown", "html", "htm", "pdf", "docx", "odt", "eml", "mbox", "rss",
+    "atom", "xml", "jsonl", "ndjson", "csv",
+];
+
+/// What an importer learned from one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedArticle {
     /// The text facts are found in; spans are byte offsets into it. For text
@@ -47,6 +72,19 @@ pub struct ImportedArticle {
     pub date_origin: DateOrigin,
     /// The encoding the file was decoded with (`UTF-8`, `windows-1252` …).
     pub encoding: String,
+    /// Its part of a file holding several, its pages, author and notes.
+    pub provenance: Provenance,
+}
+
+/// What one file yielded: its articles, and what in it could not be imported
+/// while the rest could (a bad row of a dump, a broken attachment).
+#[derive(Debug, Default)]
+pub struct FileArticles {
+    /// The articles in the file's order, each with a distinct part (empty for
+    /// a file that is one article).
+    pub articles: Vec<ImportedArticle>,
+    /// What was left out, each saying where (`line 12: …`).
+    pub problems: Vec<ImportError>,
 }
 
 /// The kinds of article file Dossier reads.
@@ -58,6 +96,22 @@ pub enum Format {
     Markdown,
     /// A saved web page (`.html`, `.htm`); only its visible text is kept.
     Html,
+    /// A PDF with a text layer; page starts are kept.
+    Pdf,
+    /// A Word document (`.docx`).
+    Docx,
+    /// An OpenDocument text (`.odt`).
+    Odt,
+    /// One e-mail (`.eml`); its attachments of a supported format are articles too.
+    Email,
+    /// A mailbox (`.mbox`), one article per message, read as a stream.
+    Mbox,
+    /// An RSS or Atom feed (`.rss`, `.atom`, `.xml`), one article per item.
+    Feed,
+    /// A JSON Lines dump (`.jsonl`, `.ndjson`), one article per line.
+    JsonLines,
+    /// A CSV dump with a text column, one article per row.
+    Csv,
 }
 
 impl Format {
@@ -68,7 +122,43 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            "odt" => Some(Format::Odt),
+            "eml" => Some(Format::Email),
+            "mbox" => Some(Format::Mbox),
+            "rss" | "atom" | "xml" => Some(Format::Feed),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "csv" => Some(Format::Csv),
             _ => None,
+        }
+    }
+
+    /// The format's name in messages.
+    fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+            Format::Pdf => "PDF",
+            Format::Docx => "Word (.docx)",
+            Format::Odt => "OpenDocument (.odt)",
+            Format::Email => "e-mail",
+            Format::Mbox => "mailbox",
+            Format::Feed => "RSS or Atom feed",
+            Format::JsonLines => "JSON Lines",
+            Format::Csv => "CSV",
+        }
+    }
+
+    /// The largest file of this format read whole; `None` for those read as a stream.
+    fn file_limit(self) -> Option<u64> {
+        match self {
+            Format::Text | Format::Markdown | Format::Html => Some(MAX_ARTICLE_BYTES),
+            Format::Pdf | Format::Docx | Format::Odt | Format::Email | Format::Feed => {
+                Some(MAX_DOCUMENT_BYTES)
+            }
+            Format::Mbox | Format::JsonLines | Format::Csv => None,
         }
     }
 }
@@ -106,7 +196,10 @@ pub enum ImportError {
         kind: &'static str,
     },
     /// The file's extension is not one of the supported formats.
-    #[error("“{}” is not a supported article file (use .txt, .md or .html)", .path.display())]
+    #[error(
+        "“{}” is not a supported article file (use .txt, .md, .html, .pdf, .docx, .odt, .eml, .mbox, .rss, .atom, .jsonl or .csv)",
+        .path.display()
+    )]
     Unsupported {
         /// The file.
         path: PathBuf,
@@ -138,6 +231,61 @@ pub enum ImportError {
         /// The row number, counting the header as row 1.
         row: usize,
     },
+    /// A PDF whose pages hold no text (scanned pages, pictures of text).
+    #[error("the PDF has no text layer — needs OCR; nothing was imported")]
+    NoTextLayer,
+    /// A PDF locked with a password.
+    #[error(
+        "the PDF is encrypted (it needs a password); save a copy without the password to import it"
+    )]
+    Encrypted,
+    /// The file is damaged or is not of the format its extension says.
+    #[error("it is not a readable {format} file ({detail})")]
+    Damaged {
+        /// The format, in words.
+        format: &'static str,
+        /// What the reader found wrong.
+        detail: String,
+    },
+    /// A compressed part of a Word or OpenDocument file unpacks to more than
+    /// the limit: refused unread, as a zip bomb would be.
+    #[error(
+        "its part “{entry}” unpacks to more than {} MB; refused as a possible zip bomb",
+        mib(*.limit)
+    )]
+    TooMuchToUnpack {
+        /// The part of the archive.
+        entry: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A dump has no column (or JSON field) holding the article text.
+    #[error(
+        "no text column: one named text, body, content, article, full_text or similar is needed (found: {found})"
+    )]
+    NoTextColumn {
+        /// The columns it has.
+        found: String,
+    },
+    /// A row of a dump could not be imported; the other rows were.
+    #[error("line {line}: {reason}")]
+    BadRow {
+        /// The line the row starts on, counting from 1.
+        line: u64,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A part of a file holding several articles (a message, an attachment) could not be imported.
+    #[error("{part}: {error}")]
+    InPart {
+        /// The part (`message 3`, `attachment “report.pdf”`).
+        part: String,
+        /// What went wrong with it.
+        error: Box<ImportError>,
+    },
+    /// The analyst cancelled the import.
+    #[error("the import was cancelled")]
+    Cancelled,
     /// Any of the above, for a named file.
     #[error("{file}: {error}")]
     InFile {
@@ -184,37 +332,140 @@ fn mib(bytes: u64) -> u64 {
     bytes.div_ceil(1024 * 1024)
 }
 
-/// Reads and parses one article file; errors name the file. Only ordinary
-/// files are read, at most `MAX_ARTICLE_BYTES` of them.
+/// Reads and parses one article file, and gives its first article; errors
+/// name the file. See [`read_file`] for files that hold several.
 pub fn read_article(path: &Path) -> Result<ImportedArticle, ImportError> {
+    let found = read_file(path, &Progress::NONE)?;
+    found
+        .articles
+        .into_iter()
+        .next()
+        .ok_or_else(|| ImportError::Empty.in_file(path))
+}
+
+/// Reads and parses one file into its articles; errors and problems name the
+/// file. Only ordinary files are read; a mailbox or a dump is read as a
+/// stream (never whole into memory), reporting to `progress` and stopping
+/// when it says so, other files whole up to their format's limit.
+pub fn read_file(path: &Path, progress: &Progress) -> Result<FileArticles, ImportError> {
     let format = Format::from_path(path).ok_or_else(|| ImportError::Unsupported {
         path: path.to_owned(),
     })?;
-    let bytes = file::read_bounded(path, MAX_ARTICLE_BYTES).map_err(|e| e.in_file(path))?;
-    parse_article(&bytes, format).map_err(|e| e.in_file(path))
+    let found = match format.file_limit() {
+        Some(limit) => file::read_bounded(path, limit).and_then(|bytes| parse_file(&bytes, format)),
+        None => file::open_ordinary(path).and_then(|file| {
+            let reader = BufReader::new(stream::Watched::new(file, progress));
+            guarded(format, || parse_stream(reader, format, progress))
+        }),
+    };
+    let mut found = found.map_err(|e| e.in_file(path))?;
+    found.problems = found
+        .problems
+        .into_iter()
+        .map(|e| e.in_file(path))
+        .collect();
+    Ok(found)
 }
 
-/// Parses an article file's bytes: decodes them and reads title, outlet, URL
-/// and publication date. Pure, so it can be tested and fuzzed without files.
-pub fn parse_article(bytes: &[u8], format: Format) -> Result<ImportedArticle, ImportError> {
+/// Parses a file's bytes into its articles. Pure, so it can be tested and
+/// fuzzed without files; a reader that panics on bad input is caught and
+/// its file named as damaged.
+pub fn parse_file(bytes: &[u8], format: Format) -> Result<FileArticles, ImportError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if let Some(limit) = format.file_limit().filter(|&limit| size > limit) {
+        return Err(ImportError::TooLarge { bytes: size, limit });
+    }
+    guarded(format, || match format {
+        Format::Text | Format::Markdown => one(parse_text(bytes)),
+        Format::Html => one(parse_html(bytes)),
+        Format::Pdf => one(pdf::parse(bytes)),
+        Format::Docx => one(office::parse_docx(bytes)),
+        Format::Odt => one(office::parse_odt(bytes)),
+        Format::Email => mail::parse_email(bytes),
+        Format::Feed => feed::parse(bytes),
+        Format::Mbox | Format::JsonLines | Format::Csv => {
+            parse_stream(bytes, format, &Progress::NONE)
+        }
+    })
+}
+
+/// The articles of a file read as a stream.
+fn parse_stream(
+    reader: impl std::io::BufRead,
+    format: Format,
+    progress: &Progress,
+) -> Result<FileArticles, ImportError> {
+    match format {
+        Format::Mbox => mail::read_mbox(reader, progress),
+        Format::Csv => dump::read_csv(reader, progress),
+        _ => dump::read_json_lines(reader, progress),
+    }
+}
+
+/// `read` run so that a panic in a third-party reader becomes a message
+/// naming the file as damaged, never a crash.
+fn guarded(
+    format: Format,
+    read: impl FnOnce() -> Result<FileArticles, ImportError>,
+) -> Result<FileArticles, ImportError> {
+    catch_unwind(AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(ImportError::Damaged {
+            format: format.name(),
+            detail: "its reader stopped on malformed content".to_owned(),
+        })
+    })
+}
+
+/// A file that is one article.
+fn one(article: Result<ImportedArticle, ImportError>) -> Result<FileArticles, ImportError> {
+    Ok(FileArticles {
+        articles: vec![article?],
+        problems: Vec::new(),
+    })
+}
+
+/// Parses an article file's bytes and gives its first article: decodes them
+/// and reads title, outlet, URL and publication date.
+pub fn parse_article(bytes: &[u8], format: Format) -> Result<ImportedArticle, ImportError> {
+    parse_file(bytes, format)?
+        .articles
+        .into_iter()
+        .next()
+        .ok_or(ImportError::Empty)
+}
+
+/// An article made of text taken from a document: metadata from its first
+/// and last lines, as for a text file. Refuses empty and oversized text.
+fn from_text(text: String, encoding: &str) -> Result<ImportedArticle, ImportError> {
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let size = u64::try_from(text.len()).unwrap_or(u64::MAX);
     if size > MAX_ARTICLE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: size,
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    match format {
-        Format::Text | Format::Markdown => parse_text(bytes),
-        Format::Html => parse_html(bytes),
-    }
+    let meta = text::detect(&text);
+    let (published, date_origin) = split_date(meta.published.or_else(|| url_date(&meta.url)));
+    Ok(ImportedArticle {
+        title: meta.title,
+        outlet: meta.outlet,
+        url: meta.url,
+        published,
+        date_origin,
+        encoding: encoding.to_owned(),
+        text,
+        provenance: Provenance::default(),
+    })
 }
 
 /// A text or Markdown article: the text as decoded, metadata from its first and last lines.
 fn parse_text(bytes: &[u8]) -> Result<ImportedArticle, ImportError> {
     let (text, encoding) = decode(bytes, None)?;
     let meta = text::detect(&text);
-    let (published, date_origin) = split_date(meta.published);
+    let (published, date_origin) = split_date(meta.published.or_else(|| url_date(&meta.url)));
     Ok(ImportedArticle {
         title: meta.title,
         outlet: meta.outlet,
@@ -223,6 +474,7 @@ fn parse_text(bytes: &[u8]) -> Result<ImportedArticle, ImportError> {
         date_origin,
         encoding,
         text,
+        provenance: Provenance::default(),
     })
 }
 
@@ -238,21 +490,45 @@ fn parse_html(bytes: &[u8]) -> Result<ImportedArticle, ImportError> {
     let tagged = meta
         .published
         .map(|(date, tag)| (date, DateOrigin::Metadata(tag)));
-    let (published, date_origin) = split_date(tagged.or(found.published));
+    let url = or_else(meta.url, found.url);
+    let found_date = tagged.or(found.published).or_else(|| url_date(&url));
+    let (published, date_origin) = split_date(found_date);
     Ok(ImportedArticle {
         title: or_else(meta.title, found.title),
         outlet: or_else(meta.outlet, found.outlet),
-        url: or_else(meta.url, found.url),
+        url,
         published,
         date_origin,
         encoding,
         text,
+        provenance: Provenance::default(),
     })
 }
 
 /// `first` unless it is empty.
 fn or_else(first: String, second: String) -> String {
     if first.is_empty() { second } else { first }
+}
+
+/// The day the article's own address states, when it states one.
+fn url_date(url: &str) -> Option<(NaiveDate, DateOrigin)> {
+    let date = dates::date_in_url(url)?;
+    Some((
+        date,
+        DateOrigin::Detected("date in the article’s URL".to_owned()),
+    ))
+}
+
+/// Dates an article still without a date by the day its URL states, for
+/// importers that set the URL from the file's metadata (a feed item's link,
+/// a dump's URL column).
+fn date_from_url(article: &mut ImportedArticle) {
+    if article.published.is_none()
+        && let Some((date, origin)) = url_date(&article.url)
+    {
+        article.published = Some(date);
+        article.date_origin = origin;
+    }
 }
 
 /// A found date and its origin, as the model stores them.
@@ -277,6 +553,13 @@ pub fn scan_folder(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
+/// True for a folder's metadata sheet (`metadata.csv`), which is read as
+/// such, never as a dump of articles.
+fn is_metadata_sheet(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name.eq_ignore_ascii_case("metadata.csv"))
+}
+
 /// Adds `path` to `found` if it is an article file, or walks it if it is a new folder.
 fn visit(path: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<PathBuf>) {
     let hidden = path
@@ -289,7 +572,7 @@ fn visit(path: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<PathBuf>) 
         return;
     };
     if metadata.is_file() {
-        if Format::from_path(path).is_some() {
+        if Format::from_path(path).is_some() && !is_metadata_sheet(path) {
             found.push(path.to_owned());
         }
         return;
@@ -317,7 +600,11 @@ mod tests {
             ("b.Markdown", Some(Format::Markdown)),
             ("c.HTML", Some(Format::Html)),
             ("c.htm", Some(Format::Html)),
-            ("d.pdf", None),
+            ("d.pdf", Some(Format::Pdf)),
+            ("e.DOCX", Some(Format::Docx)),
+            ("box.mbox", Some(Format::Mbox)),
+            ("news.ndjson", Some(Format::JsonLines)),
+            ("d.doc", None),
             ("noextension", None),
             (".txt", None),
         ];

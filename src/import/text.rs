@@ -1,7 +1,10 @@
 //! What a plain-text or Markdown article says about itself: title, outlet, URL
 //! and publication date. Only explicit markers near the top (or the very end)
-//! count; nothing is guessed from the body, so a date is either found with a
-//! stated reason or left unknown.
+//! count: labelled lines, bylines, datelines (`LAKESIDE, May 2 (Agency) –`,
+//! `LAKESIDE (Agency) –`, `Lakeside • Agency`), header lines
+//! (`example.com | Updated: …`, `Published …`, `Today, 2 May 2025`) and the
+//! article's own address on a line of its own. Nothing is guessed from the
+//! body, so a date is either found with a stated reason or left unknown.
 
 use std::sync::LazyLock;
 
@@ -9,6 +12,9 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::dates::{parse_date, parse_date_prefix};
+use super::outlet::{
+    agency, agency_at_start, is_credit_host, is_credit_line, is_domain, is_outlet_name, segments,
+};
 use crate::model::DateOrigin;
 
 /// Lines from the top searched for a URL, byline or date marker.
@@ -34,18 +40,49 @@ static OUTLET_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("outlet label pattern is valid")
 });
 
+/// Most words a line around an address may hold besides it (`Source: <url>`).
+const MAX_WORDS_BESIDE_URL: usize = 3;
+
+/// Most words before a capitalised date marker in a header line
+/// (`Agency Lakeside Published …`); a longer run is a sentence.
+const MAX_WORDS_BEFORE_MARKER: usize = 6;
+
+/// Most words of a header line naming an agency or a site (`Agency Lakeside`).
+const MAX_HEADER_WORDS: usize = 8;
+
 /// A byline naming the outlet: `By Jane Doe for The Guardian`.
 static BYLINE_FOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s*_>]*(?:By|BY)\s+[^\n]{1,80}?\s+for\s+(\p{Lu}[^\n,;|(]*)")
         .expect("byline pattern is valid")
 });
 
-/// A date marker at the start of a line: `Published: …`, `Posted on …`, `Updated …`.
+/// A byline: `By Jane Doe, Agency`, `By Agency`, `- By Jane Doe | Agency`.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s*_>\-–—•]*(?:By|BY)\s+([^\n]{1,80})$").expect("byline pattern is valid")
+});
+
+/// A date marker at the start of a line: `Published: …`, `Posted on …`,
+/// `Updated …`, `Today, …`.
 static DATE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[\s*_>#]*(first published|last updated|published|posted|updated|dated|date)\b(?:\s+on)?[*_]*\s*[:\-–—]?\s*[*_]*\s*",
+        r"(?i)^[\s*_>#]*(first published|last updated|published|posted|updated|dated|date|today)\b(?:\s+on)?[*_]*\s*[:\-–—,]?\s*[*_]*\s*",
     )
     .expect("date marker pattern is valid")
+});
+
+/// A date marker inside a header line, written capitalised as page widgets
+/// write it (`example.com | Updated: …`, `Agency Lakeside Published …`).
+static INNER_DATE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:First published|Last updated|Published|Posted|Updated)\b(?:\s+on)?\s*[:\-–—]?\s*",
+    )
+    .expect("inner date marker pattern is valid")
+});
+
+/// A dateline without a date: `LAKESIDE (Agency) –`, the place in capitals.
+static DATELINE_AGENCY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\p{Lu}[\p{Lu} .'’\-]{1,40}?\s*\(([^()\n]{1,40})\)\s*[-–—]")
+        .expect("dateline pattern is valid")
 });
 
 /// The start of a dateline: `KYIV, ` before the date.
@@ -95,7 +132,7 @@ pub(crate) fn detect(text: &str) -> TextMeta {
     let url = front
         .url
         .clone()
-        .or_else(|| first_url(&head[..head.len().min(URL_LINES)]))
+        .or_else(|| own_url(&head[..head.len().min(URL_LINES)]))
         .unwrap_or_default();
     let outlet = front
         .outlet
@@ -103,6 +140,8 @@ pub(crate) fn detect(text: &str) -> TextMeta {
         .or_else(|| labelled_outlet(&head))
         .or_else(|| (!url.is_empty()).then(|| host_of(&url)))
         .or_else(|| dateline_agency(&head))
+        .or_else(|| header_outlet(head.get(1..).unwrap_or_default()))
+        .or_else(|| header_outlet(&below_title(&tail, head.first())))
         .unwrap_or_default();
     let title = front
         .title
@@ -187,41 +226,98 @@ pub(crate) fn cap_chars(s: &str, max: usize) -> String {
     }
 }
 
-/// The first http(s) URL in `lines`, without trailing punctuation.
-fn first_url(lines: &[&str]) -> Option<String> {
+/// The article's own address: the first http(s) URL standing on a line of
+/// its own (or with a short label), without trailing punctuation; never a
+/// photo credit, a licence or a picture file.
+fn own_url(lines: &[&str]) -> Option<String> {
     lines.iter().find_map(|line| {
-        let found = URL.find(line)?.as_str();
-        Some(
-            found
-                .trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_'])
-                .to_owned(),
-        )
+        let found = URL.find(line)?;
+        let url = found
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_']);
+        let beside = line[..found.start()].split_whitespace().count()
+            + line[found.end()..].split_whitespace().count();
+        let picture = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
+            .iter()
+            .any(|ext| url.to_ascii_lowercase().ends_with(ext));
+        let own = beside <= MAX_WORDS_BESIDE_URL
+            && !picture
+            && !is_credit_line(line)
+            && !is_credit_host(&host_of(url));
+        own.then(|| url.to_owned())
     })
 }
 
-/// An outlet named by a `Source:`-style label or a `By … for Outlet` byline.
+/// An outlet named by a `Source:`-style label or a byline (`By … for
+/// Outlet`, `By Jane Doe, Agency`), when it reads as an outlet's name.
 fn labelled_outlet(lines: &[&str]) -> Option<String> {
     lines.iter().find_map(|line| {
-        let caps = OUTLET_LABEL
+        if let Some(caps) = OUTLET_LABEL
             .captures(line)
-            .or_else(|| BYLINE_FOR.captures(line))?;
-        let value = caps.get(1)?.as_str().trim().trim_matches(['*', '_']).trim();
-        let value = value.trim_end_matches(['.', ',', ';', ':']).trim();
-        if value.is_empty() {
-            return None;
+            .or_else(|| BYLINE_FOR.captures(line))
+        {
+            let value = caps.get(1)?.as_str().trim().trim_matches(['*', '_']).trim();
+            let value = value.trim_end_matches(['.', ',', ';', ':']).trim();
+            let outlet = if URL.is_match(value) {
+                host_of(value)
+            } else {
+                value.to_owned()
+            };
+            return is_outlet_name(&outlet).then_some(outlet);
         }
-        let outlet = if URL.is_match(value) {
-            host_of(value)
-        } else {
-            cap_chars(value, 80)
-        };
-        Some(outlet)
+        let byline = BYLINE.captures(line)?.get(1)?.as_str();
+        byline
+            .split([',', '|', '/'])
+            .find_map(|part| agency(part.trim_end_matches(['.', ';'])))
+            .map(str::to_owned)
     })
 }
 
-/// The news agency named in a dateline: `KYIV, May 20 (Reuters) -`.
+/// The lines of `tail` that are not the title line (a short text's tail holds its title).
+fn below_title<'a>(tail: &[&'a str], title: Option<&&str>) -> Vec<&'a str> {
+    tail.iter()
+        .filter(|line| title.is_none_or(|t| !std::ptr::eq(line.as_ptr(), t.as_ptr())))
+        .copied()
+        .collect()
+}
+
+/// An outlet named by a short header line (never a sentence): a part that is
+/// an agency or a bare domain (`Lakeside • Agency`, `example.com | Updated …`,
+/// `… @ example.com`), or an agency at the start of a line whose other words
+/// are all capitalised (`Agency Lakeside Published …`).
+fn header_outlet(lines: &[&str]) -> Option<String> {
+    lines.iter().find_map(|line| {
+        let short = line.split_whitespace().count() <= MAX_HEADER_WORDS;
+        if !short || is_credit_line(line) {
+            return None;
+        }
+        let named = segments(line).find_map(|part| {
+            let last = part.split_whitespace().last().unwrap_or(part);
+            if let Some(name) = agency(part) {
+                Some(name.to_owned())
+            } else {
+                let last = last.trim_end_matches(['.', ',']);
+                (is_domain(last) && !is_credit_host(last)).then(|| host_of(last))
+            }
+        });
+        named.or_else(|| {
+            let name = agency_at_start(line.trim_start_matches(['*', '_', ' ']))?;
+            let header = line
+                .split_whitespace()
+                .all(|word| !word.starts_with(|c: char| c.is_lowercase()));
+            header.then(|| name.to_owned())
+        })
+    })
+}
+
+/// The news agency named in a dateline: `KYIV, May 20 (Reuters) -`,
+/// `KYIV (Reuters) -`.
 fn dateline_agency(lines: &[&str]) -> Option<String> {
     lines.iter().find_map(|line| {
+        if let Some(caps) = DATELINE_AGENCY_ONLY.captures(line) {
+            let name = caps.get(1)?.as_str().trim();
+            return is_outlet_name(name).then(|| name.to_owned());
+        }
         let place = DATELINE_PLACE.find(line)?;
         let after = &line[place.end()..];
         let rest = match parse_date_prefix(after) {
@@ -231,7 +327,8 @@ fn dateline_agency(lines: &[&str]) -> Option<String> {
                 .map_or(after, |m| &after[m.end()..]),
         };
         let caps = DATELINE_END.captures(rest)?;
-        Some(caps.get(1)?.as_str().trim().to_owned())
+        let name = caps.get(1)?.as_str().trim();
+        is_outlet_name(name).then(|| name.to_owned())
     })
 }
 
@@ -267,14 +364,10 @@ fn line_date(line: &str) -> Option<(Rank, NaiveDate, String)> {
     if let Some(found) = DATE_MARKER.captures(line) {
         let word = found.get(1)?.as_str();
         let rest = &line[found.get(0)?.end()..];
-        let (date, _) = parse_date_prefix(rest)?;
-        let lower = word.to_ascii_lowercase();
-        let rank = if lower.contains("updated") {
-            Rank::Updated
-        } else {
-            Rank::Published
-        };
-        return Some((rank, date, format!("“{}” line", capitalised(&lower))));
+        return marked_date(word, rest);
+    }
+    if let Some(found) = inner_marker(line) {
+        return Some(found);
     }
     if let Some(date) = parse_date(line.trim().trim_matches(['*', '_'])) {
         return Some((
@@ -289,6 +382,32 @@ fn line_date(line: &str) -> Option<(Rank, NaiveDate, String)> {
     DATELINE_END
         .is_match(&after[len..])
         .then(|| (Rank::Dateline, date, "dateline".to_owned()))
+}
+
+/// The date after a marker word, ranked by the word.
+fn marked_date(word: &str, rest: &str) -> Option<(Rank, NaiveDate, String)> {
+    let (date, _) = parse_date_prefix(rest)?;
+    let lower = word.to_ascii_lowercase();
+    let rank = match lower.as_str() {
+        "today" => Rank::AloneOnLine,
+        w if w.contains("updated") => Rank::Updated,
+        _ => Rank::Published,
+    };
+    Some((rank, date, format!("“{}” line", capitalised(&lower))))
+}
+
+/// A capitalised date marker after a few words of a header line
+/// (`example.com | Updated: 2025-05-20 09:01`).
+fn inner_marker(line: &str) -> Option<(Rank, NaiveDate, String)> {
+    let found = INNER_DATE_MARKER.find(line)?;
+    let before = &line[..found.start()];
+    let sentence = before.contains(". ") || before.trim_end().ends_with([',', '.']);
+    if before.split_whitespace().count() > MAX_WORDS_BEFORE_MARKER || sentence {
+        return None;
+    }
+    let word = found.as_str().split([':', '-', '–', '—']).next()?.trim();
+    let word = word.strip_suffix(" on").unwrap_or(word);
+    marked_date(word, &line[found.end()..])
 }
 
 /// `word` with its first letter upper-case.
@@ -366,6 +485,48 @@ mod tests {
             ),
             ("Title\nKYIV, May 20 (Reuters) - Text.\n", "Reuters", ""),
             ("Title\nNobody wrote this for Nothing.\n", "", ""),
+            (
+                "Title\nLAKESIDE (Reuters) – Talks resumed.\n",
+                "Reuters",
+                "",
+            ),
+            ("Title\nLAKESIDE (officials said so) – x\n", "", ""),
+            ("Title\nLakeside • UNN\nBody.\n", "UNN", ""),
+            (
+                "Title\nnorthwind-news.example | Updated: 2025-05-20 09:01\n",
+                "northwind-news.example",
+                "",
+            ),
+            ("Title\nXinhua Lakeside Published 20.05.25\n", "Xinhua", ""),
+            ("Title\nReuters reported on Monday\n", "", ""),
+            ("Reuters Fined Over Leak\nBody.\n", "", ""),
+            ("Title\nBy Jane Roe, Reuters\n", "Reuters", ""),
+            ("Title\n- By Jane Roe\n", "", ""),
+            (
+                "Title\nBody.\nThe full story @ lakeside-courier.example\n",
+                "lakeside-courier.example",
+                "",
+            ),
+            (
+                "Title\nPhoto: https://creativecommons.org/licenses/by/2.0/\n",
+                "",
+                "",
+            ),
+            (
+                "Title\nA drone picture, https://northwind.example/view.jpg\n",
+                "",
+                "",
+            ),
+            (
+                "Title\nThe bridge reopened, https://northwind.example/a said on Monday after a closure.\n",
+                "",
+                "",
+            ),
+            (
+                "Title\nSource: officials familiar with the talks said on Monday\n",
+                "",
+                "",
+            ),
             ("Title\nThe source: of it all is here\n", "", ""),
         ];
         for (text, outlet, url) in table {
@@ -433,6 +594,31 @@ mod tests {
                 "",
             ),
             ("Title\nPublished yesterday\n", None, ""),
+            (
+                "Title\nToday, 25 May 2025\n",
+                date(2025, 5, 25),
+                "“Today” line",
+            ),
+            (
+                "Title\nnorthwind-news.example | Updated: 2025-05-20 09:01\n",
+                date(2025, 5, 20),
+                "“Updated” line",
+            ),
+            (
+                "Title\nXinhua Lakeside Published 20.05.25, 10:00 AM\n",
+                date(2025, 5, 20),
+                "“Published” line",
+            ),
+            (
+                "Title\nPublished March 28,2024\n",
+                date(2024, 3, 28),
+                "“Published” line",
+            ),
+            (
+                "Title\nOfficials of the ministry told reporters the figures Published May 2, 2025\n",
+                None,
+                "",
+            ),
             ("Title\nDates agreed: May 20, 2025\n", None, ""),
             ("Title\nThe talks on May 20, 2025 went well.\n", None, ""),
             (

@@ -22,6 +22,10 @@ pub enum DateOrigin {
     Sheet(String),
     /// Set by the analyst.
     Manual,
+    /// Proposed from the rest of the dossier (the other articles' dates and
+    /// the dates this one mentions), for the analyst to confirm; the phrase
+    /// says how. Replaced when the dossier changes or the analyst sets a date.
+    Inferred(String),
 }
 
 impl DateOrigin {
@@ -33,7 +37,16 @@ impl DateOrigin {
             DateOrigin::Detected(how) => format!("detected in text ({how})"),
             DateOrigin::Sheet(file) => format!("from sheet {file}"),
             DateOrigin::Manual => "set by hand".to_owned(),
+            DateOrigin::Inferred(how) => {
+                format!("inferred from the dossier — please confirm ({how})")
+            }
         }
+    }
+
+    /// True for a date the analyst has not confirmed and no source states:
+    /// one proposed from the rest of the dossier.
+    pub fn is_inferred(&self) -> bool {
+        matches!(self, DateOrigin::Inferred(_))
     }
 }
 
@@ -81,15 +94,55 @@ impl Reliability {
     }
 }
 
+/// Where an article sits in its file and what the file said about it beyond
+/// title, outlet and date: what a fact needs to say "page 3" or "message 12",
+/// and what the reader of a mailbox or a PDF should still be able to see.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Which of the articles of a file holding several this is (`3` for the
+    /// third message of a mailbox, `line 12` for a row of a dump, `item 2`
+    /// of a feed, `report.pdf` for an e-mail's attachment); empty for a file
+    /// that is one article.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub part: String,
+    /// Byte offsets in the text where each page starts (the first is 0), for
+    /// formats with pages (PDF); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<usize>,
+    /// The author the file names (an e-mail's From, a document's creator).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// What else the file said that has no field of its own: an e-mail's
+    /// attachments, a document's creation date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl Provenance {
+    /// True when nothing is known beyond the file itself (kept out of project files).
+    pub fn is_empty(&self) -> bool {
+        self == &Provenance::default()
+    }
+
+    /// The page (counting from 1) holding byte `offset` of the text, for paged formats.
+    pub fn page_at(&self, offset: usize) -> Option<usize> {
+        match self.pages.partition_point(|&start| start <= offset) {
+            0 => None,
+            page => Some(page),
+        }
+    }
+}
+
 /// One article of the dossier. Its text lives in the file at `path`; the
 /// project keeps only what is needed to find it again and notice changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable id.
     pub id: ArticleId,
-    /// Path of the article file, relative to the project file when saved.
-    /// A name that is not UTF-8 is shown here with replacement characters and
-    /// kept exactly in `path_bytes`.
+    /// Path of the article file, relative to the project file when saved,
+    /// followed by `#` and the part for an article that is one of several in
+    /// its file (`mail/box.mbox#3`). A name that is not UTF-8 is shown here
+    /// with replacement characters and kept exactly in `path_bytes`.
     pub path: String,
     /// The path's exact bytes when it is not UTF-8 (Unix file names may be
     /// any bytes), so that such a file reopens; absent otherwise.
@@ -114,30 +167,47 @@ pub struct Article {
     /// The analyst's reliability grade for this source.
     #[serde(default)]
     pub reliability: Reliability,
+    /// Its part of a file holding several articles, its pages, author and notes.
+    #[serde(default, skip_serializing_if = "Provenance::is_empty")]
+    pub provenance: Provenance,
 }
 
 impl Article {
-    /// The file name as imported, used by the command line and reports.
+    /// The file name as imported (with `#part` for one of several articles
+    /// of a file), used by the command line and reports.
     pub fn file_name(&self) -> &str {
         self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
     }
 
-    /// The article file's path as stored, exact even when it is not UTF-8.
+    /// The article file's path as stored (without its `#part`), exact even
+    /// when it is not UTF-8.
     pub fn stored_path(&self) -> PathBuf {
         match &self.path_bytes {
             Some(bytes) => path_from_bytes(bytes),
-            None => PathBuf::from(&self.path),
+            None => PathBuf::from(
+                self.path
+                    .strip_suffix(&self.part_suffix())
+                    .unwrap_or(&self.path),
+            ),
         }
     }
 
-    /// Stores `path` as the article file's path, keeping its exact bytes when
-    /// it is not UTF-8.
+    /// Stores `path` as the article file's path (followed by the part, set
+    /// before), keeping its exact bytes when it is not UTF-8.
     pub fn set_stored_path(&mut self, path: &Path) {
-        self.path = path.to_string_lossy().into_owned();
+        self.path = path.to_string_lossy().into_owned() + &self.part_suffix();
         self.path_bytes = match path.to_str() {
             Some(_) => None,
             None => Some(bytes_of(path)),
         };
+    }
+
+    /// `#part` for one of several articles of a file, empty otherwise.
+    fn part_suffix(&self) -> String {
+        match self.provenance.part.as_str() {
+            "" => String::new(),
+            part => format!("#{part}"),
+        }
     }
 }
 
@@ -181,6 +251,7 @@ mod tests {
             date_origin: DateOrigin::Unknown,
             content_hash: String::new(),
             reliability: Reliability::F,
+            provenance: Provenance::default(),
         }
     }
 
@@ -194,6 +265,48 @@ mod tests {
         let text = ron::to_string(&a).unwrap();
         let back: Article = ron::from_str(&text).unwrap();
         assert_eq!(back.stored_path(), name);
+    }
+
+    #[test]
+    fn one_of_several_articles_of_a_file_shows_its_part() {
+        let mut a = article();
+        a.provenance.part = "line 12".into();
+        a.set_stored_path(Path::new("dumps/news.jsonl"));
+        assert_eq!(a.path, "dumps/news.jsonl#line 12");
+        assert_eq!(a.file_name(), "news.jsonl#line 12");
+        assert_eq!(a.stored_path(), Path::new("dumps/news.jsonl"));
+        let back: Article = ron::from_str(&ron::to_string(&a).unwrap()).unwrap();
+        assert_eq!(back, a);
+        let odd = Path::new(std::ffi::OsStr::from_bytes(b"r\xe9.mbox"));
+        a.set_stored_path(odd);
+        assert_eq!(a.stored_path(), odd);
+    }
+
+    #[test]
+    fn pages_tell_where_an_offset_is() {
+        let pages = Provenance {
+            pages: vec![0, 100, 250],
+            ..Provenance::default()
+        };
+        assert_eq!(pages.page_at(0), Some(1));
+        assert_eq!(pages.page_at(99), Some(1));
+        assert_eq!(pages.page_at(100), Some(2));
+        assert_eq!(pages.page_at(10_000), Some(3));
+        assert_eq!(Provenance::default().page_at(5), None);
+    }
+
+    #[test]
+    fn inferred_dates_say_so_and_survive_saving() {
+        let mut a = article();
+        a.published = chrono::NaiveDate::from_ymd_opt(2025, 5, 16);
+        a.date_origin = DateOrigin::Inferred("latest date it mentions".to_owned());
+        assert!(a.date_origin.is_inferred());
+        assert!(a.date_origin.describe().contains("please confirm"));
+        let back: Article = ron::from_str(&ron::to_string(&a).unwrap()).unwrap();
+        assert_eq!(back, a);
+        let old = ron::to_string(&article()).unwrap();
+        assert!(!old.contains("Inferred"));
+        assert_eq!(ron::from_str::<Article>(&old).unwrap(), article());
     }
 
     #[test]

@@ -40,6 +40,19 @@ impl History {
         self.distance_from_saved = self.distance_from_saved.map(|d| d + 1);
     }
 
+    /// Applies `edit` to `project` as part of the last step, so that undo
+    /// and redo take them together (what follows from a change, such as the
+    /// dates inferred after an import). Without a last step it is a step of its own.
+    pub fn amend(&mut self, project: &mut Project, edit: Edit) {
+        let Some(last) = self.undo.last_mut() else {
+            self.apply(project, "Infer publication dates", edit);
+            return;
+        };
+        let inverse = project.apply(edit);
+        let earlier = std::mem::replace(&mut last.inverse, Edit::Batch(Vec::new()));
+        last.inverse = Edit::Batch(vec![inverse, earlier]);
+    }
+
     /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self, project: &mut Project) -> Option<String> {
         let step = self.undo.pop()?;
@@ -139,6 +152,22 @@ mod tests {
         h.apply(&mut p, "other", Edit::InsertFacts(vec![fact(2, "b")]));
         h.undo(&mut p);
         assert!(h.is_dirty(), "the saved state is no longer reachable");
+    }
+
+    #[test]
+    fn an_amendment_is_undone_and_redone_with_its_step() {
+        let mut p = Project::default();
+        let mut h = History::default();
+        h.apply(&mut p, "add", Edit::InsertFacts(vec![fact(1, "a")]));
+        h.amend(&mut p, Edit::ReplaceFact(fact(1, "b")));
+        assert_eq!(p.fact(FactId(1)).unwrap().value, "b");
+        assert_eq!(h.undo(&mut p).as_deref(), Some("add"));
+        assert!(p.facts.is_empty(), "one undo takes both back");
+        assert_eq!(h.redo(&mut p).as_deref(), Some("add"));
+        assert_eq!(p.fact(FactId(1)).unwrap().value, "b");
+        let mut fresh = History::default();
+        fresh.amend(&mut p, Edit::ReplaceFact(fact(1, "c")));
+        assert_eq!(fresh.undo_label(), Some("Infer publication dates"));
     }
 
     #[test]

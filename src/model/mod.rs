@@ -9,7 +9,7 @@ mod outside;
 mod panes;
 mod project;
 
-pub use article::{Article, DateOrigin, Reliability};
+pub use article::{Article, DateOrigin, Provenance, Reliability};
 pub use decisions::{AliasDecision, Decisions, EventDecision, Verdict, VerdictState};
 pub use fact::{Anchor, Fact, FactKind, Origin, Status};
 pub use history::History;

@@ -231,6 +231,20 @@ impl Project {
     }
 }
 
+impl Edit {
+    /// True when the edit adds, removes or replaces an article.
+    pub fn changes_articles(&self) -> bool {
+        match self {
+            Edit::ReplaceArticle(_) | Edit::InsertArticles(_) | Edit::RemoveArticles(_) => true,
+            Edit::Batch(edits) => edits.iter().any(Edit::changes_articles),
+            Edit::InsertFacts(_)
+            | Edit::RemoveFacts(_)
+            | Edit::ReplaceFact(_)
+            | Edit::SetDecisions(_) => false,
+        }
+    }
+}
+
 /// One reversible change to the project. Every change the analyst makes is
 /// expressed as edits, so the history can undo and redo any of them.
 #[derive(Debug, Clone, PartialEq)]

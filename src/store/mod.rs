@@ -148,6 +148,7 @@ mod tests {
             date_origin: DateOrigin::Manual,
             content_hash: "abc".into(),
             reliability: Reliability::B,
+            provenance: Default::default(),
         });
         p
     }

@@ -116,9 +116,13 @@ fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected:
             let date = article
                 .published
                 .map_or("date unknown".to_owned(), |d| d.to_string());
-            ui.add(
-                egui::Label::new(format!("{date} ({})", article.date_origin.describe())).truncate(),
-            );
+            let date = format!("{date} ({})", article.date_origin.describe());
+            let date = if article.date_origin.is_inferred() {
+                egui::RichText::new(date).color(ui.visuals().warn_fg_color)
+            } else {
+                egui::RichText::new(date)
+            };
+            ui.add(egui::Label::new(date).truncate());
             // Wrapped, so the counts never widen the panel past its size.
             ui.horizontal_wrapped(|ui| {
                 for kind in FactKind::ALL {
@@ -195,7 +199,8 @@ fn details(app: &mut App, ui: &mut egui::Ui, article: &Article) {
             };
             match parsed {
                 Ok(d) => {
-                    if d != article.published {
+                    // Updating an inferred date, even unchanged, confirms it.
+                    if d != article.published || article.date_origin.is_inferred() {
                         commands.push(Command::SetPublished(article.id, d));
                     }
                     if panel.title != article.title || panel.outlet != article.outlet {

@@ -59,7 +59,7 @@ impl Purpose {
         match self {
             Purpose::OpenProject | Purpose::SaveProject => ("Dossier project", &["ron"]),
             Purpose::OpenFolder => ("Folder", &[]),
-            Purpose::AddFiles => ("Articles", &["txt", "md", "markdown", "html", "htm"]),
+            Purpose::AddFiles => ("Articles", &crate::import::EXTENSIONS),
             Purpose::ImportSheet => ("Metadata sheet", &["csv", "tsv", "txt"]),
             Purpose::ExportCsv => ("CSV", &["csv"]),
             Purpose::ExportJson => ("JSON", &["json"]),

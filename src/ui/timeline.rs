@@ -234,10 +234,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     } else {
                         (x + 2.0, Align2::LEFT_TOP)
                     };
+                    let inferred = layout.published_inferred.get(i).copied().unwrap_or(false);
                     marks.text(
                         Pos2::new(at, lane.top() + 1.0),
                         align,
-                        "published",
+                        if inferred { "inferred?" } else { "published" },
                         FontId::proportional(9.0),
                         ui.visuals().warn_fg_color,
                     );
@@ -267,6 +268,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     continue;
                 }
                 let color = lane_color(item.lane);
+                // A date placed with an inferred publication date is drawn faint and outlined.
+                let coarse = coarse || item.inferred;
                 let fill = if coarse {
                     color.gamma_multiply(0.25)
                 } else {
@@ -306,6 +309,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     .is_some_and(|p| bar.expand(3.0).contains(p));
                 if hovered {
                     let mut tip = format!("{} ({:?})", item.label, item.granularity);
+                    if item.inferred {
+                        tip.push_str(
+                            "\nplaced with a date inferred from the dossier — please confirm",
+                        );
+                    }
                     if let Some(key) = conflict {
                         tip.push_str(&format!("\nContradiction: {key} (click to open it)"));
                     }
@@ -454,7 +462,8 @@ fn draw_events(
                         Pos2::new(c1.max(c0 + 4.0), y + mark_h),
                     );
                     let color = lane_color(c.lane);
-                    if c.source == DateSource::Clause {
+                    // A date its source may owe to an inferred publication date is hollow too.
+                    if c.source == DateSource::Clause && !c.inferred {
                         marks.rect_filled(m, 1.0, color);
                     } else {
                         marks.rect_stroke(m, 1.0, Stroke::new(1.0, color), StrokeKind::Inside);
@@ -498,13 +507,16 @@ fn event_tip(app: &App, cmp: &Comparison, row: &EventRow) -> String {
         }
         tip.push_str(&format!("\nstatus: {}", e.status.as_str()));
         for m in &e.mentions {
-            let file = app
-                .ws
-                .project
-                .article(m.article)
-                .map_or("?", |a| a.file_name());
+            let article = app.ws.project.article(m.article);
+            let file = article.map_or("?", |a| a.file_name());
+            let inferred = article.is_some_and(|a| a.date_origin.is_inferred());
             let date = m.date.as_ref().map_or("no date".to_owned(), |d| {
-                format!("{} ({})", d.value, d.source.as_str())
+                let note = if inferred {
+                    "; its publication date is inferred — please confirm"
+                } else {
+                    ""
+                };
+                format!("{} ({}{note})", d.value, d.source.as_str())
             });
             tip.push_str(&format!("\n• {file}: {date}"));
         }

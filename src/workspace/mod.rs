@@ -13,10 +13,11 @@ use crate::extract::{Candidate, EXTRACTOR_VERSION};
 use crate::import;
 use crate::model::{
     Anchor, Article, ArticleId, DateOrigin, Edit, Fact, FactId, FactKind, History, Origin, Project,
-    Reliability, Status,
+    Provenance, Reliability, Status,
 };
 use crate::store::{self, StoreError};
 
+mod dating;
 pub mod find;
 mod outside;
 
@@ -39,6 +40,8 @@ pub struct PreparedArticle {
     pub text: Arc<str>,
     /// What the extractors found.
     pub candidates: Vec<Candidate>,
+    /// Its part of a file holding several articles, its pages, author and notes.
+    pub provenance: Provenance,
 }
 
 /// The open project and its run-time state.
@@ -66,6 +69,9 @@ pub struct Workspace {
     /// The analyst answered about outside files since the last save; the
     /// answer is saved with the project.
     outside_answered: bool,
+    /// The days each article's text names, kept with the text they were read
+    /// from, so inferring dates after each change does not read texts again.
+    own_dates: HashMap<ArticleId, (Arc<str>, Arc<crate::analysis::dating::OwnDates>)>,
 }
 
 /// The hex SHA-256 of a text, to notice changed article files.
@@ -121,9 +127,15 @@ impl Workspace {
         }
     }
 
-    /// Applies an edit as one undoable step.
+    /// Applies an edit as one undoable step. When it changes the articles,
+    /// the inferred publication dates that follow from it are part of the
+    /// same step (see `dating`).
     pub fn apply(&mut self, label: &str, edit: Edit) {
+        let articles_change = edit.changes_articles();
         self.history.apply(&mut self.project, label, edit);
+        if articles_change && let Some(dating) = self.dating_edit() {
+            self.history.amend(&mut self.project, dating);
+        }
         self.revision += 1;
     }
 
@@ -142,20 +154,31 @@ impl Workspace {
     }
 
     /// Adds prepared articles and their facts as one undoable step.
-    /// Files already in the project (same path) are skipped and named in the result.
+    /// Articles already in the project (same path and part) are skipped and
+    /// named in the result.
     pub fn add_articles(&mut self, prepared: Vec<PreparedArticle>) -> Vec<String> {
         let mut skipped = Vec::new();
         let mut articles = Vec::new();
         let mut facts = Vec::new();
         for prep in prepared {
             let path = self.stored_path(&prep.path);
+            let part = &prep.provenance.part;
             if self
                 .project
                 .articles
                 .iter()
-                .any(|a| a.stored_path() == path)
+                .chain(&articles)
+                .any(|a| a.stored_path() == path && &a.provenance.part == part)
             {
-                skipped.push(format!("{} is already in the project", path.display()));
+                let part = if part.is_empty() {
+                    String::new()
+                } else {
+                    format!("#{part}")
+                };
+                skipped.push(format!(
+                    "{}{part} is already in the project",
+                    path.display()
+                ));
                 continue;
             }
             let id = ArticleId(self.project.allocate_id());
@@ -170,6 +193,7 @@ impl Workspace {
                 date_origin: prep.date_origin,
                 content_hash: content_hash(&prep.text),
                 reliability: Reliability::default(),
+                provenance: prep.provenance,
             };
             article.set_stored_path(&path);
             articles.push(article);
@@ -323,24 +347,52 @@ impl Workspace {
         }
     }
 
-    /// Reads the texts of these articles, re-anchors facts that no longer
+    /// Reads the texts of these articles (each file once, however many of
+    /// its articles the project holds), re-anchors facts that no longer
     /// fit, and notes in `problems` what could not be read or moved.
     fn read_texts(&mut self, articles: &[Article]) {
         let mut changed = HashSet::new();
+        let mut files: HashMap<PathBuf, Vec<&Article>> = HashMap::new();
+        let mut order = Vec::new();
         for article in articles {
             let file = self.article_path(article);
-            match import::read_article(&file) {
-                Ok(imported) => {
-                    let text: Arc<str> = imported.text.into();
-                    if content_hash(&text) != article.content_hash {
-                        changed.insert(article.id);
+            if !files.contains_key(&file) {
+                order.push(file.clone());
+            }
+            files.entry(file).or_default().push(article);
+        }
+        for file in order {
+            let wanted = &files[&file];
+            let mut found = match import::read_file(&file, &import::Progress::NONE) {
+                Ok(found) => found,
+                Err(e) => {
+                    for article in wanted {
+                        self.problems.push(format!(
+                            "{} could not be read ({e}); its facts are kept but its text is not shown",
+                            article.path
+                        ));
                     }
-                    self.texts.insert(article.id, text);
+                    continue;
                 }
-                Err(e) => self.problems.push(format!(
-                    "{} could not be read ({e}); its facts are kept but its text is not shown",
-                    article.path
-                )),
+            };
+            for article in wanted {
+                let part = &article.provenance.part;
+                let Some(i) = found
+                    .articles
+                    .iter()
+                    .position(|a| &a.provenance.part == part)
+                else {
+                    self.problems.push(format!(
+                        "{} is no longer in its file; its facts are kept but its text is not shown",
+                        article.path
+                    ));
+                    continue;
+                };
+                let text: Arc<str> = found.articles.swap_remove(i).text.into();
+                if content_hash(&text) != article.content_hash {
+                    changed.insert(article.id);
+                }
+                self.texts.insert(article.id, text);
             }
         }
         let counts = self.reanchor();
