@@ -276,11 +276,12 @@ fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         });
 }
 
-/// The first line of a contradiction: kind, topic, verdict and note.
+/// The first line of a contradiction: kind, topic, verdict and note, wrapped
+/// onto a second line when the panel is narrow.
 fn contradiction_header(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
     let key = c.key();
     let verdict = verdict_of(&app.ws.project, c);
-    {
+    ui.horizontal_wrapped(|ui| {
         ui.label(
             egui::RichText::new(c.kind.as_str())
                 .strong()
@@ -330,7 +331,7 @@ fn contradiction_header(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
             app.commands
                 .push(Command::SetVerdict(key.clone(), Verdict { state, note }));
         }
-    }
+    });
 }
 
 /// The sides of a contradiction with their evidence (the first few spans of each).
