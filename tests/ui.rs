@@ -13,6 +13,11 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+// This file uses only the PDF maker of the import fixtures.
+#[allow(dead_code)]
+#[path = "fixtures/documents.rs"]
+mod documents;
+
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
 
 /// File dialogs that answer from a script, and record what was asked.
@@ -1147,4 +1152,40 @@ fn arrows_dashes_quotes_and_european_letters_have_glyphs() {
         )
     });
     assert!(covered);
+}
+
+#[test]
+fn a_fact_of_a_pdf_says_its_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir(&articles).unwrap();
+    let pdf = documents::pdf(
+        &[
+            &["Bridge repairs begin on the river crossing in Velmora"],
+            &["The works council said on Monday that 40 engineers had been hired."],
+        ],
+        "Bridge repairs",
+        "City desk",
+    );
+    fs::write(articles.join("repairs.pdf"), pdf).unwrap();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    let (text, start) = {
+        let project = &h.state().ws.project;
+        let article = &project.articles[0];
+        let page_two = article.provenance.pages[1];
+        let fact = project
+            .facts
+            .values()
+            .find(|f| f.start >= page_two)
+            .expect("a fact on page two");
+        (fact.text.clone(), fact.start)
+    };
+    h.get_all_by_label(&text)
+        .next()
+        .expect("its row is drawn")
+        .click();
+    h.run();
+    h.get_by_label("page 2 ·");
+    h.get_by_label(&format!("repairs.pdf p. 2 @{start}"));
 }

@@ -217,6 +217,14 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
     let mut cancelled = false;
     ui.horizontal_wrapped(|ui| {
         ui.strong(format!("{} ·", fact.id));
+        if let Some(page) = app
+            .ws
+            .project
+            .article(fact.article)
+            .and_then(|a| a.provenance.page_at(fact.start))
+        {
+            ui.label(format!("page {page} ·"));
+        }
         labelled_combo(ui, "Fact kind", draft.kind.as_str(), |ui| {
             for k in FactKind::ALL {
                 ui.selectable_value(&mut draft.kind, k, k.as_str());
@@ -385,8 +393,12 @@ fn cell(
         FactColumn::Value => (shorten(&fact.value, 60), None),
         FactColumn::Label => (fact.label.clone(), None),
         FactColumn::Article => {
-            let file = project.article(fact.article).map_or("?", |a| a.file_name());
-            (format!("{file} @{}", fact.start), None)
+            let article = project.article(fact.article);
+            let file = article.map_or("?", |a| a.file_name());
+            match article.and_then(|a| a.provenance.page_at(fact.start)) {
+                Some(page) => (format!("{file} p. {page} @{}", fact.start), None),
+                None => (format!("{file} @{}", fact.start), None),
+            }
         }
         FactColumn::Status => (fact.status.as_str().to_owned(), None),
         FactColumn::Sources => (
