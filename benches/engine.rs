@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
-use dossier::extract;
+use dossier::extract::{self, Candidate};
 use dossier::jobs::{Job, JobOutput};
+use dossier::model::FactKind;
 use dossier::store;
 use dossier::synth;
 use dossier::workspace::Workspace;
@@ -24,72 +25,95 @@ fn extraction_throughput(c: &mut Criterion) {
     group.bench_function("load the shipped entity model", |b| {
         b.iter(|| extract::entity::load_shipped_model().expect("model"))
     });
-    over_texts(
-        &mut group,
-        "all kinds, one core, 500 articles",
-        &corpus,
-        |t| extract::extract_all(t, dct).len(),
-    );
-    over_texts(
-        &mut group,
-        "time only, one core, 500 articles",
-        &corpus,
-        |t| extract::time::extract(t, dct).len(),
-    );
-    over_texts(
-        &mut group,
-        "entities only, one core, 500 articles",
-        &corpus,
-        |t| extract::entity::extract(t).len(),
-    );
-    // The event layer alone, over the facts the other extractors found:
-    // its share of "all kinds" is what events add to extraction.
-    let others: Vec<Vec<extract::Candidate>> = corpus
-        .iter()
-        .map(|t| {
-            extract::extract_all(t, dct)
-                .into_iter()
-                .filter(|c| c.kind != dossier::model::FactKind::Event)
-                .collect()
-        })
-        .collect();
-    let bytes: usize = corpus.iter().map(String::len).sum();
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function(
-        "events only (given the other facts), one core, 500 articles",
-        |b| {
-            b.iter(|| {
-                corpus
-                    .iter()
-                    .zip(&others)
-                    .map(|(t, facts)| extract::event::extract(t, dct, facts).len())
-                    .sum::<usize>()
-            })
-        },
-    );
+    stages(&mut group, "one core, 500 articles", &corpus, dct);
     if let Some(dir) = std::env::var_os("DOSSIER_NEWS_DIR") {
         let news = texts_in(Path::new(&dir));
-        over_texts(&mut group, "time only, one core, news folder", &news, |t| {
-            extract::time::extract(t, dct).len()
-        });
-        over_texts(&mut group, "all kinds, one core, news folder", &news, |t| {
-            extract::extract_all(t, dct).len()
-        });
+        stages(&mut group, "one core, news folder", &news, dct);
     }
     group.finish();
 }
 
-/// Benchmarks `extract` over every text, with the bytes as throughput.
+/// All kinds together, then each extractor alone over `texts`, given what it
+/// reads from the others (quantities the dates, quotes and roles the
+/// entities, events every other fact), found beforehand: the README's
+/// table of where the time goes.
+fn stages(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    corpus: &str,
+    texts: &[String],
+    dct: Option<chrono::NaiveDate>,
+) {
+    let times: Vec<Vec<Candidate>> = texts
+        .iter()
+        .map(|t| extract::time::extract(t, dct))
+        .collect();
+    let entities: Vec<Vec<Candidate>> = texts.iter().map(|t| extract::entity::extract(t)).collect();
+    let others: Vec<Vec<Candidate>> = texts
+        .iter()
+        .map(|t| {
+            extract::extract_all(t, dct)
+                .into_iter()
+                .filter(|c| c.kind != FactKind::Event)
+                .collect()
+        })
+        .collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    over_texts(group, &format!("all kinds, {corpus}"), &texts, |_, t| {
+        extract::extract_all(t, dct).len()
+    });
+    over_texts(group, &format!("time only, {corpus}"), &texts, |_, t| {
+        extract::time::extract(t, dct).len()
+    });
+    over_texts(
+        group,
+        &format!("entities only, {corpus}"),
+        &texts,
+        |_, t| extract::entity::extract(t).len(),
+    );
+    over_texts(
+        group,
+        &format!("quantities only (given the dates), {corpus}"),
+        &texts,
+        |i, t| extract::quantity::extract(t, &times[i]).len(),
+    );
+    over_texts(
+        group,
+        &format!("quotes only (given the entities), {corpus}"),
+        &texts,
+        |i, t| extract::quote::extract(t, &entities[i]).len(),
+    );
+    over_texts(
+        group,
+        &format!("roles only (given the entities), {corpus}"),
+        &texts,
+        |i, t| extract::role::extract(t, &entities[i]).len(),
+    );
+    over_texts(
+        group,
+        &format!("events only (given the other facts), {corpus}"),
+        &texts,
+        |i, t| extract::event::extract(t, dct, &others[i]).len(),
+    );
+}
+
+/// Benchmarks `extract` over every text (given with its index), with the
+/// bytes as throughput.
 fn over_texts(
     group: &mut BenchmarkGroup<'_, WallTime>,
     name: &str,
-    texts: &[String],
-    extract: impl Fn(&str) -> usize,
+    texts: &[&str],
+    extract: impl Fn(usize, &str) -> usize,
 ) {
-    let bytes: usize = texts.iter().map(String::len).sum();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function(name, |b| {
-        b.iter(|| texts.iter().map(|t| extract(t)).sum::<usize>())
+        b.iter(|| {
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| extract(i, t))
+                .sum::<usize>()
+        })
     });
 }
 

@@ -4,7 +4,7 @@
 //! "Org’s title, Name" ("Russia’s lead negotiator, Vladimir Medinsky") and plain "Title Name".
 //! The holder is a person entity, or failing that the capitalised name right after a title.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -65,14 +65,14 @@ struct Word<'a> {
 /// each person's look-up costs no more than the entities near it.
 struct Entities<'a> {
     all: &'a [Candidate],
-    by_end: HashMap<usize, Vec<usize>>,
+    by_end: FxHashMap<usize, Vec<usize>>,
     by_start: Vec<usize>,
     max_end: Vec<usize>,
 }
 
 impl<'a> Entities<'a> {
     fn new(all: &'a [Candidate]) -> Self {
-        let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_end: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for (i, e) in all.iter().enumerate() {
             by_end.entry(e.end).or_default().push(i);
         }
@@ -447,7 +447,7 @@ fn names_after_titles(text: &str, entities: &Entities<'_>) -> Vec<Holder> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let lower: HashSet<&str> = WORD
+    let lower: FxHashSet<&str> = WORD
         .find_iter(text)
         .map(|w| w.as_str().trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))

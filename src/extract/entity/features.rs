@@ -60,9 +60,7 @@ impl Value {
     const EDGE: Value = Value(0x9e37_79b9_7f4a_7c15);
 
     fn of_bytes(bytes: &[u8]) -> Value {
-        Value(bytes.iter().fold(FNV_OFFSET, |h, b| {
-            (h ^ u64::from(*b)).wrapping_mul(FNV_PRIME)
-        }))
+        Value::of_bytes_with(bytes, |b| *b)
     }
 
     fn of_chars(chars: impl Iterator<Item = char>) -> Value {
@@ -74,14 +72,38 @@ impl Value {
         }))
     }
 
-    /// The hash of `text` in lower case, without building the lower-case string.
+    /// The hash of `text` in lower case, without building the lower-case string
+    /// (byte by byte for ASCII, the common case: the same hash).
     fn lower(text: &str) -> Value {
+        if text.is_ascii() {
+            return Value::of_bytes_with(text.as_bytes(), u8::to_ascii_lowercase);
+        }
+        Value::chars_lower(text)
+    }
+
+    /// [`Value::lower`] of any text, char by char.
+    fn chars_lower(text: &str) -> Value {
         Value::of_chars(text.chars().flat_map(char::to_lowercase))
+    }
+
+    /// The hash of `bytes`, each mapped by `map`.
+    fn of_bytes_with(bytes: &[u8], map: impl Fn(&u8) -> u8) -> Value {
+        Value(bytes.iter().fold(FNV_OFFSET, |h, b| {
+            (h ^ u64::from(map(b))).wrapping_mul(FNV_PRIME)
+        }))
     }
 
     /// The hash of the word's shape with runs collapsed: "Xx" for "Kiev", "X.X." for "U.S.",
     /// "d,d" for "1,000".
     fn shape(text: &str) -> Value {
+        if text.is_ascii() {
+            return Value::ascii_shape(text.as_bytes());
+        }
+        Value::chars_shape(text)
+    }
+
+    /// [`Value::shape`] of any word, char by char.
+    fn chars_shape(text: &str) -> Value {
         let mut last = None;
         Value::of_chars(text.chars().filter_map(|c| {
             let s = if c.is_uppercase() {
@@ -95,6 +117,24 @@ impl Value {
             };
             (last.replace(s) != Some(s)).then_some(s)
         }))
+    }
+
+    /// [`Value::shape`] of an ASCII word, byte by byte (the same hash).
+    fn ascii_shape(bytes: &[u8]) -> Value {
+        let mut last = None;
+        let mut h = FNV_OFFSET;
+        for &b in bytes {
+            let s = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            };
+            if last.replace(s) != Some(s) {
+                h = (h ^ u64::from(s)).wrapping_mul(FNV_PRIME);
+            }
+        }
+        Value(h)
     }
 }
 
@@ -251,10 +291,7 @@ fn document_case(t: &Token<'_>, headlines: &[bool], doc: &Doc) -> Option<&'stati
         return None;
     }
     Some(
-        match (
-            doc.has_lower(&t.text.to_lowercase()),
-            doc.has_mid_capitalised(t.text),
-        ) {
+        match (doc.has_lower(t.text), doc.has_mid_capitalised(t.text)) {
             (true, true) => "both",
             (true, false) => "lower-elsewhere",
             (false, true) => "capitalised-elsewhere",
@@ -339,25 +376,22 @@ fn phrase_classes(tokens: &[Token<'_>]) -> Vec<Option<&'static str>> {
 }
 
 /// The last token and class of the longest gazetteer name of two or more words at `first`.
+/// The look-up key of the longest run is built once; each shorter name's key is its start.
 fn longest_phrase(tokens: &[Token<'_>], first: usize) -> Option<(usize, Known)> {
     let line = tokens[first].line;
-    let mut words = vec![tokens[first].text];
-    let mut ends = Vec::new();
-    let mut j = first + 1;
-    while words.len() < MAX_PHRASE_WORDS {
-        match tokens.get(j) {
-            Some(t) if t.line == line && t.kind != Kind::Punct => {
-                words.push(t.text);
-                ends.push(j);
-                j += 1;
-            }
-            _ => break,
+    let mut joined = key(tokens[first].text);
+    let mut ends = Vec::with_capacity(MAX_PHRASE_WORDS - 1);
+    for (j, t) in tokens.iter().enumerate().skip(first + 1) {
+        if ends.len() + 1 == MAX_PHRASE_WORDS || t.line != line || t.kind == Kind::Punct {
+            break;
         }
+        joined.push(' ');
+        joined.push_str(&key(t.text));
+        ends.push((j, joined.len()));
     }
-    (2..=words.len()).rev().find_map(|n| {
-        let known = GAZ.known(&key(&words[..n].join(" ")))?;
-        Some((ends[n - 2], known))
-    })
+    ends.iter()
+        .rev()
+        .find_map(|&(j, len)| Some((j, GAZ.known_key(&joined[..len])?)))
 }
 
 #[cfg(test)]
@@ -370,11 +404,21 @@ mod tests {
         assert_eq!(Value::shape("U.S."), Value::of_bytes(b"X.X."));
         assert_eq!(Value::shape("1,000"), Value::of_bytes(b"d,d"));
         assert_eq!(Value::lower("KyIV"), Value::of_bytes(b"kyiv"));
+        assert_eq!(Value::lower("ÉtÉ"), Value::of_bytes("été".as_bytes()));
+        assert_eq!(Value::shape("Été-2"), Value::of_bytes(b"Xx-d"));
         assert_eq!((prefix("Kyiv", 2), suffix("Kyiv", 3)), ("Ky", "yiv"));
         assert_eq!((prefix("é", 3), suffix("ab", 4)), ("é", "ab"));
         let (a, b) = (word("a"), word("b"));
         assert_ne!(id(Template::Lower, &[a, b]), id(Template::Lower, &[b, a]));
         assert_ne!(id(Template::Lower, &[a]), id(Template::Cased, &[a]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_hash_as_char_by_char(word in "[ -~]{0,12}") {
+            proptest::prop_assert_eq!(Value::lower(&word), Value::chars_lower(&word));
+            proptest::prop_assert_eq!(Value::shape(&word), Value::chars_shape(&word));
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Small word lists that guide the entity and role extractors. They are plain text under
 //! `assets/gazetteer/`, compiled into the binary and parsed once on first use.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// The longest gazetteer phrase, in words; bounds phrase look-ups.
@@ -12,18 +12,18 @@ pub(crate) static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
 /// The parsed lists. Name keys are lower-case with single spaces and straight apostrophes.
 pub(crate) struct Gazetteer {
-    loc: HashSet<String>,
-    misc: HashMap<String, String>,
-    countries: HashSet<String>,
-    org: HashSet<String>,
-    org_words: HashSet<String>,
-    loc_words: HashSet<String>,
-    misc_words: HashSet<String>,
-    of_heads: HashSet<String>,
-    first_names: HashSet<String>,
-    title_heads: HashSet<String>,
-    title_mods: HashSet<String>,
-    stop: HashSet<String>,
+    loc: FxHashSet<String>,
+    misc: FxHashMap<String, String>,
+    countries: FxHashSet<String>,
+    org: FxHashSet<String>,
+    org_words: FxHashSet<String>,
+    loc_words: FxHashSet<String>,
+    misc_words: FxHashSet<String>,
+    of_heads: FxHashSet<String>,
+    first_names: FxHashSet<String>,
+    title_heads: FxHashSet<String>,
+    title_mods: FxHashSet<String>,
+    stop: FxHashSet<String>,
     longest: usize,
 }
 
@@ -84,17 +84,20 @@ impl Gazetteer {
 
     /// The label of a whole known name (`name` in any case), organisations first.
     pub(crate) fn known(&self, name: &str) -> Option<Known> {
-        with_key(name, |key| {
-            if self.org.contains(key) {
-                Some(Known::Org)
-            } else if self.loc.contains(key) {
-                Some(Known::Loc)
-            } else if self.misc.contains_key(key) || self.is_plural_demonym(key) {
-                Some(Known::Misc)
-            } else {
-                None
-            }
-        })
+        with_key(name, |key| self.known_key(key))
+    }
+
+    /// [`Gazetteer::known`] of a name already made into its look-up [`key`].
+    pub(crate) fn known_key(&self, key: &str) -> Option<Known> {
+        if self.org.contains(key) {
+            Some(Known::Org)
+        } else if self.loc.contains(key) {
+            Some(Known::Loc)
+        } else if self.misc.contains_key(key) || self.is_plural_demonym(key) {
+            Some(Known::Misc)
+        } else {
+            None
+        }
     }
 
     /// "Palestinians", "Russians": plurals of listed nationalities.
@@ -160,7 +163,7 @@ impl Gazetteer {
 
 /// Calls `f` with the look-up key of `word`: built on the stack for a short
 /// ASCII word (the common case, checked for every token), else allocated.
-fn with_key<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+pub(crate) fn with_key<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let mut buf = [0u8; 32];
     if word.len() <= buf.len()
         && word
@@ -208,11 +211,11 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
-fn key_set(text: &str) -> HashSet<String> {
+fn key_set(text: &str) -> FxHashSet<String> {
     lines(text).map(key).collect()
 }
 
-fn parse_misc(text: &str) -> HashMap<String, String> {
+fn parse_misc(text: &str) -> FxHashMap<String, String> {
     lines(text)
         .map(|line| match line.split_once('|') {
             Some((word, country)) => (key(word), country.trim().to_owned()),
@@ -221,9 +224,9 @@ fn parse_misc(text: &str) -> HashMap<String, String> {
         .collect()
 }
 
-fn parse_titles(text: &str) -> (HashSet<String>, HashSet<String>) {
-    let mut heads = HashSet::new();
-    let mut mods = HashSet::new();
+fn parse_titles(text: &str) -> (FxHashSet<String>, FxHashSet<String>) {
+    let mut heads = FxHashSet::default();
+    let mut mods = FxHashSet::default();
     for line in lines(text) {
         if let Some(word) = line.strip_prefix("head ") {
             heads.insert(key(word));

@@ -15,7 +15,7 @@ mod tagger;
 mod token;
 pub mod training;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Candidate;
 use crate::model::FactKind;
@@ -184,8 +184,8 @@ fn run_continues(tokens: &[Token<'_>], last: usize) -> Option<usize> {
 /// label that its context gave it elsewhere ("in Arbil" makes every "Arbil" a place).
 fn harmonise(tokens: &[Token<'_>], spans: &mut [Span]) {
     let text_of = |s: &Span| span_key(tokens, s.first, s.last);
-    let mut firm: HashMap<String, Label> = HashMap::new();
-    let mut person_parts: HashSet<String> = HashSet::new();
+    let mut firm: FxHashMap<String, Label> = FxHashMap::default();
+    let mut person_parts: FxHashSet<String> = FxHashSet::default();
     for s in spans.iter() {
         if s.firm {
             firm.entry(text_of(s)).or_insert(s.label);
@@ -194,7 +194,7 @@ fn harmonise(tokens: &[Token<'_>], spans: &mut [Span]) {
             person_parts.insert(key(tokens[s.last].text));
         }
     }
-    let mut hinted: HashMap<String, Label> = HashMap::new();
+    let mut hinted: FxHashMap<String, Label> = FxHashMap::default();
     for s in spans
         .iter()
         .filter(|s| !s.firm && s.reason != resolve::NO_CLUE)
@@ -226,7 +226,7 @@ fn span_key(tokens: &[Token<'_>], first: usize, last: usize) -> String {
 
 /// Names on headline lines: the longest word sequences known from the body or the gazetteers.
 fn headline_names(tokens: &[Token<'_>], headlines: &[bool], body: &[Span]) -> Vec<Span> {
-    let mut known: HashMap<String, Label> = HashMap::new();
+    let mut known: FxHashMap<String, Label> = FxHashMap::default();
     for s in body {
         known
             .entry(span_key(tokens, s.first, s.last))
@@ -254,7 +254,7 @@ fn headline_match(
     tokens: &[Token<'_>],
     headlines: &[bool],
     i: usize,
-    known: &HashMap<String, Label>,
+    known: &FxHashMap<String, Label>,
 ) -> Option<Span> {
     let first = tokens.get(i)?;
     if !headlines[first.line]

@@ -2,9 +2,9 @@
 //! nationalities, drops ordinary words that are capitalised only because they start a sentence,
 //! and guesses the label.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
-use super::gazetteer::{GAZ, Known, key};
+use super::gazetteer::{GAZ, Known, key, with_key};
 use super::token::{Kind, Token};
 
 /// An entity label (CoNLL classes).
@@ -59,23 +59,23 @@ pub(crate) struct Span {
 /// What the whole document says about words: which appear in lower case, and which appear
 /// capitalised away from a sentence start.
 pub(crate) struct Doc {
-    lower: HashSet<String>,
-    mid_capitalised: HashSet<String>,
+    lower: FxHashSet<String>,
+    mid_capitalised: FxHashSet<String>,
 }
 
 impl Doc {
     /// Collects word evidence from the body lines of the document.
     pub(crate) fn new(tokens: &[Token<'_>], headlines: &[bool]) -> Doc {
-        let mut lower = HashSet::new();
-        let mut mid_capitalised = HashSet::new();
+        let mut lower = FxHashSet::default();
+        let mut mid_capitalised = FxHashSet::default();
         for t in tokens
             .iter()
             .filter(|t| t.kind == Kind::Word && !headlines[t.line])
         {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower.insert(t.text.to_lowercase());
+                with_lower(t.text, |w| insert_new(&mut lower, w));
             } else if t.is_capitalised() && !t.sentence_start {
-                mid_capitalised.insert(key(t.text));
+                with_key(t.text, |k| insert_new(&mut mid_capitalised, k));
             }
         }
         Doc {
@@ -84,14 +84,36 @@ impl Doc {
         }
     }
 
-    /// Whether the lower-case `word` appears in lower case in the body.
+    /// Whether `word` appears in lower case in the body.
     pub(crate) fn has_lower(&self, word: &str) -> bool {
-        self.lower.contains(word)
+        with_lower(word, |w| self.lower.contains(w))
     }
 
     /// Whether `word` appears capitalised away from a sentence start in the body.
     pub(crate) fn has_mid_capitalised(&self, word: &str) -> bool {
-        self.mid_capitalised.contains(&key(word))
+        with_key(word, |k| self.mid_capitalised.contains(k))
+    }
+}
+
+/// Calls `f` with `word` in lower case: built on the stack for a short ASCII
+/// word (the common case, checked for every token), else allocated.
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        if let Ok(w) = std::str::from_utf8(lowered) {
+            return f(w);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// Adds `word` to `set` unless it is there: a word seen again allocates nothing.
+fn insert_new(set: &mut FxHashSet<String>, word: &str) {
+    if !set.contains(word) {
+        set.insert(word.to_owned());
     }
 }
 
@@ -319,7 +341,7 @@ fn drop_sentence_starter(
 /// Whether a word is a name whatever its position: listed, an acronym, or seen capitalised
 /// inside a sentence elsewhere in the document.
 fn is_known_word(t: &Token<'_>, doc: &Doc) -> bool {
-    is_listed_name(t.text) || t.is_acronym() || doc.mid_capitalised.contains(&key(t.text))
+    is_listed_name(t.text) || t.is_acronym() || doc.has_mid_capitalised(t.text)
 }
 
 /// Whether a word is a listed place, organisation, nationality or given name.

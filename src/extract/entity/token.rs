@@ -1,7 +1,7 @@
 //! Splits text into word and punctuation tokens with byte spans, and marks which words begin a
 //! sentence and which lines are headlines.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::gazetteer::GAZ;
 
@@ -245,7 +245,7 @@ const MAX_TITLE_WORDS: usize = 20;
 /// line; a list of names is Title Case too, but its words are never written in lower case).
 pub(crate) fn headline_lines(tokens: &[Token<'_>]) -> Vec<bool> {
     let lines = tokens.last().map_or(0, |t| t.line + 1);
-    let lower: HashSet<String> = tokens
+    let lower: FxHashSet<String> = tokens
         .iter()
         .filter(|t| t.kind == Kind::Word && t.text.chars().next().is_some_and(char::is_lowercase))
         .map(|t| t.text.to_owned())

@@ -3,7 +3,7 @@
 //! (`assets/events/triggers.txt`), expanded here into every inflection it
 //! stands for, so "negotiate", "negotiated" and "negotiations" meet.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::types::EventType;
@@ -23,8 +23,8 @@ pub struct Trigger {
 /// Trigger words and two-word phrases, by their lower-case forms.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: HashMap<String, Trigger>,
-    pairs: HashMap<(String, String), Trigger>,
+    words: FxHashMap<String, Trigger>,
+    pairs: FxHashMap<(String, String), Trigger>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(TRIGGERS));

@@ -1,7 +1,7 @@
 //! Capitalised names found without the entity extractor's help: the fallback
 //! speaker when no PER/ORG entity stands where a rule expects a speaker.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -247,7 +247,7 @@ pub fn names(text: &str) -> Vec<Name> {
         })
         .filter_map(|m| clean(text, m.start(), m.end()))
         .collect();
-    let tails: HashSet<String> = found
+    let tails: FxHashSet<String> = found
         .iter()
         .filter(|n| n.person)
         .filter_map(|n| n.text.split_whitespace().last().map(str::to_owned))
