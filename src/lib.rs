@@ -4,6 +4,8 @@
 //! The window (`ui`) is compiled only with the `gui` feature (on by
 //! default); nothing else may depend on it or on egui.
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod cli;
 pub mod commands;
