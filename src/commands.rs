@@ -311,3 +311,160 @@ impl Workspace {
         self.apply(label, Edit::SetDecisions(decisions));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::extract;
+    use crate::model::Provenance;
+    use crate::workspace::PreparedArticle;
+
+    const TEXT: &str = "The harbour board met on Monday. It said 40 workers had been hired.";
+
+    /// A workspace holding one article of `outlet` per entry, with its facts extracted.
+    fn workspace(outlets: &[&str]) -> Workspace {
+        let mut ws = Workspace::new();
+        let published = NaiveDate::from_ymd_opt(2025, 3, 5);
+        let prepared = outlets
+            .iter()
+            .enumerate()
+            .map(|(i, outlet)| PreparedArticle {
+                path: PathBuf::from(format!("/nowhere/article-{i}.txt")),
+                title: format!("Harbour {i}"),
+                outlet: (*outlet).to_owned(),
+                url: String::new(),
+                published,
+                date_origin: DateOrigin::Manual,
+                text: Arc::from(TEXT),
+                candidates: extract::extract_all(TEXT, published),
+                provenance: Provenance::default(),
+            })
+            .collect();
+        assert!(ws.add_articles(prepared).is_empty());
+        ws
+    }
+
+    fn fact_of(ws: &Workspace, kind: FactKind) -> Fact {
+        ws.project
+            .facts
+            .values()
+            .find(|f| f.kind == kind)
+            .map(|f| Fact::clone(f))
+            .unwrap_or_else(|| panic!("a {kind:?} fact"))
+    }
+
+    #[test]
+    fn an_edit_marks_the_fact_edited_and_undo_restores_it() {
+        let mut ws = workspace(&[""]);
+        let fact = fact_of(&ws, FactKind::Quantity);
+        let edited = Fact {
+            value: "41".into(),
+            ..fact.clone()
+        };
+        assert!(ws.execute(Command::UpdateFact(edited)).is_ok());
+        let now = ws.project.fact(fact.id).unwrap();
+        assert_eq!((now.value.as_str(), now.status), ("41", Status::Edited));
+        assert!(ws.execute(Command::Undo).is_ok());
+        assert_eq!(ws.project.fact(fact.id).unwrap(), &fact);
+        assert!(ws.execute(Command::Redo).is_ok());
+        assert_eq!(ws.project.fact(fact.id).unwrap().value, "41");
+    }
+
+    #[test]
+    fn a_new_span_quotes_the_text_and_a_span_outside_it_is_refused() {
+        let mut ws = workspace(&[""]);
+        let fact = fact_of(&ws, FactKind::Quantity);
+        let start = TEXT.find("40 workers").unwrap();
+        let moved = Fact {
+            start,
+            end: start + "40 workers".len(),
+            ..fact.clone()
+        };
+        assert!(ws.execute(Command::UpdateFact(moved)).is_ok());
+        assert_eq!(ws.project.fact(fact.id).unwrap().text, "40 workers");
+        let outside = Fact {
+            start: TEXT.len() + 5,
+            end: TEXT.len() + 9,
+            ..fact
+        };
+        let error = ws.execute(Command::UpdateFact(outside)).unwrap_err();
+        assert!(error.contains("outside the text"), "{error}");
+    }
+
+    #[test]
+    fn statuses_and_deletions_count_what_changed_and_undo_as_one_step() {
+        let mut ws = workspace(&[""]);
+        let ids: Vec<FactId> = ws.project.facts.keys().copied().collect();
+        let first = vec![ids[0]];
+        ws.execute(Command::SetStatus(first.clone(), Status::Confirmed))
+            .unwrap();
+        let said = ws
+            .execute(Command::SetStatus(ids.clone(), Status::Confirmed))
+            .unwrap();
+        assert_eq!(said, format!("{} fact(s) marked confirmed", ids.len() - 1));
+        let said = ws.execute(Command::DeleteFacts(ids.clone())).unwrap();
+        assert_eq!(said, format!("{} fact(s) deleted", ids.len()));
+        assert!(ws.project.facts.is_empty());
+        ws.execute(Command::Undo).unwrap();
+        assert_eq!(ws.project.facts.len(), ids.len());
+        assert!(
+            ws.project
+                .facts
+                .values()
+                .all(|f| f.status == Status::Confirmed)
+        );
+    }
+
+    #[test]
+    fn a_new_publication_date_resolves_relative_dates_again() {
+        let mut ws = workspace(&[""]);
+        let article = ws.project.articles[0].id;
+        let monday = |ws: &Workspace| {
+            ws.project
+                .facts
+                .values()
+                .find(|f| f.kind == FactKind::Time && f.text.contains("Monday"))
+                .map(|f| f.value.clone())
+                .expect("a time fact for Monday")
+        };
+        assert_eq!(monday(&ws), "2025-03-03");
+        ws.execute(Command::SetPublished(
+            article,
+            NaiveDate::from_ymd_opt(2025, 3, 12),
+        ))
+        .unwrap();
+        assert_eq!(monday(&ws), "2025-03-10");
+        ws.execute(Command::Undo).unwrap();
+        assert_eq!(monday(&ws), "2025-03-03");
+    }
+
+    #[test]
+    fn a_grade_reaches_every_article_of_the_outlet() {
+        let mut ws = workspace(&["Coast Post", "coast post ", "Inland Daily"]);
+        let first = ws.project.articles[0].id;
+        let said = ws
+            .execute(Command::SetReliability(first, Reliability::B))
+            .unwrap();
+        assert!(said.contains("on 2 article(s)"), "{said}");
+        let grades: Vec<Reliability> = ws.project.articles.iter().map(|a| a.reliability).collect();
+        assert_eq!(grades[..2], [Reliability::B, Reliability::B]);
+        assert_ne!(grades[2], Reliability::B);
+    }
+
+    #[test]
+    fn merging_a_thing_with_itself_is_refused() {
+        let mut ws = workspace(&[""]);
+        assert!(
+            ws.execute(Command::MergeAliases("a".into(), "a".into()))
+                .is_err()
+        );
+        assert!(
+            ws.execute(Command::MergeEvents("e".into(), "e".into()))
+                .is_err()
+        );
+        assert!(ws.project.decisions.aliases.is_empty());
+    }
+}

@@ -100,3 +100,67 @@ fn keep_nearer(
         *best = Some((distance, pos, kind));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> ArticleText<'_> {
+        ArticleText::new(ArticleId(1), s)
+    }
+
+    #[test]
+    fn offsets_find_their_sentence() {
+        let t = text("The ferry sank at dawn. Rescuers arrived by noon.");
+        assert_eq!(t.sentences.len(), 2);
+        assert_eq!(
+            t.sentence(t.sentence_of(4)).trim_end(),
+            "The ferry sank at dawn."
+        );
+        assert!(
+            t.sentence(t.sentence_of(30))
+                .trim_start()
+                .starts_with("Rescuers")
+        );
+        assert_eq!(
+            t.sentence_of(10_000),
+            1,
+            "past the end is the last sentence"
+        );
+        assert_eq!(t.sentence(7), "");
+    }
+
+    #[test]
+    fn the_nearest_event_word_of_the_sentence_wins() {
+        let s = "Police arrested 12 people after the protest. A flood followed.";
+        let t = text(s);
+        let twelve = s.find("12").unwrap();
+        assert_eq!(t.event_near(twelve), Some("arrest"));
+        let people = s.find("people").unwrap();
+        assert_eq!(t.event_near(people), Some("arrest"));
+        // The flood is in another sentence: it never claims the count.
+        assert_ne!(t.event_near(twelve), Some("disaster"));
+        assert_eq!(t.event_near(s.find("followed").unwrap()), Some("disaster"));
+    }
+
+    #[test]
+    fn broad_words_count_as_farther_than_specific_ones() {
+        let s = "At the talks in the capital the sides agreed to swap 40 detainees.";
+        let t = text(s);
+        let forty = s.find("40").unwrap();
+        assert_eq!(t.event_near(forty), Some("exchange"));
+        // A broad word wins only where no specific word stands within 80 bytes.
+        let s = "At the talks, which ran for three long days in a hotel by the sea and ended \
+                 late on a windy Sunday evening, the sides agreed to swap prisoners.";
+        let t = text(s);
+        assert_eq!(t.event_near(s.find("which").unwrap()), Some("talks"));
+        assert_eq!(t.event_near(s.find("prisoners").unwrap()), Some("exchange"));
+    }
+
+    #[test]
+    fn a_sentence_without_event_words_has_none() {
+        let t = text("The weather was mild all week.");
+        assert_eq!(t.event_near(5), None);
+        assert_eq!(text("").event_near(0), None);
+    }
+}
