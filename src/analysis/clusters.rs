@@ -163,3 +163,105 @@ pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Cluster
         .collect();
     Clusters { list, fact_cluster }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, Origin, Status};
+
+    fn fact(kind: FactKind, label: &str, value: &str, attrs: &[(&str, &str)]) -> Fact {
+        Fact {
+            id: FactId(1),
+            article: ArticleId(1),
+            start: 0,
+            end: value.len(),
+            text: value.into(),
+            kind,
+            label: label.into(),
+            value: value.into(),
+            attrs: attrs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            origin: Origin::Manual,
+            status: Status::Unreviewed,
+            note: String::new(),
+            anchor: Anchor::Exact,
+        }
+    }
+
+    fn key(f: &Fact) -> Option<String> {
+        claim_key(f, &Aliases::default(), false).map(|(k, _)| k)
+    }
+
+    #[test]
+    fn counts_of_one_unit_share_a_key_whatever_its_number() {
+        let boats = fact(FactKind::Quantity, "COUNT", "12", &[("unit", "boats")]);
+        let boat = fact(FactKind::Quantity, "COUNT", "12", &[("unit", "Boat")]);
+        let crews = fact(FactKind::Quantity, "COUNT", "12", &[("unit", "crews")]);
+        assert_eq!(key(&boats), key(&boat));
+        assert_ne!(key(&boats), key(&crews));
+        let shown = claim_key(&boats, &Aliases::default(), false).unwrap().1;
+        assert_eq!(shown, "12 boat");
+    }
+
+    #[test]
+    fn agreed_terms_meet_whatever_they_count() {
+        let swap = |unit: &str| {
+            fact(
+                FactKind::Quantity,
+                "COUNT",
+                "50 for 50",
+                &[("formula", "exchange"), ("unit", unit)],
+            )
+        };
+        assert_eq!(key(&swap("detainees")), key(&swap("")));
+        let shown = claim_key(&swap(""), &Aliases::default(), false).unwrap().1;
+        assert_eq!(shown, "50 for 50 (exchange)");
+    }
+
+    #[test]
+    fn only_precise_dates_and_quotes_outside_counts_are_claims() {
+        let day = fact(FactKind::Time, "DATE", "2024-11-02", &[]);
+        assert_eq!(key(&day).as_deref(), Some("t|2024-11-02"));
+        assert_eq!(key(&fact(FactKind::Time, "DATE", "2024", &[])), None);
+        assert_eq!(key(&fact(FactKind::Time, "DURATION", "P3D", &[])), None);
+        let quote = fact(FactKind::Quote, "", "We will rebuild the pier", &[]);
+        assert!(key(&quote).is_some());
+        assert_eq!(claim_key(&quote, &Aliases::default(), true), None);
+        assert_eq!(
+            key(&fact(FactKind::Entity, "ORG", "Harbour Board", &[])),
+            None
+        );
+    }
+
+    #[test]
+    fn a_bare_title_joins_the_one_fuller_title_of_its_holder() {
+        let a = fact(FactKind::Role, "", "minister", &[]);
+        let b = fact(FactKind::Role, "", "minister of fisheries", &[]);
+        let mut by_key: ByKey = HashMap::default();
+        by_key.insert(
+            "r|0|minister".into(),
+            (FactKind::Role, "x".into(), vec![&a]),
+        );
+        by_key.insert(
+            "r|0|minister of fisheries".into(),
+            (FactKind::Role, "y".into(), vec![&b]),
+        );
+        merge_bare_titles(&mut by_key);
+        assert_eq!(by_key.len(), 1);
+        assert_eq!(by_key["r|0|minister of fisheries"].2.len(), 2);
+        // Two fuller titles: which one the bare title means is unknown.
+        let c = fact(FactKind::Role, "", "minister of ports", &[]);
+        by_key.insert(
+            "r|0|minister".into(),
+            (FactKind::Role, "x".into(), vec![&a]),
+        );
+        by_key.insert(
+            "r|0|minister of ports".into(),
+            (FactKind::Role, "z".into(), vec![&c]),
+        );
+        merge_bare_titles(&mut by_key);
+        assert_eq!(by_key.len(), 3);
+    }
+}

@@ -572,3 +572,74 @@ fn bound(n: &str) -> Option<(f64, f64)> {
     let v: f64 = n.trim().parse().ok()?;
     Some((v, v))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, FactId, FactKind, Origin, Status};
+
+    fn count(text: &str, value: &str, attrs: &[(&str, &str)]) -> Fact {
+        Fact {
+            id: FactId(1),
+            article: ArticleId(1),
+            start: 0,
+            end: text.len(),
+            text: text.into(),
+            kind: FactKind::Quantity,
+            label: "COUNT".into(),
+            value: value.into(),
+            attrs: attrs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            origin: Origin::Manual,
+            status: Status::Unreviewed,
+            note: String::new(),
+            anchor: Anchor::Exact,
+        }
+    }
+
+    #[test]
+    fn modifiers_widen_a_count_into_a_range() {
+        let exact = count("300 houses", "300", &[("unit", "houses")]);
+        assert_eq!(count_range(&exact), Some((300.0, 300.0)));
+        let about = count("about 300 houses", "300", &[("modifier", "about")]);
+        let (lo, hi) = count_range(&about).unwrap();
+        assert!((lo - 270.0).abs() < 1e-9 && (hi - 330.0).abs() < 1e-9);
+        let nearly = count("nearly 300", "300", &[("modifier", "nearly")]);
+        assert_eq!(count_range(&nearly).map(|r| r.1), Some(300.0));
+        let floor = count("at least 300", "300", &[("modifier", "at least")]);
+        assert_eq!(count_range(&floor), Some((300.0, f64::INFINITY)));
+        let ceiling = count("up to 300", "300", &[("modifier", "up to")]);
+        assert_eq!(count_range(&ceiling), Some((0.0, 300.0)));
+        let span = count("20-25 boats", "20-25", &[]);
+        assert_eq!(count_range(&span), Some((20.0, 25.0)));
+    }
+
+    #[test]
+    fn vague_counts_contradict_nothing() {
+        assert_eq!(count_range(&count("hundreds of boats", "100s", &[])), None);
+        let several = count("several hundred", "200", &[("modifier", "several")]);
+        assert_eq!(count_range(&several), None);
+        let one_for_one = count("one-for-one", "1 for 1", &[("formula", "exchange")]);
+        assert_eq!(count_range(&one_for_one), None);
+        assert_eq!(count_range(&count("a few", "few", &[])), None);
+    }
+
+    #[test]
+    fn lower_case_words_before_the_unit_narrow_the_count() {
+        let fallen = count(
+            "about 6,000 retired volunteer firefighters",
+            "6000",
+            &[("unit", "firefighters")],
+        );
+        assert_eq!(qualifiers(&fallen), "retired volunteer");
+        let plain = count(
+            "nearly 6,000 firefighters",
+            "6000",
+            &[("unit", "firefighters")],
+        );
+        assert_eq!(qualifiers(&plain), "");
+        assert_eq!(qualifiers(&count("6,000", "6000", &[])), "");
+    }
+}
