@@ -1189,3 +1189,26 @@ fn a_fact_of_a_pdf_says_its_page() {
     h.get_by_label("page 2 ·");
     h.get_by_label(&format!("repairs.pdf p. 2 @{start}"));
 }
+
+#[test]
+fn a_time_fact_names_the_rule_that_resolved_it() {
+    let (dir, articles) = sample_copy();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    let (id, trail) = {
+        let project = &h.state().ws.project;
+        let fact = project
+            .facts
+            .values()
+            .find(|f| f.attrs.contains_key("rule") && f.attrs.contains_key("resolution"))
+            .expect("a time fact with its rule");
+        let trail = format!(
+            "· resolved: {} (rule “{}”)",
+            fact.attrs["resolution"], fact.attrs["rule"]
+        );
+        (fact.id, trail)
+    };
+    h.state_mut().ws.project.view.selected_fact = Some(id);
+    h.run();
+    h.get_by_label(&trail);
+}

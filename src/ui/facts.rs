@@ -290,7 +290,7 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
         Origin::Extracted(v) => format!("extracted (engine v{v})"),
         Origin::Manual => "added by hand".into(),
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "“{}” · {} · {origin} · anchor {:?}",
             shorten(&fact.text, 80),
@@ -298,7 +298,7 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
             fact.anchor
         ));
         if let Some(why) = fact.attrs.get("resolution") {
-            ui.label(format!("· resolved: {why}"));
+            ui.label(resolution_trail(why, fact.attrs.get("rule")));
         }
     });
     if cancelled {
@@ -306,6 +306,15 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
     }
     for c in commands {
         app.queue(c);
+    }
+}
+
+/// How a value was resolved, and the name of the rule that found it, so the
+/// analyst can trace a date to the rule behind it.
+fn resolution_trail(why: &str, rule: Option<&String>) -> String {
+    match rule {
+        Some(rule) => format!("· resolved: {why} (rule “{rule}”)"),
+        None => format!("· resolved: {why}"),
     }
 }
 
