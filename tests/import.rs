@@ -305,9 +305,9 @@ fn scans_folders() {
 fn reads_outlets_and_dates_as_news_pages_show_them() {
     let jsonld = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
         "datePublished":"2025-05-21T07:00:00Z","publisher":{"@type":"Organization",
-        "name":"Northwind Herald"}}</script></head><body><h1>Bridge closed</h1>
+        "name":"Northwind Herald"}}</script></head><body><h1>Pier closed</h1>
         <p>Photo: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p>
-        <p>The bridge closed.</p></body></html>"#;
+        <p>The pier closed.</p></body></html>"#;
     let table: [(&str, &str, &str, Option<NaiveDate>, DateOrigin); 5] = [
         (
             "harbour.txt",
@@ -325,9 +325,9 @@ fn reads_outlets_and_dates_as_news_pages_show_them() {
         ),
         (
             "closed.txt",
-            "Bridge closed\nImage: https://creativecommons.org/licenses/by/4.0/\n\
-             LAKESIDE, March 26 (AP) — The bridge closed.\n",
-            "AP",
+            "Pier closed\nImage: https://creativecommons.org/licenses/by/4.0/\n\
+             LAKESIDE, October 9 (Kyodo) — The pier closed.\n",
+            "Kyodo",
             None,
             DateOrigin::Unknown,
         ),

@@ -167,27 +167,9 @@ pub fn build(project: &Project, aliases: &Aliases, sources: &Sources) -> Cluster
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Anchor, Origin, Status};
 
     fn fact(kind: FactKind, label: &str, value: &str, attrs: &[(&str, &str)]) -> Fact {
-        Fact {
-            id: FactId(1),
-            article: ArticleId(1),
-            start: 0,
-            end: value.len(),
-            text: value.into(),
-            kind,
-            label: label.into(),
-            value: value.into(),
-            attrs: attrs
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-            origin: Origin::Manual,
-            status: Status::Unreviewed,
-            note: String::new(),
-            anchor: Anchor::Exact,
-        }
+        Fact::for_test(kind, label, value, value, attrs)
     }
 
     fn key(f: &Fact) -> Option<String> {

@@ -576,27 +576,10 @@ fn bound(n: &str) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Anchor, FactId, FactKind, Origin, Status};
+    use crate::model::FactKind;
 
     fn count(text: &str, value: &str, attrs: &[(&str, &str)]) -> Fact {
-        Fact {
-            id: FactId(1),
-            article: ArticleId(1),
-            start: 0,
-            end: text.len(),
-            text: text.into(),
-            kind: FactKind::Quantity,
-            label: "COUNT".into(),
-            value: value.into(),
-            attrs: attrs
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-            origin: Origin::Manual,
-            status: Status::Unreviewed,
-            note: String::new(),
-            anchor: Anchor::Exact,
-        }
+        Fact::for_test(FactKind::Quantity, "COUNT", text, value, attrs)
     }
 
     #[test]

@@ -144,6 +144,36 @@ pub struct Fact {
 }
 
 impl Fact {
+    /// A fact of article 1 quoting `text`, for the unit tests of the
+    /// comparisons: `attrs` as (key, value) pairs.
+    #[cfg(test)]
+    pub(crate) fn for_test(
+        kind: FactKind,
+        label: &str,
+        text: &str,
+        value: &str,
+        attrs: &[(&str, &str)],
+    ) -> Fact {
+        Fact {
+            id: FactId(1),
+            article: ArticleId(1),
+            start: 0,
+            end: text.len(),
+            text: text.into(),
+            kind,
+            label: label.into(),
+            value: value.into(),
+            attrs: attrs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            origin: Origin::Manual,
+            status: Status::Unreviewed,
+            note: String::new(),
+            anchor: Anchor::Exact,
+        }
+    }
+
     /// True when the analyst has touched this fact, so re-extraction must keep it as is.
     pub fn is_analyst_owned(&self) -> bool {
         self.origin == Origin::Manual || self.status != Status::Unreviewed
