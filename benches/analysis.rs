@@ -4,6 +4,7 @@
 //! generated, written to disk, imported and extracted like a real folder;
 //! one article in twenty is a wire copy of another.
 
+use dossier::commands::Command;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -46,15 +47,15 @@ fn compare(c: &mut Criterion) {
         panic!("cancelled")
     };
     let mut ws = Workspace::new();
-    ws.add_articles(articles);
-    let facts = ws.project.facts.len();
+    ws.execute(Command::AddArticles(articles)).unwrap();
+    let facts = ws.project().facts.len();
     eprintln!("dossier: {ARTICLES} articles, {facts} facts");
     let mut group = c.benchmark_group("compare");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
     group.bench_function(format!("{ARTICLES} articles / {facts} facts"), |b| {
         b.iter(|| {
-            let cmp = Comparison::run(&ws.project, ws.texts());
+            let cmp = Comparison::run(ws.project(), ws.texts());
             (cmp.clusters.list.len(), cmp.contradictions.len())
         })
     });

@@ -1,6 +1,7 @@
 //! Engine benchmarks: extraction throughput, opening a 5,000-article folder,
 //! saving and opening a 100k-fact project. Run with `cargo bench --bench engine`.
 
+use dossier::commands::Command;
 use std::path::Path;
 use std::time::Duration;
 
@@ -145,8 +146,8 @@ fn open_folder(c: &mut Criterion) {
                 panic!("cancelled")
             };
             let mut ws = Workspace::new();
-            ws.add_articles(articles);
-            ws.project.facts.len()
+            ws.execute(Command::AddArticles(articles)).unwrap();
+            ws.project().facts.len()
         })
     });
     group.finish();

@@ -16,7 +16,7 @@ impl FileDialogs for NoDialogs {
 
 fn facts_table_frame(c: &mut Criterion) {
     let mut app = App::new(Box::new(NoDialogs), std::env::temp_dir());
-    app.ws.project = dossier::synth::project(5000, 500_000, 4);
+    app.ws = dossier::workspace::Workspace::from_project(dossier::synth::project(5000, 500_000, 4));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut App| app.ui_for_tests(ui), app);
@@ -31,7 +31,7 @@ fn facts_table_frame(c: &mut Criterion) {
 /// copy of the project the background comparison works on after each change.
 fn compare_panel_frames(c: &mut Criterion) {
     let mut app = App::new(Box::new(NoDialogs), std::env::temp_dir());
-    app.ws.project = dossier::synth::project(5000, 500_000, 4);
+    app.ws = dossier::workspace::Workspace::from_project(dossier::synth::project(5000, 500_000, 4));
     app.compare_in_foreground();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
@@ -54,7 +54,7 @@ fn compare_panel_frames(c: &mut Criterion) {
     }
     group.bench_function(
         "project snapshot for the comparison thread, 500k facts",
-        |b| b.iter(|| h.state().ws.project.clone()),
+        |b| b.iter(|| h.state().ws.project().clone()),
     );
     group.finish();
 }

@@ -9,12 +9,13 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::analysis::{Comparison, dating};
+use crate::commands::Command;
 use crate::export;
 use crate::export::report::Report;
 use crate::extract::entity::training::{self, TrainingOptions};
 use crate::extract::{self, EXTRACTOR_VERSION};
-use crate::import;
-use crate::jobs::{Job, JobOutput, Sheet};
+use crate::import::{self, ImportPlan, Sheet};
+use crate::jobs::{Job, JobOutput};
 use crate::model::{Anchor, Fact, FactId, Origin, Status};
 use crate::store;
 use crate::workspace::Workspace;
@@ -106,13 +107,14 @@ pub fn run(command: CliCommand) -> ExitCode {
             dct,
             output,
         } => {
-            let (files, mut failures) = expand_inputs(&inputs);
+            let mut failures = Vec::new();
             let result = match output {
-                Some(out) => {
-                    let sheet = folder_sheet(&inputs, &mut failures);
-                    write_project(files, sheet, &out, &mut failures)
+                Some(out) => write_project(ImportPlan::new(&inputs, None), &out, &mut failures),
+                None => {
+                    let plan = ImportPlan::files_of(&inputs);
+                    failures.extend(plan.problems);
+                    print_facts(&plan.files, dct, &mut failures)
                 }
-                None => print_facts(&files, dct, &mut failures),
             };
             for f in &failures {
                 eprintln!("dossier: {f}");
@@ -168,16 +170,20 @@ fn report(path: &Path, meta: Option<&Path>, format: &str, allow_outside: bool) -
         }
     };
     let ws = if path.is_dir() {
-        let (files, skipped) = expand_inputs(&[path.to_owned()]);
-        failures.extend(skipped);
-        let sheet = sheet.or_else(|| folder_sheet(&[path.to_owned()], &mut failures));
-        let JobOutput::Imported { articles, skipped } = Job::import(files, sheet).wait() else {
+        let plan = ImportPlan::new(&[path.to_owned()], sheet);
+        failures.extend(plan.problems);
+        let JobOutput::Imported { articles, skipped } = Job::import(plan.files, plan.sheet).wait()
+        else {
             eprintln!("dossier: extraction was interrupted");
             return ExitCode::FAILURE;
         };
         failures.extend(skipped);
         let mut ws = Workspace::new();
-        failures.extend(ws.add_articles(articles));
+        failures.extend(
+            ws.execute(Command::AddArticles(articles))
+                .map(|d| d.problems)
+                .unwrap_or_default(),
+        );
         ws
     } else {
         let mut ws = match Workspace::open(path) {
@@ -195,12 +201,12 @@ fn report(path: &Path, meta: Option<&Path>, format: &str, allow_outside: bool) -
         }
         failures.append(&mut ws.problems);
         if let Some(sheet) = sheet {
-            let (_, unmatched) = ws.apply_sheet(&sheet.rows, &sheet.name);
-            failures.extend(unmatched);
+            let done = ws.execute(Command::ApplySheet(sheet));
+            failures.extend(done.map(|d| d.problems).unwrap_or_default());
         }
         ws
     };
-    let comparison = Comparison::run(&ws.project, ws.texts());
+    let comparison = Comparison::run(ws.project(), ws.texts());
     let report = Report::build(&ws, &comparison);
     let text = match format {
         "md" => report.to_markdown(),
@@ -237,45 +243,6 @@ fn outside_refusal(project: &Path, ws: &Workspace) -> Option<String> {
         names.len(),
         names.join(", ")
     ))
-}
-
-/// The metadata sheet of the first folder among the inputs that has one.
-fn folder_sheet(inputs: &[PathBuf], failures: &mut Vec<String>) -> Option<Sheet> {
-    match inputs
-        .iter()
-        .filter(|p| p.is_dir())
-        .find_map(|d| Sheet::in_folder(d))?
-    {
-        Ok(sheet) => Some(sheet),
-        Err(e) => {
-            failures.push(e);
-            None
-        }
-    }
-}
-
-/// Files named directly, plus the article files inside named folders.
-fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
-    let (mut files, mut failures) = (Vec::new(), Vec::new());
-    for input in inputs {
-        if input.is_dir() {
-            match import::scan_folder(input) {
-                Ok(found) if found.is_empty() => failures.push(format!(
-                    "{}: no article files (.txt, .md, .html, .pdf, .docx, .odt, .eml, .mbox, feeds, dumps) found",
-                    input.display()
-                )),
-                Ok(found) => files.extend(found),
-                Err(e) => failures.push(format!(
-                    "could not read the folder “{}”: {}",
-                    input.display(),
-                    store::InWords(&e)
-                )),
-            }
-        } else {
-            files.push(input.clone());
-        }
-    }
-    (files, failures)
 }
 
 /// Prints each file's facts as JSON lines (one document per article of a
@@ -371,29 +338,30 @@ fn print_article(
     Ok(())
 }
 
-fn write_project(
-    files: Vec<PathBuf>,
-    sheet: Option<Sheet>,
-    out: &Path,
-    failures: &mut Vec<String>,
-) -> Result<(), String> {
+fn write_project(plan: ImportPlan, out: &Path, failures: &mut Vec<String>) -> Result<(), String> {
+    failures.extend(plan.problems);
     store::check_save_target(out).map_err(|e| e.to_string())?;
     let mut ws = Workspace::new();
     ws.path = Some(
         std::path::absolute(out)
             .map_err(|e| format!("cannot save “{}”: {}", out.display(), store::InWords(&e)))?,
     );
-    let JobOutput::Imported { articles, skipped } = Job::import(files, sheet).wait() else {
+    let JobOutput::Imported { articles, skipped } = Job::import(plan.files, plan.sheet).wait()
+    else {
         return Err("extraction was interrupted".into());
     };
     failures.extend(skipped);
     let n = articles.len();
-    failures.extend(ws.add_articles(articles));
+    failures.extend(
+        ws.execute(Command::AddArticles(articles))
+            .map(|d| d.problems)
+            .unwrap_or_default(),
+    );
     ws.save_as(out).map_err(|e| e.to_string())?;
     eprintln!(
         "dossier: wrote {} with {n} article(s) and {} fact(s)",
         out.display(),
-        ws.project.facts.len()
+        ws.project().facts.len()
     );
     Ok(())
 }

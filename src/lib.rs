@@ -8,7 +8,6 @@
 
 pub mod analysis;
 pub mod cli;
-pub mod commands;
 pub mod export;
 pub mod extract;
 pub mod import;
@@ -20,6 +19,8 @@ pub mod synth;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod workspace;
+
+pub use workspace::commands;
 
 /// Every binary of the crate (the app, the command line, tests and benches)
 /// allocates through mimalloc: the comparison builds and frees millions of

@@ -45,7 +45,7 @@ fn story() -> (tempfile::TempDir, Workspace) {
 }
 
 fn article<'a>(ws: &'a Workspace, file: &str) -> &'a dossier::model::Article {
-    ws.project
+    ws.project()
         .articles
         .iter()
         .find(|a| a.file_name() == file)
@@ -65,7 +65,7 @@ fn an_undated_article_gets_a_date_from_the_dossier() {
     );
     assert!(shown.contains("June 12"), "{shown}");
     let times: Vec<&str> = ws
-        .project
+        .project()
         .facts_of(c.id)
         .filter(|f| f.kind == FactKind::Time)
         .map(|f| f.value.as_str())
@@ -80,7 +80,7 @@ fn an_undated_article_gets_a_date_from_the_dossier() {
 #[test]
 fn its_dates_reach_the_timeline_drawn_as_inferred() {
     let (_dir, ws) = story();
-    let layout = TimelineLayout::build(&ws.project);
+    let layout = TimelineLayout::build(ws.project());
     let lane = layout
         .lanes
         .iter()
@@ -103,11 +103,11 @@ fn a_date_the_analyst_sets_replaces_it_and_undo_takes_both_back() {
     let c = article(&ws, "c.txt");
     assert_eq!(c.published, date(2026, 6, 13));
     assert_eq!(c.date_origin, DateOrigin::Manual);
-    ws.undo();
+    ws.execute(Command::Undo).unwrap();
     assert!(article(&ws, "c.txt").date_origin.is_inferred());
-    ws.undo();
+    ws.execute(Command::Undo).unwrap();
     assert!(
-        ws.project.articles.is_empty(),
+        ws.project().articles.is_empty(),
         "one step added and dated them"
     );
 }
@@ -124,7 +124,7 @@ fn removing_the_dated_articles_withdraws_the_proposal() {
     assert_eq!(c.published, None, "no year for June 12 without the others");
     assert_eq!(c.date_origin, DateOrigin::Unknown);
     assert!(
-        ws.project
+        ws.project()
             .facts_of(c.id)
             .filter(|f| f.kind == FactKind::Time)
             .all(|f| f.value.starts_with("XXXX")),

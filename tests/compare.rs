@@ -19,7 +19,7 @@ use common::{SAMPLE, compare, dossier, import};
 fn files(ws: &Workspace, ids: &[dossier::model::ArticleId]) -> Vec<String> {
     let mut out: Vec<String> = ids
         .iter()
-        .map(|id| ws.project.article(*id).unwrap().file_name().to_owned())
+        .map(|id| ws.project().article(*id).unwrap().file_name().to_owned())
         .collect();
     out.sort();
     out.dedup();
@@ -69,7 +69,7 @@ fn seeds_thousand_for_thousand_is_corroborated_by_at_least_three_articles() {
     let texts: Vec<&str> = cluster
         .facts
         .iter()
-        .map(|f| ws.project.fact(*f).unwrap().text.as_str())
+        .map(|f| ws.project().fact(*f).unwrap().text.as_str())
         .collect();
     assert!(texts.contains(&"1,000-for-1,000"), "{texts:?}");
     assert!(texts.contains(&"1000 for 1000"), "{texts:?}");
@@ -93,7 +93,7 @@ fn seeds_classified_and_encrypted_claims_are_single_source() {
     let ws = seeds();
     let cmp = compare(&ws);
     let a002 = ws
-        .project
+        .project()
         .articles
         .iter()
         .find(|a| a.path.contains("002_"))
@@ -405,7 +405,7 @@ fn copies_are_one_independent_source() {
     ]);
     let cmp = compare(&ws);
     let id = |name: &str| {
-        ws.project
+        ws.project()
             .articles
             .iter()
             .find(|a| a.file_name() == name)
@@ -495,7 +495,7 @@ fn merges_splits_and_verdicts_are_undoable_saved_and_survive_reextraction() {
     let file = dir.path().join("seeds.dossier.ron");
     ws.save_as(&file).unwrap();
     let mut reopened = Workspace::open(&file).unwrap();
-    assert_eq!(reopened.project.decisions, ws.project.decisions);
+    assert_eq!(reopened.project().decisions, ws.project().decisions);
     common::reextract(&mut reopened);
     let cmp = compare(&reopened);
     assert_eq!(
@@ -503,7 +503,7 @@ fn merges_splits_and_verdicts_are_undoable_saved_and_survive_reextraction() {
         group_of(&cmp, "Rustem Umerov")
     );
     let report = Report::build(&reopened, &cmp);
-    assert_eq!(reopened.project.decisions.verdicts[&person], verdict);
+    assert_eq!(reopened.project().decisions.verdicts[&person], verdict);
     assert!(report.to_markdown().contains("Rustem Muradov"));
 }
 
@@ -670,7 +670,7 @@ fn one_person_under_two_names_with_the_same_age_is_a_naming_conflict_and_a_lone_
         .find(|g| g.name == "Nils Varga")
         .expect("the cousin");
     let b = ws
-        .project
+        .project()
         .articles
         .iter()
         .find(|a| a.file_name() == "b.txt")

@@ -302,8 +302,8 @@ fn event_of<'a>(cmp: &'a Comparison, ws: &Workspace, file: &str, trigger: &str) 
         .iter()
         .find(|e| {
             e.mentions.iter().any(|m| {
-                ws.project.fact(m.fact).is_some_and(|f| f.text == trigger)
-                    && ws.project.article(m.article).unwrap().file_name() == file
+                ws.project().fact(m.fact).is_some_and(|f| f.text == trigger)
+                    && ws.project().article(m.article).unwrap().file_name() == file
             })
         })
         .unwrap_or_else(|| panic!("no event '{trigger}' in {file}"))
@@ -353,7 +353,7 @@ fn merges_splits_and_names_are_undoable_saved_and_survive_reextraction() {
     let file = dir.path().join("ferry.dossier.ron");
     ws.save_as(&file).unwrap();
     let mut reopened = Workspace::open(&file).unwrap();
-    assert_eq!(reopened.project.decisions, ws.project.decisions);
+    assert_eq!(reopened.project().decisions, ws.project().decisions);
     reextract(&mut reopened);
     let cmp = compare(&reopened);
     let merged = cmp.events.by_mention_key(&capsized).unwrap();
@@ -394,7 +394,7 @@ fn the_sample_dossier_has_its_main_events_with_their_sources_and_dates() {
     let post = cmp.events.list.iter().any(|e| {
         date(e) == "2025-05-19"
             && e.mentions.iter().any(|m| {
-                ws.project
+                ws.project()
                     .fact(m.fact)
                     .is_some_and(|f| f.text.starts_with("post"))
             })

@@ -20,7 +20,12 @@ fn import(folder: &Path) -> Workspace {
     };
     assert!(skipped.is_empty(), "{skipped:?}");
     let mut ws = Workspace::new();
-    assert!(ws.add_articles(articles).is_empty());
+    assert!(
+        ws.execute(dossier::commands::Command::AddArticles(articles))
+            .unwrap()
+            .problems
+            .is_empty()
+    );
     ws
 }
 
@@ -102,8 +107,8 @@ fn a_project_naming_a_pipe_and_a_device_opens_with_both_named() {
     opened.read_outside_files();
     assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(
-        opened.project.facts.len(),
-        ws.project.facts.len(),
+        opened.project().facts.len(),
+        ws.project().facts.len(),
         "facts are kept"
     );
     let problems = opened.problems.join("\n");

@@ -6,6 +6,7 @@
 #[path = "fixtures/documents.rs"]
 mod documents;
 
+use dossier::commands::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -507,7 +508,7 @@ fn a_project_of_every_format_saves_and_reopens_exactly() {
         !files.iter().any(|f| f.ends_with("metadata.csv")),
         "the sheet is no dump"
     );
-    let sheet = dossier::jobs::Sheet::in_folder(dir.path()).map(Result::unwrap);
+    let sheet = dossier::import::Sheet::in_folder(dir.path()).map(Result::unwrap);
     let JobOutput::Imported { articles, skipped } = Job::import(files, sheet).wait() else {
         panic!("cancelled");
     };
@@ -519,9 +520,14 @@ fn a_project_of_every_format_saves_and_reopens_exactly() {
     assert!(skipped.contains("desk.mbox: message 2: "), "{skipped}");
     assert!(skipped.contains("dump.csv: line 4: "), "{skipped}");
     let mut ws = Workspace::new();
-    assert!(ws.add_articles(articles).is_empty());
+    assert!(
+        ws.execute(Command::AddArticles(articles))
+            .unwrap()
+            .problems
+            .is_empty()
+    );
     let names: Vec<String> = ws
-        .project
+        .project()
         .articles
         .iter()
         .map(|a| a.file_name().to_owned())
@@ -542,13 +548,13 @@ fn a_project_of_every_format_saves_and_reopens_exactly() {
         assert!(names.contains(&name.to_owned()), "{name} in {names:?}");
     }
     let note = ws
-        .project
+        .project()
         .articles
         .iter()
         .find(|a| a.file_name() == "note.txt");
     assert_eq!(note.unwrap().published, date(2025, 6, 9));
     let dated = |name: &str| {
-        let article = ws.project.articles.iter().find(|a| a.file_name() == name);
+        let article = ws.project().articles.iter().find(|a| a.file_name() == name);
         let article = article.unwrap_or_else(|| panic!("{name}"));
         (article.published, article.date_origin.clone())
     };
@@ -596,9 +602,9 @@ fn a_project_of_every_format_saves_and_reopens_exactly() {
     assert!(saved.contains("pages: [0, "), "page starts are saved");
     let reopened = Workspace::open(&project).unwrap();
     assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
-    assert_eq!(reopened.project.articles, ws.project.articles);
-    assert_eq!(reopened.project.facts.len(), ws.project.facts.len());
-    for article in &ws.project.articles {
+    assert_eq!(reopened.project().articles, ws.project().articles);
+    assert_eq!(reopened.project().facts.len(), ws.project().facts.len());
+    for article in &ws.project().articles {
         assert_eq!(
             reopened.text(article.id),
             ws.text(article.id),
@@ -612,9 +618,12 @@ fn a_project_of_every_format_saves_and_reopens_exactly() {
         panic!("cancelled");
     };
     let mut again = reopened;
-    let before = again.project.articles.len();
-    let duplicates = again.add_articles(articles);
-    assert_eq!(again.project.articles.len(), before);
+    let before = again.project().articles.len();
+    let duplicates = again
+        .execute(Command::AddArticles(articles))
+        .unwrap()
+        .problems;
+    assert_eq!(again.project().articles.len(), before);
     assert!(
         duplicates
             .iter()

@@ -2,6 +2,7 @@
 //! read until the analyst agrees, the answer is saved with the project, and
 //! file names that are not UTF-8 survive a save and reopen.
 
+use dossier::commands::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -40,7 +41,12 @@ fn project_of(files: Vec<PathBuf>, project_file: &Path) -> Workspace {
         panic!("import was cancelled");
     };
     assert!(skipped.is_empty(), "{skipped:?}");
-    assert!(ws.add_articles(articles).is_empty());
+    assert!(
+        ws.execute(Command::AddArticles(articles))
+            .unwrap()
+            .problems
+            .is_empty()
+    );
     ws.save_as(project_file).unwrap();
     ws
 }
@@ -89,13 +95,13 @@ fn a_received_project_reads_no_outside_file_until_the_analyst_agrees() {
         1,
         "only the file inside its folder is read"
     );
-    let facts = ws.project.facts.len();
+    let facts = ws.project().facts.len();
     assert_eq!(ws.outside_unanswered(), vec![outside.clone()]);
     assert!(ws.outside_unanswered().iter().all(|p| p.is_absolute()));
 
     assert!(ws.read_outside_files().is_empty());
     assert_eq!(texts_read(&ws), 2);
-    assert_eq!(ws.project.facts.len(), facts, "facts are kept throughout");
+    assert_eq!(ws.project().facts.len(), facts, "facts are kept throughout");
     assert!(ws.is_dirty(), "the answer is to be saved with the project");
     ws.save_as(&copy).unwrap();
 
@@ -226,5 +232,5 @@ fn a_file_name_that_is_not_utf8_survives_save_and_reopen() {
     let ws = Workspace::open(&project_file).unwrap();
     assert!(ws.problems.is_empty(), "{:?}", ws.problems);
     assert_eq!(texts_read(&ws), 1);
-    assert_eq!(ws.article_path(&ws.project.articles[0]), file);
+    assert_eq!(ws.article_path(&ws.project().articles[0]), file);
 }

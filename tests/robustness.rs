@@ -2,6 +2,7 @@
 //! whole extraction pipeline, the JSON export of what it finds, and the
 //! comparison of sources with its report.
 
+use dossier::commands::Command;
 use std::path::Path;
 
 use dossier::extract;
@@ -60,8 +61,8 @@ proptest! {
                 provenance: Default::default(),
             })
             .collect();
-        ws.add_articles(prepared);
-        let cmp = dossier::analysis::Comparison::run(&ws.project, ws.texts());
+        ws.execute(Command::AddArticles(prepared)).unwrap();
+        let cmp = dossier::analysis::Comparison::run(ws.project(), ws.texts());
         for claim in &cmp.single_source {
             let text = ws.text(claim.article).unwrap();
             prop_assert_eq!(text.get(claim.start..claim.end), Some(claim.text.as_str()));

@@ -79,14 +79,14 @@ fn select_edit_undo_redo_save_and_reopen() {
     let dialogs = ScriptedDialogs::default();
     let mut h = harness(opened(articles, &dialogs, dir.path()));
     h.run();
-    assert_eq!(h.state().ws.project.articles.len(), 5);
+    assert_eq!(h.state().ws.project().articles.len(), 5);
 
     // Click a fact in the table: the first row.
     let first_row_text = {
         let app = h.state();
-        let view = &app.ws.project.view;
+        let view = &app.ws.project().view;
         let rows = dossier_rows(app, view);
-        app.ws.project.fact(rows[0]).unwrap().text.clone()
+        app.ws.project().fact(rows[0]).unwrap().text.clone()
     };
     h.get_all_by_label(&first_row_text)
         .next()
@@ -96,15 +96,15 @@ fn select_edit_undo_redo_save_and_reopen() {
     let selected = h
         .state()
         .ws
-        .project
+        .project()
         .view
         .selected_fact
         .expect("a fact is selected");
     assert_eq!(
-        h.state().ws.project.fact(selected).unwrap().text,
+        h.state().ws.project().fact(selected).unwrap().text,
         first_row_text
     );
-    let original_value = h.state().ws.project.fact(selected).unwrap().value.clone();
+    let original_value = h.state().ws.project().fact(selected).unwrap().value.clone();
 
     // Edit its value in place.
     let value_field = h.get_by_role_and_label(Role::TextInput, "Value");
@@ -115,7 +115,7 @@ fn select_edit_undo_redo_save_and_reopen() {
     h.run();
     h.get_by_label("Apply edit").click();
     h.run();
-    let fact = h.state().ws.project.fact(selected).unwrap().clone();
+    let fact = h.state().ws.project().fact(selected).unwrap().clone();
     assert_eq!(fact.value, "checked by hand");
     assert_eq!(fact.status, Status::Edited);
     assert!(h.state().ws.is_dirty());
@@ -131,7 +131,7 @@ fn select_edit_undo_redo_save_and_reopen() {
     h.get_by_label_contains("Undo").click();
     h.run();
     assert_eq!(
-        h.state().ws.project.fact(selected).unwrap().value,
+        h.state().ws.project().fact(selected).unwrap().value,
         original_value
     );
 
@@ -144,7 +144,7 @@ fn select_edit_undo_redo_save_and_reopen() {
     );
     h.run();
     assert_eq!(
-        h.state().ws.project.fact(selected).unwrap().value,
+        h.state().ws.project().fact(selected).unwrap().value,
         "checked by hand"
     );
 
@@ -164,10 +164,10 @@ fn select_edit_undo_redo_save_and_reopen() {
     h2.run();
     let app = h2.state();
     assert_eq!(
-        app.ws.project.fact(selected).unwrap().value,
+        app.ws.project().fact(selected).unwrap().value,
         "checked by hand"
     );
-    assert_eq!(app.ws.project.view.selected_fact, Some(selected));
+    assert_eq!(app.ws.project().view.selected_fact, Some(selected));
     assert!(app.ws.problems.is_empty(), "{:?}", app.ws.problems);
 }
 
@@ -177,7 +177,7 @@ fn opening_another_project_with_unsaved_changes_asks_first() {
     let dialogs = ScriptedDialogs::default();
     let mut h = harness(opened(articles.clone(), &dialogs, dir.path()));
     h.run();
-    let id = *h.state().ws.project.facts.keys().next().unwrap();
+    let id = *h.state().ws.project().facts.keys().next().unwrap();
     h.state_mut().queue(dossier::commands::Command::SetStatus(
         vec![id],
         Status::Rejected,
@@ -191,9 +191,13 @@ fn opening_another_project_with_unsaved_changes_asks_first() {
     assert!(matches!(h.state().modal(), Some(Modal::ConfirmDiscard(_))));
     h.get_by_label("Cancel").click();
     h.run();
-    assert_eq!(h.state().ws.project.articles.len(), 5, "nothing discarded");
     assert_eq!(
-        h.state().ws.project.fact(id).unwrap().status,
+        h.state().ws.project().articles.len(),
+        5,
+        "nothing discarded"
+    );
+    assert_eq!(
+        h.state().ws.project().fact(id).unwrap().status,
         Status::Rejected
     );
 }
@@ -222,9 +226,9 @@ fn without_a_native_dialog_a_path_prompt_opens_the_folder() {
     h.run();
     h.state_mut().wait_for_jobs();
     h.run();
-    assert_eq!(h.state().ws.project.articles.len(), 5);
+    assert_eq!(h.state().ws.project().articles.len(), 5);
     assert_eq!(
-        h.state().ws.project.view.timeline_range,
+        h.state().ws.project().view.timeline_range,
         None,
         "frames drawn while the window was empty must not pin the timeline to a default year"
     );
@@ -232,7 +236,7 @@ fn without_a_native_dialog_a_path_prompt_opens_the_folder() {
 
 /// The facts table's rows in display order, as the panel computes them.
 fn dossier_rows(app: &App, view: &dossier::model::ViewState) -> Vec<dossier::model::FactId> {
-    dossier::ui::visible_rows(&app.ws.project, &view.filter, view.sort)
+    dossier::ui::visible_rows(app.ws.project(), &view.filter, view.sort)
 }
 
 /// Runs the pending input, then steps the app until the background
@@ -275,12 +279,12 @@ fn compare_panel_shows_evidence_records_verdicts_and_merges_undoably() {
     let app = h.state();
     let selected = app
         .ws
-        .project
+        .project()
         .view
         .selected_fact
         .expect("a fact is selected");
     assert_eq!(
-        app.ws.project.fact(selected).unwrap().text,
+        app.ws.project().fact(selected).unwrap().text,
         "Ukrainian Defense Minister Rustem Umerov"
     );
 
@@ -297,7 +301,7 @@ fn compare_panel_shows_evidence_records_verdicts_and_merges_undoably() {
     h.run();
     h.get_all_by_label("Save note").next().unwrap().click();
     wait_for_comparison(&mut h);
-    let verdicts = &h.state().ws.project.decisions.verdicts;
+    let verdicts = &h.state().ws.project().decisions.verdicts;
     assert_eq!(verdicts.len(), 1, "{verdicts:?}");
     let (key, verdict) = verdicts.iter().next().unwrap();
     assert!(key.starts_with("person"), "{key}");
@@ -306,7 +310,7 @@ fn compare_panel_shows_evidence_records_verdicts_and_merges_undoably() {
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     wait_for_comparison(&mut h);
-    assert!(h.state().ws.project.decisions.verdicts.is_empty());
+    assert!(h.state().ws.project().decisions.verdicts.is_empty());
 
     // Merge one entity into another from the Entities list; undo it.
     h.get_by_label_contains("Entities (").click();
@@ -319,12 +323,12 @@ fn compare_panel_shows_evidence_records_verdicts_and_merges_undoably() {
     let groups_before = h.state().current_comparison().unwrap().aliases.groups.len();
     h.get_all_by_label("Merge").next().unwrap().click();
     wait_for_comparison(&mut h);
-    assert_eq!(h.state().ws.project.decisions.aliases.len(), 1);
+    assert_eq!(h.state().ws.project().decisions.aliases.len(), 1);
     let groups_after = h.state().current_comparison().unwrap().aliases.groups.len();
     assert_eq!(groups_after, groups_before - 1);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     wait_for_comparison(&mut h);
-    assert!(h.state().ws.project.decisions.aliases.is_empty());
+    assert!(h.state().ws.project().decisions.aliases.is_empty());
 }
 
 #[test]
@@ -348,7 +352,7 @@ fn clicking_an_event_row_on_the_timeline_selects_its_mentions() {
         let facts: Vec<_> = talks.mentions.iter().map(|m| m.fact).collect();
         (talks.label.clone(), facts)
     };
-    assert!(h.state().ws.project.view.selected_event.is_none());
+    assert!(h.state().ws.project().view.selected_event.is_none());
     // The row may lie below the fold of the timeline, as for an analyst.
     h.get_by_label(&label).scroll_to_me();
     h.run_steps(8);
@@ -357,14 +361,14 @@ fn clicking_an_event_row_on_the_timeline_selects_its_mentions() {
     let app = h.state();
     let selected = app
         .ws
-        .project
+        .project()
         .view
         .selected_fact
         .expect("a mention is selected");
     assert!(mentions.contains(&selected));
     let key = app
         .ws
-        .project
+        .project()
         .view
         .selected_event
         .clone()
@@ -400,7 +404,7 @@ fn the_events_tab_scrolls_to_an_event_selected_elsewhere() {
         r.min.y >= 0.0 && r.max.y <= 900.0
     };
     assert!(!in_view(&h), "the last event starts out of view");
-    h.state_mut().ws.project.view.selected_event = Some(key);
+    h.state_mut().ws.view_mut().selected_event = Some(key);
     h.run_steps(3);
     assert!(in_view(&h), "the selected event is brought into view");
 }
@@ -457,7 +461,7 @@ fn changed_without_native_dialogs() -> (tempfile::TempDir, ScriptedDialogs, Harn
     }
     let mut h = harness(opened(articles, &dialogs, dir.path()));
     h.run();
-    let id = *h.state().ws.project.facts.keys().next().unwrap();
+    let id = *h.state().ws.project().facts.keys().next().unwrap();
     h.state_mut().queue(dossier::commands::Command::SetStatus(
         vec![id],
         Status::Confirmed,
@@ -497,8 +501,8 @@ fn discarding_changes_goes_on_to_the_folder_prompt_and_opens_the_folder() {
     h.state_mut().wait_for_jobs();
     h.run_steps(8);
     let app = h.state();
-    assert_eq!(app.ws.project.articles.len(), 1, "{}", app.status);
-    assert_eq!(app.ws.project.articles[0].file_name(), "only.txt");
+    assert_eq!(app.ws.project().articles.len(), 1, "{}", app.status);
+    assert_eq!(app.ws.project().articles[0].file_name(), "only.txt");
     assert!(app.modal().is_none());
 }
 
@@ -584,7 +588,7 @@ fn the_sample_opens_clean() {
     let mut h = harness(app);
     h.run();
     let app = h.state();
-    assert_eq!(app.ws.project.articles.len(), 5);
+    assert_eq!(app.ws.project().articles.len(), 5);
     assert!(!app.ws.is_dirty());
     assert_eq!(app.title(), "Untitled — Dossier");
     assert!(app.modal().is_none(), "no autosave to offer");
@@ -691,11 +695,11 @@ fn a_text_selection_belongs_to_its_article() {
     h.run();
     let (first, second) = {
         let app = h.state();
-        let a = &app.ws.project.articles;
-        assert_eq!(app.ws.project.view.selected_article, Some(a[0].id));
+        let a = &app.ws.project().articles;
+        assert_eq!(app.ws.project().view.selected_article, Some(a[0].id));
         (a[0].title.clone(), a[1].clone())
     };
-    let facts_before = h.state().ws.project.facts.len();
+    let facts_before = h.state().ws.project().facts.len();
 
     // Select the whole text of the first article.
     h.get_by_role_and_label(Role::MultilineTextInput, &first)
@@ -711,12 +715,15 @@ fn a_text_selection_belongs_to_its_article() {
     // Switch to the second article: the selection is gone with its article.
     h.get_all_by_label(&second.title).next().unwrap().click();
     h.run();
-    assert_eq!(h.state().ws.project.view.selected_article, Some(second.id));
+    assert_eq!(
+        h.state().ws.project().view.selected_article,
+        Some(second.id)
+    );
     assert!(h.get_by_label("Add fact").accesskit_node().is_disabled());
     h.get_by_label("(select text in the article)");
     h.get_by_label("Add fact").click();
     h.run();
-    assert_eq!(h.state().ws.project.facts.len(), facts_before);
+    assert_eq!(h.state().ws.project().facts.len(), facts_before);
 }
 
 #[test]
@@ -724,7 +731,7 @@ fn tab_leaves_the_menu_bar() {
     let (dir, articles) = sample_copy();
     let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
     h.run();
-    let first = h.state().ws.project.articles[0].title.clone();
+    let first = h.state().ws.project().articles[0].title.clone();
     for _ in 0..6 {
         h.key_press(egui::Key::Tab);
         h.run();
@@ -744,11 +751,11 @@ fn keys_move_through_the_table_and_review_the_selected_fact() {
     h.run();
     let rows = {
         let app = h.state();
-        dossier_rows(app, &app.ws.project.view)
+        dossier_rows(app, &app.ws.project().view)
     };
-    let selected = |h: &Harness<'static, App>| h.state().ws.project.view.selected_fact;
+    let selected = |h: &Harness<'static, App>| h.state().ws.project().view.selected_fact;
     let status =
-        |h: &Harness<'static, App>, i: usize| h.state().ws.project.fact(rows[i]).unwrap().status;
+        |h: &Harness<'static, App>, i: usize| h.state().ws.project().fact(rows[i]).unwrap().status;
 
     h.key_press(egui::Key::ArrowDown);
     h.run();
@@ -801,8 +808,8 @@ fn enter_applies_an_edit_and_escape_cancels_it() {
     h.run();
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    let id = h.state().ws.project.view.selected_fact.unwrap();
-    let original = h.state().ws.project.fact(id).unwrap().value.clone();
+    let id = h.state().ws.project().view.selected_fact.unwrap();
+    let original = h.state().ws.project().fact(id).unwrap().value.clone();
 
     let retype = |h: &mut Harness<'static, App>, text: &str| {
         h.get_by_role_and_label(Role::TextInput, "Value").focus();
@@ -815,7 +822,7 @@ fn enter_applies_an_edit_and_escape_cancels_it() {
     retype(&mut h, "never applied");
     h.key_press(egui::Key::Escape);
     h.run();
-    assert_eq!(h.state().ws.project.fact(id).unwrap().value, original);
+    assert_eq!(h.state().ws.project().fact(id).unwrap().value, original);
     assert_eq!(
         h.get_by_role_and_label(Role::TextInput, "Value")
             .value()
@@ -827,7 +834,7 @@ fn enter_applies_an_edit_and_escape_cancels_it() {
     retype(&mut h, "typed and entered");
     h.key_press(egui::Key::Enter);
     h.run();
-    let fact = h.state().ws.project.fact(id).unwrap();
+    let fact = h.state().ws.project().fact(id).unwrap();
     assert_eq!(fact.value, "typed and entered");
     assert_eq!(fact.status, Status::Edited);
 }
@@ -877,7 +884,11 @@ fn files_left_unread_can_be_read_later_from_the_file_menu() {
     h.run();
     assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
     assert!(h.state().ws.texts().is_empty());
-    assert_eq!(h.state().ws.project.articles.len(), 5, "articles are kept");
+    assert_eq!(
+        h.state().ws.project().articles.len(),
+        5,
+        "articles are kept"
+    );
 
     h.get_by_label("File").click();
     h.run();
@@ -925,7 +936,14 @@ fn find_searches_every_article_and_steps_through_the_open_one() {
     let (dir, articles) = own_articles();
     let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
     h.run();
-    let ids: Vec<_> = h.state().ws.project.articles.iter().map(|a| a.id).collect();
+    let ids: Vec<_> = h
+        .state()
+        .ws
+        .project()
+        .articles
+        .iter()
+        .map(|a| a.id)
+        .collect();
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run();
@@ -945,7 +963,7 @@ fn find_searches_every_article_and_steps_through_the_open_one() {
         .expect("the match is listed in its context")
         .click();
     h.run();
-    assert_eq!(h.state().ws.project.view.selected_article, Some(ids[1]));
+    assert_eq!(h.state().ws.project().view.selected_article, Some(ids[1]));
     let (article, start, end) = h.state().shown_span().expect("the match is shown");
     assert_eq!(article, ids[1]);
     let text = h.state().ws.text(ids[1]).unwrap().clone();
@@ -1000,7 +1018,7 @@ fn the_facts_table_hides_columns_and_a_project_reopens_with_its_columns_and_tabs
     h.key_press(egui::Key::Escape);
     h.run();
     use dossier::model::{BottomTab, CompareTab, FactColumn};
-    let shown = h.state().ws.project.view.fact_columns.shown();
+    let shown = h.state().ws.project().view.fact_columns.shown();
     assert!(!shown.contains(&FactColumn::Label));
     assert!(h.query_by_label("Label").is_none(), "its heading is gone");
 
@@ -1012,7 +1030,7 @@ fn the_facts_table_hides_columns_and_a_project_reopens_with_its_columns_and_tabs
     h.state_mut().ws.save_as(&path).unwrap();
 
     let reopened = opened(path, &ScriptedDialogs::default(), dir.path());
-    let view = &reopened.ws.project.view;
+    let view = &reopened.ws.project().view;
     assert_eq!(view.fact_columns.shown(), shown);
     assert_eq!(view.bottom_tab, BottomTab::Compare);
     assert_eq!(view.compare_tab, CompareTab::Entities);
@@ -1025,19 +1043,19 @@ fn the_editor_says_when_the_filter_hides_the_selected_fact() {
     h.run();
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    let id = h.state().ws.project.view.selected_fact.unwrap();
-    let kind = h.state().ws.project.fact(id).unwrap().kind;
+    let id = h.state().ws.project().view.selected_fact.unwrap();
+    let kind = h.state().ws.project().fact(id).unwrap().kind;
     let other = dossier::model::FactKind::ALL
         .into_iter()
         .find(|k| *k != kind)
         .unwrap();
-    h.state_mut().ws.project.view.filter.kind = Some(other);
+    h.state_mut().ws.view_mut().filter.kind = Some(other);
     h.run();
     h.get_by_label_contains("is hidden by the filter");
     assert!(h.query_by_label("Apply edit").is_none());
     h.get_by_label("Clear the filter").click();
     h.run();
-    assert_eq!(h.state().ws.project.view.filter.kind, None);
+    assert_eq!(h.state().ws.project().view.filter.kind, None);
     h.get_by_label("Apply edit");
 }
 
@@ -1058,15 +1076,15 @@ fn sorting_keeps_the_selected_row_in_view() {
     h.run();
     let rows = {
         let app = h.state();
-        dossier_rows(app, &app.ws.project.view)
+        dossier_rows(app, &app.ws.project().view)
     };
     assert!(rows.len() > 60, "many rows: {}", rows.len());
     h.key_press(egui::Key::End);
     h.run();
     let last = *rows.last().unwrap();
-    assert_eq!(h.state().ws.project.view.selected_fact, Some(last));
+    assert_eq!(h.state().ws.project().view.selected_fact, Some(last));
     let shown_text = |h: &Harness<'static, App>| {
-        let fact = h.state().ws.project.fact(last).unwrap();
+        let fact = h.state().ws.project().fact(last).unwrap();
         format!("{} @{}", "register.txt", fact.start)
     };
     assert!(h.query_by_label(&shown_text(&h)).is_some());
@@ -1075,7 +1093,7 @@ fn sorting_keeps_the_selected_row_in_view() {
     h.get_by_label("Article ▲").click();
     h.run();
     h.run();
-    assert!(h.state().ws.project.view.sort.descending);
+    assert!(h.state().ws.project().view.sort.descending);
     assert!(
         h.query_by_label(&shown_text(&h)).is_some(),
         "the selected row is still drawn after sorting"
@@ -1087,13 +1105,20 @@ fn f6_and_ctrl_digits_move_the_keyboard_between_panes() {
     let (dir, articles) = own_articles();
     let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
     h.run();
-    let ids: Vec<_> = h.state().ws.project.articles.iter().map(|a| a.id).collect();
+    let ids: Vec<_> = h
+        .state()
+        .ws
+        .project()
+        .articles
+        .iter()
+        .map(|a| a.id)
+        .collect();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
     h.run();
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().ws.project.view.selected_article, Some(ids[1]));
-    assert_eq!(h.state().ws.project.view.selected_fact, None);
+    assert_eq!(h.state().ws.project().view.selected_article, Some(ids[1]));
+    assert_eq!(h.state().ws.project().view.selected_fact, None);
 
     // F6 goes on to the article text, which takes the keyboard.
     h.key_press(egui::Key::F6);
@@ -1109,7 +1134,7 @@ fn f6_and_ctrl_digits_move_the_keyboard_between_panes() {
     assert!(h.query_by(|n| n.is_focused()).is_none());
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    assert!(h.state().ws.project.view.selected_fact.is_some());
+    assert!(h.state().ws.project().view.selected_fact.is_some());
 }
 
 #[test]
@@ -1171,7 +1196,7 @@ fn a_fact_of_a_pdf_says_its_page() {
     let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
     h.run();
     let (text, start) = {
-        let project = &h.state().ws.project;
+        let project = h.state().ws.project();
         let article = &project.articles[0];
         let page_two = article.provenance.pages[1];
         let fact = project
@@ -1196,7 +1221,7 @@ fn a_time_fact_names_the_rule_that_resolved_it() {
     let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
     h.run();
     let (id, trail) = {
-        let project = &h.state().ws.project;
+        let project = h.state().ws.project();
         let fact = project
             .facts
             .values()
@@ -1208,7 +1233,7 @@ fn a_time_fact_names_the_rule_that_resolved_it() {
         );
         (fact.id, trail)
     };
-    h.state_mut().ws.project.view.selected_fact = Some(id);
+    h.state_mut().ws.view_mut().selected_fact = Some(id);
     h.run();
     h.get_by_label(&trail);
 }

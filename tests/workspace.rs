@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use dossier::commands::Command;
 use dossier::extract::{self, EXTRACTOR_VERSION};
-use dossier::jobs::{Job, JobOutput, Sheet};
+use dossier::import::Sheet;
+use dossier::jobs::{Job, JobOutput};
 use dossier::model::{Anchor, FactKind, Origin, Status};
 use dossier::store::{self, StoreError};
 use dossier::workspace::Workspace;
@@ -54,7 +55,12 @@ fn import_folder(folder: &Path, project_file: &Path) -> Workspace {
         panic!("import was cancelled");
     };
     assert!(skipped.is_empty(), "{skipped:?}");
-    assert!(ws.add_articles(articles).is_empty());
+    assert!(
+        ws.execute(Command::AddArticles(articles))
+            .unwrap()
+            .problems
+            .is_empty()
+    );
     ws
 }
 
@@ -62,18 +68,18 @@ fn import_folder(folder: &Path, project_file: &Path) -> Workspace {
 fn sample_imports_with_dates_from_its_sheet_and_facts_of_several_kinds() {
     let (dir, articles) = sample_copy();
     let ws = import_folder(&articles, &dir.path().join("p.dossier.ron"));
-    assert_eq!(ws.project.articles.len(), 5);
+    assert_eq!(ws.project().articles.len(), 5);
     let a004 = ws
-        .project
+        .project()
         .articles
         .iter()
         .find(|a| a.path.contains("004_"))
         .unwrap();
     assert_eq!(a004.published, chrono::NaiveDate::from_ymd_opt(2025, 6, 4));
     let kinds: std::collections::BTreeSet<FactKind> =
-        ws.project.facts.values().map(|f| f.kind).collect();
+        ws.project().facts.values().map(|f| f.kind).collect();
     assert!(kinds.contains(&FactKind::Time), "{kinds:?}");
-    for f in ws.project.facts.values() {
+    for f in ws.project().facts.values() {
         let text = ws.text(f.article).unwrap();
         assert_eq!(&text[f.start..f.end], f.text, "span and quoted text agree");
     }
@@ -84,14 +90,14 @@ fn save_then_open_gives_the_same_project() {
     let (dir, articles) = sample_copy();
     let path = dir.path().join("p.dossier.ron");
     let mut ws = import_folder(&articles, &path);
-    let first = *ws.project.facts.keys().next().unwrap();
+    let first = *ws.project().facts.keys().next().unwrap();
     ws.execute(Command::SetStatus(vec![first], Status::Confirmed))
         .unwrap();
-    ws.project.view.selected_fact = Some(first);
+    ws.view_mut().selected_fact = Some(first);
     ws.save_as(&path).unwrap();
     assert!(!ws.is_dirty());
     let reopened = Workspace::open(&path).unwrap();
-    assert_eq!(reopened.project, ws.project);
+    assert_eq!(reopened.project(), ws.project());
     assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.contains("format_version: 1"));
@@ -113,7 +119,7 @@ fn a_moved_project_folder_still_finds_its_articles() {
     let ws = Workspace::open(&moved.join("p.dossier.ron")).unwrap();
     assert!(ws.problems.is_empty(), "{:?}", ws.problems);
     assert_eq!(
-        ws.project
+        ws.project()
             .articles
             .iter()
             .filter(|a| ws.text(a.id).is_some())
@@ -126,16 +132,16 @@ fn a_moved_project_folder_still_finds_its_articles() {
 fn re_extraction_keeps_what_the_analyst_touched() {
     let (dir, articles) = sample_copy();
     let mut ws = import_folder(&articles, &dir.path().join("p.dossier.ron"));
-    let ids: Vec<_> = ws.project.facts.keys().copied().take(3).collect();
+    let ids: Vec<_> = ws.project().facts.keys().copied().take(3).collect();
     assert_eq!(ids.len(), 3, "the sample yields facts");
     ws.execute(Command::SetStatus(vec![ids[0]], Status::Confirmed))
         .unwrap();
     ws.execute(Command::SetStatus(vec![ids[1]], Status::Rejected))
         .unwrap();
-    let mut edited = ws.project.fact(ids[2]).unwrap().clone();
+    let mut edited = ws.project().fact(ids[2]).unwrap().clone();
     edited.value = "corrected by hand".into();
     ws.execute(Command::UpdateFact(edited)).unwrap();
-    let article = ws.project.articles[0].id;
+    let article = ws.project().articles[0].id;
     ws.execute(Command::AddFact {
         article,
         start: 0,
@@ -144,7 +150,7 @@ fn re_extraction_keeps_what_the_analyst_touched() {
     })
     .unwrap();
     let before: Vec<_> = ws
-        .project
+        .project()
         .facts
         .values()
         .filter(|f| f.is_analyst_owned())
@@ -157,17 +163,17 @@ fn re_extraction_keeps_what_the_analyst_touched() {
         .into_iter()
         .map(|(id, text, date)| (id, extract::extract_all(&text, date)))
         .collect();
-    ws.merge_extraction(fresh);
+    ws.execute(Command::MergeExtraction(fresh)).unwrap();
 
     for kept in &before {
         assert_eq!(
-            ws.project.fact(kept.id),
+            ws.project().fact(kept.id),
             Some(&**kept),
             "analyst's fact unchanged"
         );
     }
     for owned in &before {
-        let clashes = ws.project.facts.values().filter(|f| {
+        let clashes = ws.project().facts.values().filter(|f| {
             f.id != owned.id
                 && f.article == owned.article
                 && f.kind == owned.kind
@@ -181,30 +187,30 @@ fn re_extraction_keeps_what_the_analyst_touched() {
             owned.text
         );
     }
-    assert_eq!(ws.project.fact(ids[2]).unwrap().status, Status::Edited);
+    assert_eq!(ws.project().fact(ids[2]).unwrap().status, Status::Edited);
 }
 
 #[test]
 fn undo_and_redo_cover_every_edit() {
     let (dir, articles) = sample_copy();
     let mut ws = import_folder(&articles, &dir.path().join("p.dossier.ron"));
-    let snapshot = ws.project.clone();
-    let id = *ws.project.facts.keys().next().unwrap();
+    let snapshot = ws.project().clone();
+    let id = *ws.project().facts.keys().next().unwrap();
     ws.execute(Command::DeleteFacts(vec![id])).unwrap();
-    let article = ws.project.articles[1].id;
+    let article = ws.project().articles[1].id;
     ws.execute(Command::SetPublished(
         article,
         chrono::NaiveDate::from_ymd_opt(2025, 1, 1),
     ))
     .unwrap();
-    let changed = ws.project.clone();
+    let changed = ws.project().clone();
     ws.execute(Command::Undo).unwrap();
     ws.execute(Command::Undo).unwrap();
-    assert_eq!(ws.project.facts, snapshot.facts);
-    assert_eq!(ws.project.articles, snapshot.articles);
+    assert_eq!(ws.project().facts, snapshot.facts);
+    assert_eq!(ws.project().articles, snapshot.articles);
     ws.execute(Command::Redo).unwrap();
     ws.execute(Command::Redo).unwrap();
-    assert_eq!(ws.project.facts, changed.facts);
+    assert_eq!(ws.project().facts, changed.facts);
     assert!(ws.execute(Command::Redo).is_err(), "nothing left to redo");
 }
 
@@ -213,11 +219,11 @@ fn a_changed_article_is_re_anchored_and_lost_facts_are_flagged() {
     let (dir, articles) = sample_copy();
     let path = dir.path().join("p.dossier.ron");
     let mut ws = import_folder(&articles, &path);
-    let article = ws.project.articles[0].clone();
+    let article = ws.project().articles[0].clone();
     ws.save_as(&path).unwrap();
     let file = articles.join(article.file_name());
     let original = fs::read_to_string(&file).unwrap();
-    let facts: Vec<_> = ws.project.facts_of(article.id).cloned().collect();
+    let facts: Vec<_> = ws.project().facts_of(article.id).cloned().collect();
     let victim = facts.iter().max_by_key(|f| f.start).unwrap().clone();
     let changed = format!(
         "Editor's note: this line was added.\n{}",
@@ -227,7 +233,7 @@ fn a_changed_article_is_re_anchored_and_lost_facts_are_flagged() {
 
     let reopened = Workspace::open(&path).unwrap();
     assert_eq!(
-        reopened.project.facts_of(article.id).count(),
+        reopened.project().facts_of(article.id).count(),
         facts.len(),
         "no fact dropped"
     );
@@ -238,7 +244,7 @@ fn a_changed_article_is_re_anchored_and_lost_facts_are_flagged() {
             .any(|p| p.contains(article.file_name()) && p.contains("changed"))
     );
     let text = reopened.text(article.id).unwrap();
-    for f in reopened.project.facts_of(article.id) {
+    for f in reopened.project().facts_of(article.id) {
         match f.anchor {
             Anchor::Moved => assert_eq!(&text[f.start..f.end], f.text),
             Anchor::Lost => assert!(!changed.contains(&f.text)),
@@ -247,7 +253,7 @@ fn a_changed_article_is_re_anchored_and_lost_facts_are_flagged() {
     }
     if !changed.contains(&victim.text) {
         assert_eq!(
-            reopened.project.fact(victim.id).unwrap().anchor,
+            reopened.project().fact(victim.id).unwrap().anchor,
             Anchor::Lost
         );
     }
@@ -283,7 +289,7 @@ fn spans_a_project_file_gets_wrong_are_re_anchored_and_named() {
     let reopened = Workspace::open(&path).unwrap();
     let text = reopened.text(article.id).unwrap();
     for id in [reversed, beyond] {
-        let f = reopened.project.fact(id).unwrap();
+        let f = reopened.project().fact(id).unwrap();
         assert_eq!(f.anchor, Anchor::Moved, "{f:?}");
         assert_eq!(&text[f.start..f.end], f.text);
     }
@@ -303,10 +309,10 @@ fn a_missing_article_file_is_named_and_its_facts_kept() {
     let path = dir.path().join("p.dossier.ron");
     let mut ws = import_folder(&articles, &path);
     ws.save_as(&path).unwrap();
-    let gone = ws.project.articles[2].clone();
+    let gone = ws.project().articles[2].clone();
     fs::remove_file(articles.join(gone.file_name())).unwrap();
     let reopened = Workspace::open(&path).unwrap();
-    assert_eq!(reopened.project.facts.len(), ws.project.facts.len());
+    assert_eq!(reopened.project().facts.len(), ws.project().facts.len());
     assert!(reopened.text(gone.id).is_none());
     assert!(
         reopened
@@ -332,7 +338,7 @@ fn corrupt_and_newer_projects_are_refused_and_left_untouched() {
     );
 
     let newer = dir.path().join("newer.dossier.ron");
-    let text = store::to_ron(&Workspace::new().project)
+    let text = store::to_ron(Workspace::new().project())
         .unwrap()
         .replace("format_version: 1", "format_version: 7");
     fs::write(&newer, &text).unwrap();
@@ -360,7 +366,7 @@ fn saving_into_a_read_only_folder_fails_cleanly_and_keeps_the_work() {
         .unwrap_err();
     assert!(matches!(err, StoreError::Io { .. }), "{err}");
     assert!(ws.is_dirty(), "still unsaved, nothing lost");
-    assert_eq!(ws.project.articles.len(), 5);
+    assert_eq!(ws.project().articles.len(), 5);
 }
 
 #[test]
@@ -417,10 +423,10 @@ fn command_line_project_opens_in_the_app_model() {
         out.to_str().unwrap(),
     ]);
     let ws = Workspace::open(&out).unwrap();
-    assert_eq!(ws.project.articles.len(), 5);
+    assert_eq!(ws.project().articles.len(), 5);
     assert!(ws.problems.is_empty(), "{:?}", ws.problems);
     assert!(
-        ws.project
+        ws.project()
             .facts
             .values()
             .all(|f| f.origin == Origin::Extracted(EXTRACTOR_VERSION))
@@ -459,7 +465,7 @@ fn unsaved_work_is_recovered_from_the_autosave() {
     let path = dir.path().join("p.dossier.ron");
     let mut ws = import_folder(&articles, &path);
     ws.save_as(&path).unwrap();
-    let id = *ws.project.facts.keys().next().unwrap();
+    let id = *ws.project().facts.keys().next().unwrap();
     ws.execute(Command::SetStatus(vec![id], Status::Confirmed))
         .unwrap();
     let autosave = store::autosave_path(&path);
@@ -468,7 +474,7 @@ fn unsaved_work_is_recovered_from_the_autosave() {
     assert_eq!(
         Workspace::open(&path)
             .unwrap()
-            .project
+            .project()
             .fact(id)
             .unwrap()
             .status,
@@ -476,7 +482,7 @@ fn unsaved_work_is_recovered_from_the_autosave() {
     );
     let recovered = Workspace::recover(&autosave).unwrap();
     assert_eq!(
-        recovered.project.fact(id).unwrap().status,
+        recovered.project().fact(id).unwrap().status,
         Status::Confirmed
     );
     assert_eq!(

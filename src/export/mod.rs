@@ -116,7 +116,7 @@ struct TableRow<'a> {
 }
 
 fn table_rows(ws: &Workspace) -> Vec<TableRow<'_>> {
-    let project = &ws.project;
+    let project = ws.project();
     let mut rows = Vec::with_capacity(project.facts.len());
     for article in &project.articles {
         let facts: Vec<&Fact> = project.facts_of(article.id).collect();

@@ -229,7 +229,7 @@ struct Offsets<'a> {
 impl<'a> Offsets<'a> {
     fn new(ws: &'a Workspace, cmp: &Comparison) -> Self {
         let mut wanted: HashMap<ArticleId, Vec<usize>> = HashMap::new();
-        for f in ws.project.facts.values() {
+        for f in ws.project().facts.values() {
             wanted
                 .entry(f.article)
                 .or_default()
@@ -254,7 +254,7 @@ impl<'a> Offsets<'a> {
             .filter_map(|(id, offsets)| ws.text(id).map(|t| (id, CharOffsets::new(t, offsets))))
             .collect();
         let names = ws
-            .project
+            .project()
             .articles
             .iter()
             .map(|a| (a.id, a.file_name().to_owned()))
@@ -285,7 +285,7 @@ impl<'a> Offsets<'a> {
     }
 
     fn evidence(&self, fact: FactId) -> Option<Evidence> {
-        let f = self.ws.project.fact(fact)?;
+        let f = self.ws.project().fact(fact)?;
         Some(Evidence {
             file: self.file(f.article),
             start: self.chars(f.article, f.start),
@@ -342,11 +342,11 @@ impl Report {
     pub fn build(ws: &Workspace, cmp: &Comparison) -> Self {
         let at = Offsets::new(ws, cmp);
         let mut fact_counts: HashMap<ArticleId, usize> = HashMap::new();
-        for f in ws.project.live_facts() {
+        for f in ws.project().live_facts() {
             *fact_counts.entry(f.article).or_default() += 1;
         }
         let articles = ws
-            .project
+            .project()
             .articles
             .iter()
             .map(|a| ReportArticle {
@@ -381,7 +381,7 @@ impl Report {
                     .iter()
                     .flat_map(|f| &f.facts)
                     .filter(|id| {
-                        ws.project
+                        ws.project()
                             .fact(**id)
                             .is_some_and(|f| f.kind == FactKind::Entity)
                     })
@@ -434,7 +434,7 @@ impl Report {
             .contradictions
             .iter()
             .map(|c| {
-                let verdict = ws.project.decisions.verdicts.get(&c.key());
+                let verdict = ws.project().decisions.verdicts.get(&c.key());
                 ReportContradiction {
                     kind: c.kind.as_str().to_owned(),
                     topic: c.topic.clone(),

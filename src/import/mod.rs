@@ -18,6 +18,7 @@ mod mail;
 mod office;
 mod outlet;
 mod pdf;
+mod plan;
 mod sheet;
 mod stream;
 mod text;
@@ -34,7 +35,8 @@ use crate::model::{DateOrigin, Provenance};
 use crate::store::InWords;
 
 pub use decode::decode;
-pub use sheet::{SheetRow, parse_sheet, read_sheet};
+pub use plan::ImportPlan;
+pub use sheet::{Sheet, SheetRow, parse_sheet, read_sheet};
 pub use stream::Progress;
 
 /// The largest article accepted (64 MiB of file, or of text taken from a

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::dates::parse_date;
 use super::file::read_bounded;
-use super::{ImportError, MAX_ARTICLE_BYTES, decode};
+use super::{ImportError, ImportedArticle, MAX_ARTICLE_BYTES, decode};
 
 /// One row of the metadata sheet: the article file it describes and what it says about it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -27,6 +27,49 @@ pub struct SheetRow {
     pub url: Option<String>,
     /// Publication date, when the cell is not empty.
     pub published: Option<NaiveDate>,
+}
+
+/// A metadata sheet read from disk: its file name and rows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Sheet {
+    /// The sheet's file name, recorded as the origin of the dates it sets.
+    pub name: String,
+    /// Its rows.
+    pub rows: Vec<SheetRow>,
+}
+
+/// The names of the sheet a folder may carry beside its articles.
+const FOLDER_SHEETS: [&str; 2] = ["metadata.csv", "metadata.tsv"];
+
+impl Sheet {
+    /// Reads a sheet file.
+    pub fn read(path: &Path) -> Result<Sheet, String> {
+        let rows = read_sheet(path).map_err(|e| e.to_string())?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(Sheet { name, rows })
+    }
+
+    /// The `metadata.csv` (or `.tsv`) at the top of an article folder, if any.
+    pub fn in_folder(dir: &Path) -> Option<Result<Sheet, String>> {
+        FOLDER_SHEETS
+            .iter()
+            .map(|n| dir.join(n))
+            .find(|p| p.is_file())
+            .map(|p| Sheet::read(&p))
+    }
+
+    /// The row naming this article: by its file name, followed by `#part`
+    /// for one of several articles of a file.
+    pub fn row_for(&self, path: &Path, article: &ImportedArticle) -> Option<&SheetRow> {
+        let mut name = path.file_name()?.to_string_lossy().into_owned();
+        if !article.provenance.part.is_empty() {
+            name = format!("{name}#{}", article.provenance.part);
+        }
+        self.rows.iter().find(|r| r.file == name)
+    }
 }
 
 /// Reads a CSV or TSV metadata sheet from disk, in any encoding `decode`

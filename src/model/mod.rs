@@ -3,6 +3,7 @@
 mod article;
 mod decisions;
 mod fact;
+mod fact_map;
 mod history;
 mod ids;
 mod outside;
@@ -12,6 +13,7 @@ mod project;
 pub use article::{Article, DateOrigin, Provenance, Reliability};
 pub use decisions::{AliasDecision, Decisions, EventDecision, Verdict, VerdictState};
 pub use fact::{Anchor, Fact, FactKind, Origin, Status};
+pub use fact_map::FactMap;
 pub use history::History;
 pub use ids::{ArticleId, FactId};
 pub use outside::{Answers, OutsideFiles};

@@ -1,7 +1,6 @@
 //! The project: the one source of truth the panels, the store and the
 //! command line all read.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -9,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::article::Article;
 use super::decisions::Decisions;
 use super::fact::{Fact, FactKind, Status};
+use super::fact_map::FactMap;
 use super::ids::{ArticleId, FactId};
 use super::outside::OutsideFiles;
 use super::panes::{BottomTab, CompareTab, FactColumns};
@@ -88,10 +88,10 @@ pub struct Project {
     pub format_version: u32,
     /// Articles in import order.
     pub articles: Vec<Article>,
-    /// Facts by id, each shared so that a snapshot of the project for
-    /// background work costs a reference count per fact, not a copy.
+    /// Facts by id, shared in chunks so that a snapshot of the project for
+    /// background work costs a reference count per chunk, not a copy.
     #[serde(serialize_with = "facts_as_seq", deserialize_with = "facts_from_seq")]
-    pub facts: BTreeMap<FactId, Arc<Fact>>,
+    pub facts: FactMap,
     /// What the analyst was looking at.
     #[serde(default)]
     pub view: ViewState,
@@ -105,16 +105,11 @@ pub struct Project {
     pub outside_files: OutsideFiles,
 }
 
-fn facts_as_seq<S: Serializer>(
-    facts: &BTreeMap<FactId, Arc<Fact>>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn facts_as_seq<S: Serializer>(facts: &FactMap, s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(facts.values().map(|f| &**f))
 }
 
-fn facts_from_seq<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<BTreeMap<FactId, Arc<Fact>>, D::Error> {
+fn facts_from_seq<'de, D: Deserializer<'de>>(d: D) -> Result<FactMap, D::Error> {
     let facts = Vec::<Fact>::deserialize(d)?;
     Ok(facts.into_iter().map(|f| (f.id, Arc::new(f))).collect())
 }
@@ -124,7 +119,7 @@ impl Default for Project {
         Project {
             format_version: FORMAT_VERSION,
             articles: Vec::new(),
-            facts: BTreeMap::new(),
+            facts: FactMap::new(),
             view: ViewState::default(),
             next_id: 1,
             decisions: Decisions::default(),

@@ -8,9 +8,10 @@ use std::time::Instant;
 use super::dialogs::{self, Answer, Purpose};
 use super::modals::Modal;
 use super::{AUTOSAVE_EVERY, App, MAX_RECENT, PanelState};
+use crate::commands::{Command, Done};
 use crate::export;
-use crate::import;
-use crate::jobs::{Job, Sheet};
+use crate::import::{ImportPlan, Sheet};
+use crate::jobs::Job;
 use crate::store;
 use crate::workspace::Workspace;
 
@@ -77,10 +78,12 @@ impl App {
 
     pub(super) fn run_queued(&mut self) {
         for command in std::mem::take(&mut self.commands) {
-            match self.ws.execute(command) {
-                Ok(msg) if msg.is_empty() => {}
-                Ok(msg) => self.status = msg,
-                Err(msg) => self.status = msg,
+            let done = self.execute_now(command);
+            if !done.problems.is_empty() {
+                self.modal = Some(Modal::Message {
+                    title: "Not all of it could be done".into(),
+                    body: done.problems.join("\n"),
+                });
             }
         }
         for action in std::mem::take(&mut self.actions) {
@@ -89,6 +92,23 @@ impl App {
                 continue;
             }
             self.run_action(action);
+        }
+    }
+
+    /// Executes a command at once and shows what it did in the status bar
+    /// (nothing when it changed nothing); returns it for its problems.
+    pub(super) fn execute_now(&mut self, command: Command) -> Done {
+        match self.ws.execute(command) {
+            Ok(done) => {
+                if !done.message.is_empty() {
+                    self.status.clone_from(&done.message);
+                }
+                done
+            }
+            Err(e) => {
+                self.status = e.to_string();
+                Done::default()
+            }
         }
     }
 
@@ -187,19 +207,12 @@ impl App {
     /// Opens a project file or an article folder, replacing the open project.
     pub fn open_path(&mut self, path: PathBuf) {
         if path.is_dir() {
-            let mut ws = Workspace::new();
-            ws.history.mark_saved();
-            self.replace_workspace(ws, format!("Opened folder {}", path.display()));
+            self.replace_workspace(
+                Workspace::new(),
+                format!("Opened folder {}", path.display()),
+            );
             self.remember(&path);
-            let sheet = match Sheet::in_folder(&path) {
-                Some(Ok(sheet)) => Some(sheet),
-                Some(Err(e)) => {
-                    self.status = format!("The folder's metadata sheet was not used: {e}");
-                    None
-                }
-                None => None,
-            };
-            self.add_paths_with(vec![path], sheet);
+            self.add_paths(vec![path]);
             return;
         }
         match Workspace::open(&path) {
@@ -248,38 +261,29 @@ impl App {
         self.settings.recent.truncate(MAX_RECENT);
     }
 
+    /// Imports files and folders (each folder with its metadata sheet) in
+    /// the background, as the command line does.
     pub(super) fn add_paths(&mut self, paths: Vec<PathBuf>) {
-        self.add_paths_with(paths, None);
-    }
-
-    pub(super) fn add_paths_with(&mut self, paths: Vec<PathBuf>, sheet: Option<Sheet>) {
         if self.job.is_some() {
             self.status = "Wait for the running job to finish (or cancel it) first.".into();
             return;
         }
-        let mut files = Vec::new();
-        let mut problems = Vec::new();
-        for path in paths {
-            if path.is_dir() {
-                match import::scan_folder(&path) {
-                    Ok(found) => files.extend(found),
-                    Err(e) => problems.push(format!("{}: {e}", path.display())),
-                }
-            } else {
-                files.push(path);
-            }
-        }
-        if !problems.is_empty() {
-            self.modal = Some(Modal::Message {
-                title: "Some folders could not be read".into(),
-                body: problems.join("\n"),
-            });
-        }
-        if files.is_empty() {
-            self.status = "No article files (.txt, .md, .html) found.".into();
+        let plan = ImportPlan::new(&paths, None);
+        if plan.files.is_empty() {
+            self.status = plan
+                .problems
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "No article files found.".into());
             return;
         }
-        self.start_job(Job::import(files, sheet));
+        if !plan.problems.is_empty() {
+            self.modal = Some(Modal::Message {
+                title: "Not everything named could be imported".into(),
+                body: plan.problems.join("\n"),
+            });
+        }
+        self.start_job(Job::import(plan.files, plan.sheet));
     }
 
     pub(super) fn save_to(&mut self, path: PathBuf) {
@@ -308,25 +312,20 @@ impl App {
     }
 
     pub(super) fn import_sheet(&mut self, path: &Path) {
-        match import::read_sheet(path) {
-            Ok(rows) => {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let (matched, unmatched) = self.ws.apply_sheet(&rows, &name);
-                self.status = format!("Metadata applied to {matched} article(s)");
-                if !unmatched.is_empty() {
+        match Sheet::read(path) {
+            Ok(sheet) => {
+                let done = self.execute_now(Command::ApplySheet(sheet));
+                if !done.problems.is_empty() {
                     self.modal = Some(Modal::Message {
                         title: "Some rows name no article of the project".into(),
-                        body: unmatched.join("\n"),
+                        body: done.problems.join("\n"),
                     });
                 }
             }
             Err(e) => {
                 self.modal = Some(Modal::Message {
                     title: "Could not read the metadata sheet".into(),
-                    body: e.to_string(),
+                    body: e,
                 })
             }
         }
@@ -334,7 +333,7 @@ impl App {
 
     /// Writes the comparison report: HTML or JSON by extension, Markdown otherwise.
     pub(super) fn export_report(&mut self, path: &Path) {
-        let comparison = crate::analysis::Comparison::run(&self.ws.project, self.ws.texts());
+        let comparison = crate::analysis::Comparison::run(self.ws.project(), self.ws.texts());
         let report = export::report::Report::build(&self.ws, &comparison);
         let ext = path
             .extension()
@@ -358,11 +357,11 @@ impl App {
 
     /// Writes the event timeline as SVG, or as PNG when the name ends in .png.
     pub(super) fn export_timeline(&mut self, path: &Path) {
-        let comparison = crate::analysis::Comparison::run(&self.ws.project, self.ws.texts());
-        let rows = crate::analysis::timeline::event_rows(&self.ws.project, &comparison.events);
+        let comparison = crate::analysis::Comparison::run(self.ws.project(), self.ws.texts());
+        let rows = crate::analysis::timeline::event_rows(self.ws.project(), &comparison.events);
         let sources: Vec<String> = self
             .ws
-            .project
+            .project()
             .articles
             .iter()
             .map(|a| a.file_name().to_owned())
@@ -408,7 +407,7 @@ impl App {
             Ok(()) => {
                 self.status = format!(
                     "Exported {} fact(s) to {}",
-                    self.ws.project.facts.len(),
+                    self.ws.project().facts.len(),
                     path.display()
                 )
             }

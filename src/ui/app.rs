@@ -163,11 +163,11 @@ impl App {
             .min_size(160.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    let bottom = &mut self.ws.project.view.bottom_tab;
+                    let bottom = &mut self.ws.view_mut().bottom_tab;
                     ui.selectable_value(bottom, BottomTab::Facts, "Facts table");
                     ui.selectable_value(bottom, BottomTab::Compare, "Compare sources");
                 });
-                match self.ws.project.view.bottom_tab {
+                match self.ws.project().view.bottom_tab {
                     BottomTab::Facts => facts::show(self, ui),
                     BottomTab::Compare => compare::show(self, ui),
                 }
@@ -220,8 +220,8 @@ impl App {
 
     /// Opens the Compare panel on the contradiction with this key.
     pub(super) fn show_contradiction(&mut self, key: String) {
-        self.ws.project.view.bottom_tab = BottomTab::Compare;
-        self.ws.project.view.compare_tab = CompareTab::Contradictions;
+        self.ws.view_mut().bottom_tab = BottomTab::Compare;
+        self.ws.view_mut().compare_tab = CompareTab::Contradictions;
         self.panels.compare.focus = Some(key);
         self.panels.compare.scroll_to_focus = true;
     }
@@ -233,7 +233,7 @@ impl App {
         start: usize,
         end: usize,
     ) {
-        let view = &mut self.ws.project.view;
+        let view = self.ws.view_mut();
         view.selected_article = Some(article);
         view.selected_fact = None;
         self.panels.source.marked = Some((article, start, end));
@@ -253,7 +253,7 @@ impl App {
 
     /// The index of the selected event in `cmp`'s events, if one is selected.
     pub(super) fn selected_event(&self, cmp: &crate::analysis::Comparison) -> Option<usize> {
-        let key = self.ws.project.view.selected_event.as_deref()?;
+        let key = self.ws.project().view.selected_event.as_deref()?;
         cmp.events.by_mention_key(key)
     }
 
@@ -261,13 +261,13 @@ impl App {
     /// mention (in the open article when it has one) is the selected fact.
     pub(super) fn select_event(&mut self, key: String, first: FactId) {
         self.select_fact(first);
-        self.ws.project.view.selected_event = Some(key);
+        self.ws.view_mut().selected_event = Some(key);
     }
 
     /// Opens an article, with no fact selected, and scrolls the articles
     /// list to it.
     pub(super) fn select_article(&mut self, id: crate::model::ArticleId) {
-        let view = &mut self.ws.project.view;
+        let view = self.ws.view_mut();
         view.selected_article = Some(id);
         view.selected_fact = None;
         view.selected_event = None;
@@ -277,8 +277,8 @@ impl App {
 
     /// Selects a fact in every panel (and its article).
     pub(super) fn select_fact(&mut self, id: FactId) {
-        let article = self.ws.project.fact(id).map(|f| f.article);
-        let view = &mut self.ws.project.view;
+        let article = self.ws.project().fact(id).map(|f| f.article);
+        let view = self.ws.view_mut();
         view.selected_fact = Some(id);
         view.selected_event = None;
         self.panels.source.marked = None;

@@ -26,20 +26,20 @@ pub struct ArticlesPanel {
 /// Draws the panel.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     ui.heading("Articles");
-    if app.ws.project.articles.is_empty() {
+    if app.ws.project().articles.is_empty() {
         ui.label("No articles yet. Use File > Open folder… or drop files here.");
         return;
     }
     refresh_counts(app);
-    let selected = app.ws.project.view.selected_article;
+    let selected = app.ws.project().view.selected_article;
     let details_height = if selected.is_some() { 190.0 } else { 0.0 };
     let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     let row_height = 4.0 * line + 2.0 * ui.spacing().item_spacing.y + 12.0;
-    let count = app.ws.project.articles.len();
+    let count = app.ws.project().articles.len();
     let mut list = egui::ScrollArea::vertical();
     if std::mem::take(&mut app.panels.articles.scroll_to_selection)
         && let Some(at) =
-            selected.and_then(|id| app.ws.project.articles.iter().position(|a| a.id == id))
+            selected.and_then(|id| app.ws.project().articles.iter().position(|a| a.id == id))
     {
         let above = (ui.available_height() - details_height - row_height) / 2.0;
         list = list.vertical_scroll_offset((at as f32 * row_height - above).max(0.0));
@@ -49,7 +49,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .auto_shrink([false, false])
         .show_rows(ui, row_height, count, |ui, rows| {
             for i in rows {
-                let Some(article) = app.ws.project.articles.get(i).cloned() else {
+                let Some(article) = app.ws.project().articles.get(i).cloned() else {
                     continue;
                 };
                 ui.allocate_ui(egui::vec2(ui.available_width(), row_height), |ui| {
@@ -57,7 +57,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 });
             }
         });
-    if let Some(article) = selected.and_then(|id| app.ws.project.article(id)).cloned() {
+    if let Some(article) = selected
+        .and_then(|id| app.ws.project().article(id))
+        .cloned()
+    {
         ui.separator();
         details(app, ui, &article);
     }
@@ -77,7 +80,7 @@ fn refresh_counts(app: &mut App) {
         return;
     }
     panel.counts.clear();
-    for f in app.ws.project.facts.values() {
+    for f in app.ws.project().facts.values() {
         let c = panel.counts.entry(f.article).or_default();
         if f.status != Status::Rejected {
             c.by_kind[f.kind as usize] += 1;

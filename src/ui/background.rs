@@ -9,6 +9,7 @@ use super::modals::Modal;
 use std::sync::Arc;
 
 use crate::analysis::Comparison;
+use crate::commands::Command;
 use crate::jobs::{ComparisonJob, ComparisonState, Job, JobOutput};
 
 impl App {
@@ -36,19 +37,15 @@ impl App {
                 articles,
                 mut skipped,
             } => {
-                let n = articles.len();
-                skipped.extend(self.ws.add_articles(articles));
+                let done = self.execute_now(Command::AddArticles(articles));
+                skipped.extend(done.problems);
                 if std::mem::take(&mut self.import_is_clean) {
-                    self.ws.history.mark_saved();
+                    self.ws.mark_saved();
                 }
-                if self.ws.project.view.selected_article.is_none() {
-                    self.ws.project.view.selected_article =
-                        self.ws.project.articles.first().map(|a| a.id);
+                if self.ws.project().view.selected_article.is_none() {
+                    self.ws.view_mut().selected_article =
+                        self.ws.project().articles.first().map(|a| a.id);
                 }
-                self.status = format!(
-                    "Imported {n} article(s) with {} fact(s) in the project",
-                    self.ws.project.facts.len()
-                );
                 if !skipped.is_empty() {
                     self.modal = Some(Modal::Message {
                         title: format!("{} file(s) were not imported", skipped.len()),
@@ -57,11 +54,7 @@ impl App {
                 }
             }
             JobOutput::Extracted(results) => {
-                self.ws.merge_extraction(results);
-                self.status = format!(
-                    "Extraction finished: {} fact(s)",
-                    self.ws.project.facts.len()
-                );
+                self.execute_now(Command::MergeExtraction(results));
             }
             JobOutput::Cancelled => {
                 self.import_is_clean = false;
@@ -96,11 +89,11 @@ impl App {
             return;
         }
         if panel.in_foreground {
-            let result = Comparison::run(&self.ws.project, self.ws.texts());
+            let result = Comparison::run(self.ws.project(), self.ws.texts());
             panel.result = Some((revision, Arc::new(result)));
             return;
         }
-        let (project, texts) = (self.ws.project.clone(), self.ws.texts().clone());
+        let (project, texts) = (self.ws.project().clone(), self.ws.texts().clone());
         panel.running = Some(ComparisonJob::start(project, texts, revision));
         ctx.request_repaint_after(Duration::from_millis(50));
     }

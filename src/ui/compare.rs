@@ -82,7 +82,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     };
     tab_bar(app, ui, &cmp);
     ui.separator();
-    match app.ws.project.view.compare_tab {
+    match app.ws.project().view.compare_tab {
         CompareTab::Contradictions => contradictions(app, ui, &cmp),
         CompareTab::Corroborated => corroborated(app, ui, &cmp),
         CompareTab::SingleSource => single_source(app, ui, &cmp),
@@ -96,7 +96,7 @@ fn tab_bar(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
     let open = cmp
         .contradictions
         .iter()
-        .filter(|c| verdict_of(&app.ws.project, c).state == VerdictState::Open)
+        .filter(|c| verdict_of(app.ws.project(), c).state == VerdictState::Open)
         .count();
     let corroborated = cmp
         .clusters
@@ -127,12 +127,12 @@ fn tab_bar(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         ),
         (
             CompareTab::Sources,
-            format!("Sources ({})", app.ws.project.articles.len()),
+            format!("Sources ({})", app.ws.project().articles.len()),
         ),
     ];
     ui.horizontal_wrapped(|ui| {
         for (tab, label) in tabs {
-            ui.selectable_value(&mut app.ws.project.view.compare_tab, tab, label);
+            ui.selectable_value(&mut app.ws.view_mut().compare_tab, tab, label);
         }
         ui.separator();
         let worst = &mut app.panels.compare.worst_grade;
@@ -185,12 +185,12 @@ fn passes(app: &App, article: ArticleId) -> bool {
     app.panels
         .compare
         .worst_grade
-        .is_none_or(|worst| grade(&app.ws.project, article) <= worst)
+        .is_none_or(|worst| grade(app.ws.project(), article) <= worst)
 }
 
 /// One line of evidence: grade, file and quoted text; a click selects the fact.
 fn evidence_line(app: &mut App, ui: &mut egui::Ui, fact: FactId) {
-    let Some(f) = app.ws.project.fact(fact) else {
+    let Some(f) = app.ws.project().fact(fact) else {
         return;
     };
     let (article, text) = (f.article, f.text.clone());
@@ -218,10 +218,10 @@ fn span_line(app: &mut App, ui: &mut egui::Ui, article: ArticleId, start: usize,
 fn source_line(app: &App, ui: &mut egui::Ui, article: ArticleId, text: &str) -> bool {
     let file = app
         .ws
-        .project
+        .project()
         .article(article)
         .map_or("?".to_owned(), |a| a.file_name().to_owned());
-    let g = grade(&app.ws.project, article);
+    let g = grade(app.ws.project(), article);
     ui.horizontal(|ui| {
         ui.add_space(18.0);
         ui.label(egui::RichText::new(format!("[{g:?}]")).monospace())
@@ -280,7 +280,7 @@ fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
 /// onto a second line when the panel is narrow.
 fn contradiction_header(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
     let key = c.key();
-    let verdict = verdict_of(&app.ws.project, c);
+    let verdict = verdict_of(app.ws.project(), c);
     ui.horizontal_wrapped(|ui| {
         ui.label(
             egui::RichText::new(c.kind.as_str())
@@ -338,7 +338,7 @@ fn contradiction_header(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
 fn contradiction_claims(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
     let mut claims: Vec<&crate::analysis::Claim> = c.claims.iter().collect();
     if app.panels.compare.sort_by_grade {
-        claims.sort_by_key(|cl| best_grade(&app.ws.project, &cl.articles));
+        claims.sort_by_key(|cl| best_grade(app.ws.project(), &cl.articles));
     }
     for claim in claims {
         let sources: Vec<ArticleId> = claim
@@ -352,7 +352,7 @@ fn contradiction_claims(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
         }
         let first_reported = sources
             .iter()
-            .filter_map(|a| app.ws.project.article(*a).and_then(|a| a.published))
+            .filter_map(|a| app.ws.project().article(*a).and_then(|a| a.published))
             .min();
         ui.horizontal(|ui| {
             ui.add_space(8.0);
@@ -380,7 +380,7 @@ fn contradiction_claims(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
             .copied()
             .filter(|f| {
                 app.ws
-                    .project
+                    .project()
                     .fact(*f)
                     .is_some_and(|f| passes(app, f.article))
             })
@@ -426,7 +426,7 @@ fn cluster_rows(app: &mut App, cmp: &Comparison) -> Arc<Vec<usize>> {
         .map(|(i, _)| i)
         .collect();
     if app.panels.compare.sort_by_grade {
-        rows.sort_by_key(|i| best_grade(&app.ws.project, &cmp.clusters.list[*i].articles));
+        rows.sort_by_key(|i| best_grade(app.ws.project(), &cmp.clusters.list[*i].articles));
     }
     let rows = Arc::new(rows);
     app.panels.compare.cluster_rows = Some((key, rows.clone()));
@@ -466,7 +466,7 @@ fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                     .articles
                     .iter()
                     .take(ARTICLES_PER_ROW)
-                    .filter_map(|a| app.ws.project.article(*a))
+                    .filter_map(|a| app.ws.project().article(*a))
                     .map(|a| format!("{} [{:?}]", shorten(a.file_name(), 24), a.reliability))
                     .collect();
                 if c.articles.len() > ARTICLES_PER_ROW {
@@ -560,7 +560,7 @@ fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         start += chunk.len();
     }
     if app.panels.compare.sort_by_grade {
-        groups.sort_by_key(|(a, _)| grade(&app.ws.project, *a));
+        groups.sort_by_key(|(a, _)| grade(app.ws.project(), *a));
     }
     let mut rows = Vec::new();
     for (article, range) in groups {
@@ -593,7 +593,7 @@ fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
             for row in &rows[range] {
                 match row {
                     SingleRow::Article(id, n) => {
-                        let Some(a) = app.ws.project.article(*id) else {
+                        let Some(a) = app.ws.project().article(*id) else {
                             continue;
                         };
                         let fold = if app.panels.compare.folded.contains(id) {
@@ -767,7 +767,7 @@ fn entities(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
 
 fn sources(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-    let articles = app.ws.project.articles.clone();
+    let articles = app.ws.project().articles.clone();
     let mut changes = Vec::new();
     TableBuilder::new(ui)
         .id_salt("compare-sources")

@@ -93,7 +93,7 @@ fn event_block(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison, i: usize) {
         {
             app.select_event(m.key(), m.fact);
         }
-        let selection = app.ws.project.view.selected_event.clone();
+        let selection = app.ws.project().view.selected_event.clone();
         if selected && app.panels.compare.events.scrolled_to != selection {
             heading.scroll_to_me(Some(egui::Align::Center));
             app.panels.compare.events.scrolled_to = selection;
@@ -133,12 +133,12 @@ fn event_block(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison, i: usize) {
     rename_row(app, ui, &key, e.renamed);
     ui.indent(("event-mentions", i), |ui| {
         for m in &e.mentions {
-            let Some(fact) = app.ws.project.fact(m.fact) else {
+            let Some(fact) = app.ws.project().fact(m.fact) else {
                 continue;
             };
             let file = app
                 .ws
-                .project
+                .project()
                 .article(m.article)
                 .map_or("?", |a| a.file_name())
                 .to_owned();

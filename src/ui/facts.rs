@@ -57,7 +57,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 }
 
 fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
-    let mut filter = app.ws.project.view.filter.clone();
+    let mut filter = app.ws.project().view.filter.clone();
     ui.horizontal_wrapped(|ui| {
         ui.strong("Facts");
         labelled_combo(
@@ -84,11 +84,11 @@ fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
         );
         let article_name = filter
             .article
-            .and_then(|id| app.ws.project.article(id))
+            .and_then(|id| app.ws.project().article(id))
             .map_or("all".to_owned(), |a| shorten(a.file_name(), 20));
         labelled_combo(ui, "Article", &article_name, |ui| {
             ui.selectable_value(&mut filter.article, None, "all");
-            for a in &app.ws.project.articles {
+            for a in &app.ws.project().articles {
                 ui.selectable_value(&mut filter.article, Some(a.id), shorten(a.file_name(), 40));
             }
         });
@@ -102,12 +102,12 @@ fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
         ui.label(format!(
             "{} of {} shown",
             app.panels.facts.rows.len(),
-            app.ws.project.facts.len()
+            app.ws.project().facts.len()
         ));
         columns_menu(app, ui);
     });
-    if filter != app.ws.project.view.filter {
-        app.ws.project.view.filter = filter;
+    if filter != app.ws.project().view.filter {
+        app.ws.view_mut().filter = filter;
     }
 }
 
@@ -129,12 +129,12 @@ fn labelled_combo(
 
 /// Recomputes the row order when the project, filter or sort changed.
 fn refresh_rows(app: &mut App) {
-    let view = &app.ws.project.view;
+    let view = &app.ws.project().view;
     let key = (app.ws.revision(), view.filter.clone(), view.sort);
     if app.panels.facts.rows_key.as_ref() == Some(&key) {
         return;
     }
-    app.panels.facts.rows = visible_rows(&app.ws.project, &view.filter, view.sort);
+    app.panels.facts.rows = visible_rows(app.ws.project(), &view.filter, view.sort);
     app.panels.facts.rows_key = Some(key);
 }
 
@@ -178,10 +178,10 @@ pub fn visible_rows(project: &Project, filter: &FactFilter, sort: SortOrder) -> 
 fn editor(app: &mut App, ui: &mut egui::Ui) {
     let Some(fact) = app
         .ws
-        .project
+        .project()
         .view
         .selected_fact
-        .and_then(|id| app.ws.project.fact(id))
+        .and_then(|id| app.ws.project().fact(id))
         .cloned()
     else {
         ui.label("Select a fact (click a row or a highlight) to review and edit it.");
@@ -194,7 +194,7 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
                 fact.id
             ));
             if ui.button("Clear the filter").clicked() {
-                app.ws.project.view.filter = FactFilter::default();
+                app.ws.view_mut().filter = FactFilter::default();
                 app.panels.facts.scroll_to_selection = true;
             }
         });
@@ -219,7 +219,7 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
         ui.strong(format!("{} ·", fact.id));
         if let Some(page) = app
             .ws
-            .project
+            .project()
             .article(fact.article)
             .and_then(|a| a.provenance.page_at(fact.start))
         {
@@ -246,7 +246,7 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
             .panels
             .source
             .selection_in(fact.article)
-            .filter(|_| app.ws.project.view.selected_article == Some(fact.article));
+            .filter(|_| app.ws.project().view.selected_article == Some(fact.article));
         if ui
             .add_enabled(
                 selection.is_some(),
@@ -422,7 +422,7 @@ fn cell(
 
 /// The Columns menu: show, hide and move the table's columns.
 fn columns_menu(app: &mut App, ui: &mut egui::Ui) {
-    let mut columns = app.ws.project.view.fact_columns.clone();
+    let mut columns = app.ws.project().view.fact_columns.clone();
     ui.menu_button("Columns", |ui| {
         let shown = columns.shown();
         for (i, column) in shown.iter().enumerate() {
@@ -464,23 +464,23 @@ fn columns_menu(app: &mut App, ui: &mut egui::Ui) {
             columns = FactColumns::default();
         }
     });
-    if columns != app.ws.project.view.fact_columns {
-        app.ws.project.view.fact_columns = columns;
+    if columns != app.ws.project().view.fact_columns {
+        app.ws.view_mut().fact_columns = columns;
     }
 }
 
 fn table(app: &mut App, ui: &mut egui::Ui) {
-    let selected = app.ws.project.view.selected_fact;
+    let selected = app.ws.project().view.selected_fact;
     let event_facts = app.selected_event_facts();
     let scroll_row = if std::mem::take(&mut app.panels.facts.scroll_to_selection) {
         selected.and_then(|id| app.panels.facts.rows.iter().position(|r| *r == id))
     } else {
         None
     };
-    let columns = app.ws.project.view.fact_columns.shown();
-    let mut sort = app.ws.project.view.sort;
+    let columns = app.ws.project().view.fact_columns.shown();
+    let mut sort = app.ws.project().view.sort;
     let mut clicked = None;
-    let project = &app.ws.project;
+    let project = app.ws.project();
     let rows = &app.panels.facts.rows;
     let comparison = app.panels.compare.latest().map(|c| &**c);
     // The table is wider than a small window: it scrolls sideways, and
@@ -544,8 +544,8 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
                     });
                 });
         });
-    if sort != app.ws.project.view.sort {
-        app.ws.project.view.sort = sort;
+    if sort != app.ws.project().view.sort {
+        app.ws.view_mut().sort = sort;
         // The selected row stays in view when the order changes.
         app.panels.facts.scroll_to_selection = true;
     }

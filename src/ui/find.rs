@@ -161,7 +161,7 @@ fn rows(results: &FindResults) -> Vec<Row> {
 
 /// Draws one row; true when it was clicked.
 fn draw_row(app: &App, ui: &mut egui::Ui, results: &FindResults, row: &Row) -> bool {
-    let project = &app.ws.project;
+    let project = app.ws.project();
     match row {
         Row::Article(a) => {
             let matches = &results.articles[*a];
@@ -248,7 +248,7 @@ pub fn step(app: &mut App, forward: bool) {
     }
     app.panels.find.open = true;
     let results = app.panels.find.refresh(&app.ws);
-    let Some(article) = app.ws.project.view.selected_article else {
+    let Some(article) = app.ws.project().view.selected_article else {
         app.status = "Open an article to step through its matches.".into();
         return;
     };

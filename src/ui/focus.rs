@@ -86,7 +86,7 @@ pub fn focus(app: &mut App, ctx: &egui::Context, pane: Pane) {
     app.panels.focus = pane;
     let text = app
         .ws
-        .project
+        .project()
         .view
         .selected_article
         .map(super::source::text_id);

@@ -55,7 +55,7 @@ impl App {
                 self.commands.push(Command::Undo);
             }
             if i.consume_key(Modifiers::NONE, Key::Delete)
-                && let Some(id) = self.ws.project.view.selected_fact
+                && let Some(id) = self.ws.project().view.selected_fact
             {
                 self.commands.push(Command::DeleteFacts(vec![id]));
             }

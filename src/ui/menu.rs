@@ -21,7 +21,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 app.request(Action::ReExtract);
             }
             if ui.button("Compare sources").clicked() {
-                app.ws.project.view.bottom_tab = crate::model::BottomTab::Compare;
+                app.ws.view_mut().bottom_tab = crate::model::BottomTab::Compare;
             }
         });
         ui.menu_button("View", |ui| view_menu(app, ui));
@@ -107,12 +107,12 @@ fn file_menu(app: &mut App, ui: &mut egui::Ui) {
 }
 
 fn edit_menu(app: &mut App, ui: &mut egui::Ui) {
-    let undo = app.ws.history.undo_label().map(|l| format!("Undo {l}"));
-    let redo = app.ws.history.redo_label().map(|l| format!("Redo {l}"));
+    let undo = app.ws.history().undo_label().map(|l| format!("Undo {l}"));
+    let redo = app.ws.history().redo_label().map(|l| format!("Redo {l}"));
     let undo_text = undo.unwrap_or_else(|| "Undo".into());
     if ui
         .add_enabled(
-            app.ws.history.undo_label().is_some(),
+            app.ws.history().undo_label().is_some(),
             egui::Button::new(undo_text).shortcut_text("Ctrl+Z"),
         )
         .clicked()
@@ -122,7 +122,7 @@ fn edit_menu(app: &mut App, ui: &mut egui::Ui) {
     let redo_text = redo.unwrap_or_else(|| "Redo".into());
     if ui
         .add_enabled(
-            app.ws.history.redo_label().is_some(),
+            app.ws.history().redo_label().is_some(),
             egui::Button::new(redo_text).shortcut_text("Ctrl+Shift+Z"),
         )
         .clicked()
@@ -130,7 +130,7 @@ fn edit_menu(app: &mut App, ui: &mut egui::Ui) {
         app.queue(Command::Redo);
     }
     ui.separator();
-    let selected = app.ws.project.view.selected_fact;
+    let selected = app.ws.project().view.selected_fact;
     if ui
         .add_enabled(
             selected.is_some(),

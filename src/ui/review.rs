@@ -63,14 +63,14 @@ pub fn handle_keys(app: &mut App, ctx: &egui::Context) {
     });
     match step {
         Some(step) if app.panels.focus == Pane::Articles => {
-            let ids: Vec<ArticleId> = app.ws.project.articles.iter().map(|a| a.id).collect();
-            if let Some(id) = stepped(&ids, app.ws.project.view.selected_article, step) {
+            let ids: Vec<ArticleId> = app.ws.project().articles.iter().map(|a| a.id).collect();
+            if let Some(id) = stepped(&ids, app.ws.project().view.selected_article, step) {
                 app.select_article(id);
             }
         }
         Some(step) => {
             let rows = app.panels.facts.rows();
-            if let Some(id) = stepped(rows, app.ws.project.view.selected_fact, step) {
+            if let Some(id) = stepped(rows, app.ws.project().view.selected_fact, step) {
                 app.select_fact(id);
             }
         }
@@ -90,7 +90,7 @@ fn keyboard_is_free(app: &App, ctx: &egui::Context) -> bool {
     let focused = ctx.memory(|m| m.focused());
     let reading = app
         .ws
-        .project
+        .project()
         .view
         .selected_article
         .map(super::source::text_id);
@@ -101,7 +101,7 @@ fn keyboard_is_free(app: &App, ctx: &egui::Context) -> bool {
 
 /// Confirms or rejects the selected fact (a command, so it can be undone).
 pub fn set_selected_status(app: &mut App, status: Status) {
-    if let Some(id) = app.ws.project.view.selected_fact {
+    if let Some(id) = app.ws.project().view.selected_fact {
         app.queue(Command::SetStatus(vec![id], status));
     }
 }
@@ -109,7 +109,7 @@ pub fn set_selected_status(app: &mut App, status: Status) {
 /// Selects the next unreviewed fact of the table after the selected one.
 pub fn select_next_unreviewed(app: &mut App) {
     let rows = app.panels.facts.rows();
-    match next_unreviewed(&app.ws.project, rows, app.ws.project.view.selected_fact) {
+    match next_unreviewed(app.ws.project(), rows, app.ws.project().view.selected_fact) {
         Some(id) => app.select_fact(id),
         None => app.status = "No other unreviewed fact in the table.".into(),
     }

@@ -67,13 +67,13 @@ struct Highlight {
 
 /// Draws the panel.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(article_id) = app.ws.project.view.selected_article else {
+    let Some(article_id) = app.ws.project().view.selected_article else {
         app.panels.source.selection = None;
         ui.centered_and_justified(|ui| ui.label("Select an article to read it."));
         return;
     };
     app.panels.source.keep_selection_of(article_id);
-    let Some(article) = app.ws.project.article(article_id).cloned() else {
+    let Some(article) = app.ws.project().article(article_id).cloned() else {
         return;
     };
     let heading = ui
@@ -85,14 +85,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         ui.label(format!(
             "The file {} could not be read; its {} fact(s) are kept and listed below.",
             article.path,
-            app.ws.project.facts_of(article_id).count()
+            app.ws.project().facts_of(article_id).count()
         ));
         return;
     };
     add_fact_bar(app, ui, article_id, &text);
     ui.separator();
     let highlights = highlights(app, article_id);
-    let selected = app.ws.project.view.selected_fact;
+    let selected = app.ws.project().view.selected_fact;
     let mut lit = app.selected_event_facts();
     lit.extend(selected);
     let marked = app
@@ -104,7 +104,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let found = app.panels.find.spans_in(article_id).to_vec();
     let scroll_target = if app.panels.source.scroll_to_selection {
         selected
-            .and_then(|id| app.ws.project.fact(id))
+            .and_then(|id| app.ws.project().fact(id))
             .filter(|f| f.article == article_id)
             .map(|f| f.start)
             .or(marked.map(|(s, _)| s))
@@ -133,7 +133,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 let cursor = output.galley.cursor_from_pos(pointer - output.galley_pos);
                 let byte = byte_of(&text, cursor.index.0);
                 if let Some(h) = innermost_at(&highlights, byte)
-                    && let Some(fact) = app.ws.project.fact(h.fact)
+                    && let Some(fact) = app.ws.project().fact(h.fact)
                 {
                     response.on_hover_text_at_pointer(hover_label(fact));
                 }
@@ -229,7 +229,7 @@ fn hover_label(fact: &Fact) -> String {
 fn highlights(app: &App, article: ArticleId) -> Vec<Highlight> {
     let mut out: Vec<Highlight> = app
         .ws
-        .project
+        .project()
         .facts_of(article)
         .filter(|f: &&Fact| f.start < f.end && f.anchor != Anchor::Lost)
         .map(|f| Highlight {

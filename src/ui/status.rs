@@ -25,7 +25,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
         ui.label(&app.status);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let p = &app.ws.project;
+            let p = app.ws.project();
             ui.label(format!(
                 "{} articles · {} facts",
                 p.articles.len(),

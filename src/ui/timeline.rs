@@ -83,7 +83,7 @@ const EVENT_LABEL: f32 = 15.0;
 /// Draws the panel.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     if app.panels.timeline.layout_revision != Some(app.ws.revision()) {
-        app.panels.timeline.layout = TimelineLayout::build(&app.ws.project);
+        app.panels.timeline.layout = TimelineLayout::build(app.ws.project());
         app.panels.timeline.layout_revision = Some(app.ws.revision());
     }
     if let Some(cmp) = app.panels.compare.latest()
@@ -94,7 +94,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .as_ref()
             .is_some_and(|c| Arc::ptr_eq(c, cmp))
     {
-        app.panels.timeline.rows = event_rows(&app.ws.project, &cmp.events);
+        app.panels.timeline.rows = event_rows(app.ws.project(), &cmp.events);
         app.panels.timeline.rows_of = Some(cmp.clone());
     }
     let by_article = app.panels.timeline.by_article;
@@ -106,7 +106,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     };
     let mut range = app
         .ws
-        .project
+        .project()
         .view
         .timeline_range
         .or_else(|| extent.map(padded))
@@ -152,8 +152,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         if let Some((key, first)) = hit {
             app.select_event(key, first);
         }
-        if moved && app.ws.project.view.timeline_range != Some(range) {
-            app.ws.project.view.timeline_range = Some(range);
+        if moved && app.ws.project().view.timeline_range != Some(range) {
+            app.ws.view_mut().timeline_range = Some(range);
         }
         return;
     }
@@ -163,7 +163,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     ));
     let lanes = layout.lanes.len().max(1);
     let height = (AXIS_HEIGHT + LANE_HEIGHT * lanes as f32).max(ui.available_height());
-    let selected = app.ws.project.view.selected_fact;
+    let selected = app.ws.project().view.selected_fact;
     let conflicts = conflicts(app);
     let mut conflict_marks: HashMap<&str, Vec<Pos2>> = HashMap::new();
     let mut hit = None;
@@ -339,8 +339,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             app.show_contradiction(key);
         }
     }
-    if moved && app.ws.project.view.timeline_range != Some(range) {
-        app.ws.project.view.timeline_range = Some(range);
+    if moved && app.ws.project().view.timeline_range != Some(range) {
+        app.ws.view_mut().timeline_range = Some(range);
     }
 }
 
@@ -483,7 +483,7 @@ fn draw_events(
                 });
                 let clicked = row_response.clicked() || pointer.is_some_and(|p| band.contains(p));
                 if clicked && let Some(e) = cmp.events.list.get(row.event) {
-                    let open = app.ws.project.view.selected_article;
+                    let open = app.ws.project().view.selected_article;
                     let first = e
                         .mentions
                         .iter()
@@ -507,7 +507,7 @@ fn event_tip(app: &App, cmp: &Comparison, row: &EventRow) -> String {
         }
         tip.push_str(&format!("\nstatus: {}", e.status.as_str()));
         for m in &e.mentions {
-            let article = app.ws.project.article(m.article);
+            let article = app.ws.project().article(m.article);
             let file = article.map_or("?", |a| a.file_name());
             let inferred = article.is_some_and(|a| a.date_origin.is_inferred());
             let date = m.date.as_ref().map_or("no date".to_owned(), |d| {

@@ -13,16 +13,17 @@ use crate::extract::{Candidate, EXTRACTOR_VERSION};
 use crate::import;
 use crate::model::{
     Anchor, Article, ArticleId, DateOrigin, Edit, Fact, FactId, FactKind, History, Origin, Project,
-    Provenance, Reliability, Status,
+    Provenance, Reliability, Status, ViewState,
 };
 use crate::store::{self, StoreError};
 
+pub mod commands;
 mod dating;
 pub mod find;
 mod outside;
 
 /// An article read from disk with its candidates, ready to be added to a project.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PreparedArticle {
     /// Where the file is (absolute or relative to the current directory).
     pub path: PathBuf,
@@ -47,14 +48,15 @@ pub struct PreparedArticle {
 /// The open project and its run-time state.
 #[derive(Debug, Default)]
 pub struct Workspace {
-    /// The model.
-    pub project: Project,
+    /// The model: read through [`Workspace::project`], changed only by
+    /// [`Workspace::execute`] (and the view state by [`Workspace::view_mut`]).
+    project: Project,
     /// The project file, once saved or opened.
     pub path: Option<PathBuf>,
     /// Article texts by article.
     texts: HashMap<ArticleId, Arc<str>>,
     /// Undo/redo.
-    pub history: History,
+    history: History,
     /// Things the analyst must know about the last open (missing or changed files).
     pub problems: Vec<String>,
     /// Bumped on every change so panels can refresh their caches.
@@ -86,6 +88,40 @@ impl Workspace {
         let mut ws = Workspace::default();
         ws.history.mark_saved();
         ws
+    }
+
+    /// An untitled workspace holding `project`, as if it had just been
+    /// saved (for generated projects: benchmarks and tests).
+    pub fn from_project(project: Project) -> Self {
+        let mut ws = Workspace {
+            project,
+            ..Workspace::default()
+        };
+        ws.history.mark_saved();
+        ws
+    }
+
+    /// The model, read-only: every change is a [`commands::Command`].
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The undo history, read-only (for the labels of Undo and Redo).
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// What the analyst is looking at (selection, filter, sort, tabs,
+    /// timeline range). It is saved with the project but is not part of
+    /// the analysis, so it changes directly, not through an undoable step.
+    pub fn view_mut(&mut self) -> &mut ViewState {
+        &mut self.project.view
+    }
+
+    /// Takes the project as it is now as the saved state: an import into a
+    /// fresh project is not unsaved work until the analyst changes it.
+    pub fn mark_saved(&mut self) {
+        self.history.mark_saved();
     }
 
     /// A counter that changes whenever the project does.
@@ -130,7 +166,7 @@ impl Workspace {
     /// Applies an edit as one undoable step. When it changes the articles,
     /// the inferred publication dates that follow from it are part of the
     /// same step (see `dating`).
-    pub fn apply(&mut self, label: &str, edit: Edit) {
+    fn apply(&mut self, label: &str, edit: Edit) {
         let articles_change = edit.changes_articles();
         self.history.apply(&mut self.project, label, edit);
         if articles_change && let Some(dating) = self.dating_edit() {
@@ -140,14 +176,14 @@ impl Workspace {
     }
 
     /// Undoes the last step; returns its label.
-    pub fn undo(&mut self) -> Option<String> {
+    fn undo(&mut self) -> Option<String> {
         let label = self.history.undo(&mut self.project);
         self.revision += 1;
         label
     }
 
     /// Redoes the last undone step; returns its label.
-    pub fn redo(&mut self) -> Option<String> {
+    fn redo(&mut self) -> Option<String> {
         let label = self.history.redo(&mut self.project);
         self.revision += 1;
         label
@@ -156,7 +192,7 @@ impl Workspace {
     /// Adds prepared articles and their facts as one undoable step.
     /// Articles already in the project (same path and part) are skipped and
     /// named in the result.
-    pub fn add_articles(&mut self, prepared: Vec<PreparedArticle>) -> Vec<String> {
+    fn add_articles(&mut self, prepared: Vec<PreparedArticle>) -> Vec<String> {
         let mut skipped = Vec::new();
         let mut articles = Vec::new();
         let mut facts = Vec::new();
@@ -217,13 +253,7 @@ impl Workspace {
     }
 
     /// Builds a fact with a fresh id from a candidate.
-    pub fn fact_from(
-        &mut self,
-        article: ArticleId,
-        text: &str,
-        c: Candidate,
-        origin: Origin,
-    ) -> Fact {
+    fn fact_from(&mut self, article: ArticleId, text: &str, c: Candidate, origin: Origin) -> Fact {
         Fact {
             id: FactId(self.project.allocate_id()),
             article,
@@ -244,14 +274,14 @@ impl Workspace {
     /// Replaces an article's extracted facts by fresh candidates, as one undoable
     /// step, keeping every fact the analyst confirmed, edited, added or rejected
     /// (a candidate on the span of such a fact is dropped).
-    pub fn merge_extraction(&mut self, results: Vec<(ArticleId, Vec<Candidate>)>) {
+    fn merge_extraction(&mut self, results: Vec<(ArticleId, Vec<Candidate>)>) {
         let edit = self.extraction_edit(results, None);
         self.apply("Re-run extraction", edit);
     }
 
     /// The edit that swaps unreviewed extracted facts (of one kind, or all)
     /// for new candidates, leaving analyst-owned facts and their spans alone.
-    pub fn extraction_edit(
+    fn extraction_edit(
         &mut self,
         results: Vec<(ArticleId, Vec<Candidate>)>,
         only_kind: Option<FactKind>,
@@ -475,11 +505,7 @@ impl Workspace {
     /// sets its title, outlet, URL and publication date (re-resolving its time
     /// expressions), as one undoable step. Returns how many articles matched
     /// and the rows that matched none.
-    pub fn apply_sheet(
-        &mut self,
-        rows: &[import::SheetRow],
-        sheet_name: &str,
-    ) -> (usize, Vec<String>) {
+    fn apply_sheet(&mut self, rows: &[import::SheetRow], sheet_name: &str) -> (usize, Vec<String>) {
         let mut edits = Vec::new();
         let mut unmatched = Vec::new();
         let mut matched = 0;

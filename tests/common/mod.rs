@@ -1,11 +1,13 @@
 //! Helpers shared by the integration tests: importing article folders as
 //! the app does, and small dossiers written on the spot.
 
+use dossier::commands::Command;
 use std::fs;
 use std::path::Path;
 
 use dossier::analysis::Comparison;
-use dossier::jobs::{Job, JobOutput, Sheet};
+use dossier::import::Sheet;
+use dossier::jobs::{Job, JobOutput};
 use dossier::workspace::Workspace;
 
 /// The bundled sample dossier.
@@ -20,7 +22,12 @@ pub fn import(folder: &Path) -> Workspace {
     };
     assert!(skipped.is_empty(), "{skipped:?}");
     let mut ws = Workspace::new();
-    assert!(ws.add_articles(articles).is_empty());
+    assert!(
+        ws.execute(Command::AddArticles(articles))
+            .unwrap()
+            .problems
+            .is_empty()
+    );
     ws
 }
 
@@ -39,7 +46,7 @@ pub fn dossier(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, Workspace
 
 /// Compares the sources of a workspace.
 pub fn compare(ws: &Workspace) -> Comparison {
-    Comparison::run(&ws.project, ws.texts())
+    Comparison::run(ws.project(), ws.texts())
 }
 
 /// Re-extracts every article of a workspace, as reopening a project does.
@@ -48,5 +55,5 @@ pub fn reextract(ws: &mut Workspace) {
     let JobOutput::Extracted(results) = Job::extract(inputs).wait() else {
         panic!("extraction was cancelled");
     };
-    ws.merge_extraction(results);
+    ws.execute(Command::MergeExtraction(results)).unwrap();
 }

@@ -1,14 +1,18 @@
 //! What the analyst can do to a project. Panels queue commands; the app
-//! executes them after drawing, each as one undoable step.
+//! executes them after drawing, each as one undoable step. Commands are the
+//! only way the project changes (its view state aside, see
+//! [`Workspace::view_mut`]): the window, the command line and the tests all
+//! go through [`Workspace::execute`].
 
 use chrono::NaiveDate;
 
 use crate::extract::{self, Candidate};
+use crate::import::Sheet;
 use crate::model::{
     AliasDecision, Anchor, Article, ArticleId, DateOrigin, Edit, EventDecision, Fact, FactId,
     FactKind, Origin, Reliability, Status, Verdict,
 };
-use crate::workspace::Workspace;
+use crate::workspace::{PreparedArticle, Workspace};
 
 /// One thing the analyst asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,34 +55,91 @@ pub enum Command {
     SetVerdict(String, Verdict),
     /// Remove articles and their facts.
     RemoveArticles(Vec<ArticleId>),
+    /// Add articles an import read and extracted, with their facts; an
+    /// article already in the project (same file and part) is skipped and
+    /// named in [`Done::problems`].
+    AddArticles(Vec<PreparedArticle>),
+    /// Put fresh extraction results in place of each article's unreviewed
+    /// extracted facts, keeping what the analyst confirmed, edited or added.
+    MergeExtraction(Vec<(ArticleId, Vec<Candidate>)>),
+    /// Set titles, outlets, URLs and dates from a metadata sheet; rows that
+    /// name no article are named in [`Done::problems`].
+    ApplySheet(Sheet),
     /// Undo the last step.
     Undo,
     /// Redo the last undone step.
     Redo,
 }
 
-/// What executing a command did, for the status bar.
-pub type Outcome = Result<String, String>;
+/// What executing a command did, or why it did nothing.
+pub type Outcome = Result<Done, CommandError>;
+
+/// What an executed command did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Done {
+    /// One line for the status bar; empty when nothing changed.
+    pub message: String,
+    /// What the analyst should read although the command went through:
+    /// files already in the project, sheet rows that matched no article.
+    pub problems: Vec<String>,
+}
+
+/// Why a command changed nothing, in the analyst's words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    /// The fact was deleted (by another step) before the command ran.
+    #[error("that fact no longer exists")]
+    FactGone,
+    /// The article was removed before the command ran.
+    #[error("that article no longer exists")]
+    ArticleGone,
+    /// The article's file could not be read, so no span of it can be quoted.
+    #[error("the article text is not available")]
+    TextUnavailable,
+    /// A span that does not lie on the article's text.
+    #[error("the span is outside the text")]
+    SpanOutsideText,
+    /// A fact added by hand needs some selected text.
+    #[error("select some text of the article first")]
+    NoSelection,
+    /// Merging an entity with itself.
+    #[error("pick two different entities to merge")]
+    SameEntity,
+    /// Merging an event with itself.
+    #[error("pick two different events to merge")]
+    SameEvent,
+    /// Undo with an empty history.
+    #[error("Nothing to undo")]
+    NothingToUndo,
+    /// Redo with nothing undone.
+    #[error("Nothing to redo")]
+    NothingToRedo,
+}
+
+/// A command that went through with this status line and no problems.
+fn said(message: impl Into<String>) -> Outcome {
+    Ok(Done {
+        message: message.into(),
+        problems: Vec::new(),
+    })
+}
 
 impl Workspace {
     /// Executes one command as one undoable step.
     pub fn execute(&mut self, command: Command) -> Outcome {
         match command {
             Command::UpdateFact(mut fact) => {
-                let old = self
-                    .project
-                    .fact(fact.id)
-                    .ok_or("that fact no longer exists")?;
+                let old = self.project.fact(fact.id).ok_or(CommandError::FactGone)?;
                 if old == &fact {
-                    return Ok(String::new());
+                    return said("");
                 }
                 if fact.start != old.start || fact.end != old.end {
                     let text = self
                         .text(fact.article)
-                        .ok_or("the article text is not available")?;
+                        .ok_or(CommandError::TextUnavailable)?;
                     let quoted = text
                         .get(fact.start..fact.end)
-                        .ok_or("the span is outside the text")?;
+                        .ok_or(CommandError::SpanOutsideText)?;
                     fact.text = quoted.to_owned();
                     fact.anchor = Anchor::Exact;
                 }
@@ -95,7 +156,7 @@ impl Workspace {
                 }
                 let id = fact.id;
                 self.apply("Edit fact", Edit::ReplaceFact(fact));
-                Ok(format!("Edited {id}"))
+                said(format!("Edited {id}"))
             }
             Command::SetStatus(ids, status) => {
                 let edits: Vec<Edit> = ids
@@ -111,7 +172,7 @@ impl Workspace {
                     .collect();
                 let n = edits.len();
                 self.apply(&format!("Mark {}", status.as_str()), Edit::Batch(edits));
-                Ok(format!("{n} fact(s) marked {}", status.as_str()))
+                said(format!("{n} fact(s) marked {}", status.as_str()))
             }
             Command::DeleteFacts(ids) => {
                 let n = ids
@@ -119,7 +180,7 @@ impl Workspace {
                     .filter(|id| self.project.fact(**id).is_some())
                     .count();
                 self.apply("Delete facts", Edit::RemoveFacts(ids));
-                Ok(format!("{n} fact(s) deleted"))
+                said(format!("{n} fact(s) deleted"))
             }
             Command::AddFact {
                 article,
@@ -131,15 +192,12 @@ impl Workspace {
             Command::UpdateArticle(article) => {
                 self.project
                     .article(article.id)
-                    .ok_or("that article no longer exists")?;
+                    .ok_or(CommandError::ArticleGone)?;
                 self.apply("Edit article", Edit::ReplaceArticle(article));
-                Ok("Article updated".into())
+                said("Article updated")
             }
             Command::SetReliability(id, grade) => {
-                let article = self
-                    .project
-                    .article(id)
-                    .ok_or("that article no longer exists")?;
+                let article = self.project.article(id).ok_or(CommandError::ArticleGone)?;
                 let outlet = article.outlet.trim().to_lowercase();
                 let edits: Vec<Edit> = self
                     .project
@@ -159,37 +217,37 @@ impl Workspace {
                     .collect();
                 let n = edits.len();
                 self.apply("Set reliability", Edit::Batch(edits));
-                Ok(format!(
+                said(format!(
                     "Reliability {grade:?} set on {n} article(s) of the outlet"
                 ))
             }
             Command::MergeAliases(a, b) => {
                 if a == b {
-                    return Err("pick two different entities to merge".into());
+                    return Err(CommandError::SameEntity);
                 }
                 let mut decisions = self.project.decisions.clone();
                 decisions
                     .aliases
                     .push(AliasDecision::Merge(a.clone(), b.clone()));
                 self.apply("Merge entities", Edit::SetDecisions(decisions));
-                Ok(format!("Merged “{b}” into “{a}”"))
+                said(format!("Merged “{b}” into “{a}”"))
             }
             Command::SplitAlias(form) => {
                 let mut decisions = self.project.decisions.clone();
                 decisions.aliases.push(AliasDecision::Split(form.clone()));
                 self.apply("Split entity", Edit::SetDecisions(decisions));
-                Ok(format!("“{form}” is now an entity of its own"))
+                said(format!("“{form}” is now an entity of its own"))
             }
             Command::MergeEvents(a, b) => {
                 if a == b {
-                    return Err("pick two different events to merge".into());
+                    return Err(CommandError::SameEvent);
                 }
                 self.push_event_decision("Merge events", EventDecision::Merge(a, b));
-                Ok("Merged the events".into())
+                said("Merged the events")
             }
             Command::SplitEvent(key) => {
                 self.push_event_decision("Split event", EventDecision::Split(key));
-                Ok("The mention is now an event of its own".into())
+                said("The mention is now an event of its own")
             }
             Command::RenameEvent(key, label) => {
                 let label = label.trim().to_owned();
@@ -199,12 +257,12 @@ impl Workspace {
                     format!("Event renamed “{label}”")
                 };
                 self.push_event_decision("Rename event", EventDecision::Rename(key, label));
-                Ok(message)
+                said(message)
             }
             Command::SetVerdict(key, verdict) => {
                 let mut decisions = self.project.decisions.clone();
                 if decisions.verdicts.get(&key) == Some(&verdict) {
-                    return Ok(String::new());
+                    return said("");
                 }
                 let state = verdict.state.as_str();
                 if verdict == Verdict::default() {
@@ -213,7 +271,7 @@ impl Workspace {
                     decisions.verdicts.insert(key.clone(), verdict);
                 }
                 self.apply("Set verdict", Edit::SetDecisions(decisions));
-                Ok(format!("{key}: {state}"))
+                said(format!("{key}: {state}"))
             }
             Command::RemoveArticles(ids) => {
                 let facts: Vec<FactId> = self
@@ -228,16 +286,42 @@ impl Workspace {
                     "Remove articles",
                     Edit::Batch(vec![Edit::RemoveFacts(facts), Edit::RemoveArticles(ids)]),
                 );
-                Ok(format!("{n} article(s) removed"))
+                said(format!("{n} article(s) removed"))
             }
-            Command::Undo => self
-                .undo()
-                .map(|l| format!("Undid: {l}"))
-                .ok_or_else(|| "Nothing to undo".into()),
-            Command::Redo => self
-                .redo()
-                .map(|l| format!("Redid: {l}"))
-                .ok_or_else(|| "Nothing to redo".into()),
+            Command::AddArticles(prepared) => {
+                let offered = prepared.len();
+                let skipped = self.add_articles(prepared);
+                Ok(Done {
+                    message: format!(
+                        "Imported {} article(s) with {} fact(s) in the project",
+                        offered - skipped.len(),
+                        self.project.facts.len()
+                    ),
+                    problems: skipped,
+                })
+            }
+            Command::MergeExtraction(results) => {
+                self.merge_extraction(results);
+                said(format!(
+                    "Extraction finished: {} fact(s)",
+                    self.project.facts.len()
+                ))
+            }
+            Command::ApplySheet(sheet) => {
+                let (matched, unmatched) = self.apply_sheet(&sheet.rows, &sheet.name);
+                Ok(Done {
+                    message: format!("Metadata applied to {matched} article(s)"),
+                    problems: unmatched,
+                })
+            }
+            Command::Undo => match self.undo() {
+                Some(label) => said(format!("Undid: {label}")),
+                None => Err(CommandError::NothingToUndo),
+            },
+            Command::Redo => match self.redo() {
+                Some(label) => said(format!("Redid: {label}")),
+                None => Err(CommandError::NothingToRedo),
+            },
         }
     }
 
@@ -250,26 +334,23 @@ impl Workspace {
     ) -> Outcome {
         let text = self
             .text(article)
-            .ok_or("the article text is not available")?
+            .ok_or(CommandError::TextUnavailable)?
             .clone();
         let quoted = text
             .get(start..end)
             .filter(|q| !q.trim().is_empty())
-            .ok_or("select some text of the article first")?;
+            .ok_or(CommandError::NoSelection)?;
         let value = quoted.trim().to_owned();
         let candidate = Candidate::new(start, end, kind, String::new(), value);
         let fact = self.fact_from(article, &text, candidate, Origin::Manual);
         let id = fact.id;
         self.apply("Add fact", Edit::InsertFacts(vec![fact]));
         self.project.view.selected_fact = Some(id);
-        Ok(format!("Added {id}"))
+        said(format!("Added {id}"))
     }
 
     fn set_published(&mut self, id: ArticleId, date: Option<NaiveDate>) -> Outcome {
-        let article = self
-            .project
-            .article(id)
-            .ok_or("that article no longer exists")?;
+        let article = self.project.article(id).ok_or(CommandError::ArticleGone)?;
         let updated = Article {
             published: date,
             date_origin: if date.is_some() {
@@ -286,7 +367,7 @@ impl Workspace {
             edits.push(self.extraction_edit(vec![(id, times)], Some(FactKind::Time)));
         }
         self.apply("Set publication date", Edit::Batch(edits));
-        Ok(match date {
+        said(match date {
             Some(d) => format!("Publication date set to {d}; time expressions re-resolved"),
             None => "Publication date cleared".into(),
         })
@@ -319,8 +400,8 @@ mod tests {
 
     use super::*;
     use crate::extract;
+    use crate::import::SheetRow;
     use crate::model::Provenance;
-    use crate::workspace::PreparedArticle;
 
     const TEXT: &str = "The harbour board met on Monday. It said 40 workers had been hired.";
 
@@ -343,7 +424,8 @@ mod tests {
                 provenance: Provenance::default(),
             })
             .collect();
-        assert!(ws.add_articles(prepared).is_empty());
+        let done = ws.execute(Command::AddArticles(prepared)).unwrap();
+        assert!(done.problems.is_empty(), "{:?}", done.problems);
         ws
     }
 
@@ -391,7 +473,7 @@ mod tests {
             ..fact
         };
         let error = ws.execute(Command::UpdateFact(outside)).unwrap_err();
-        assert!(error.contains("outside the text"), "{error}");
+        assert_eq!(error, CommandError::SpanOutsideText);
     }
 
     #[test]
@@ -403,9 +485,13 @@ mod tests {
             .unwrap();
         let said = ws
             .execute(Command::SetStatus(ids.clone(), Status::Confirmed))
-            .unwrap();
+            .unwrap()
+            .message;
         assert_eq!(said, format!("{} fact(s) marked confirmed", ids.len() - 1));
-        let said = ws.execute(Command::DeleteFacts(ids.clone())).unwrap();
+        let said = ws
+            .execute(Command::DeleteFacts(ids.clone()))
+            .unwrap()
+            .message;
         assert_eq!(said, format!("{} fact(s) deleted", ids.len()));
         assert!(ws.project.facts.is_empty());
         ws.execute(Command::Undo).unwrap();
@@ -447,7 +533,8 @@ mod tests {
         let first = ws.project.articles[0].id;
         let said = ws
             .execute(Command::SetReliability(first, Reliability::B))
-            .unwrap();
+            .unwrap()
+            .message;
         assert!(said.contains("on 2 article(s)"), "{said}");
         let grades: Vec<Reliability> = ws.project.articles.iter().map(|a| a.reliability).collect();
         assert_eq!(grades[..2], [Reliability::B, Reliability::B]);
@@ -466,5 +553,76 @@ mod tests {
                 .is_err()
         );
         assert!(ws.project.decisions.aliases.is_empty());
+    }
+
+    #[test]
+    fn an_article_added_twice_is_skipped_and_named() {
+        let mut ws = workspace(&["Coast Post"]);
+        let again = PreparedArticle {
+            path: PathBuf::from("/nowhere/article-0.txt"),
+            title: "Again".into(),
+            outlet: String::new(),
+            url: String::new(),
+            published: None,
+            date_origin: DateOrigin::Unknown,
+            text: Arc::from(TEXT),
+            candidates: Vec::new(),
+            provenance: Provenance::default(),
+        };
+        let done = ws.execute(Command::AddArticles(vec![again])).unwrap();
+        assert_eq!(ws.project.articles.len(), 1);
+        assert_eq!(done.problems.len(), 1);
+        assert!(done.problems[0].ends_with("is already in the project"));
+        assert!(done.message.starts_with("Imported 0 article(s)"));
+    }
+
+    #[test]
+    fn a_sheet_sets_what_it_says_names_stray_rows_and_undoes_in_one_step() {
+        let mut ws = workspace(&["Coast Post"]);
+        let row = |file: &str| SheetRow {
+            file: file.into(),
+            title: Some("Harbour hiring".into()),
+            outlet: Some("Bay Courier".into()),
+            ..SheetRow::default()
+        };
+        let sheet = Sheet {
+            name: "desk.csv".into(),
+            rows: vec![row("article-0.txt"), row("missing.txt")],
+        };
+        let done = ws.execute(Command::ApplySheet(sheet)).unwrap();
+        assert_eq!(done.message, "Metadata applied to 1 article(s)");
+        assert_eq!(done.problems.len(), 1);
+        assert!(done.problems[0].starts_with("missing.txt"));
+        let article = &ws.project.articles[0];
+        assert_eq!(
+            (article.title.as_str(), article.outlet.as_str()),
+            ("Harbour hiring", "Bay Courier")
+        );
+        ws.execute(Command::Undo).unwrap();
+        assert_eq!(ws.project.articles[0].outlet, "Coast Post");
+    }
+
+    #[test]
+    fn a_fresh_extraction_keeps_what_the_analyst_confirmed() {
+        let mut ws = workspace(&[""]);
+        let kept = fact_of(&ws, FactKind::Quantity);
+        ws.execute(Command::SetStatus(vec![kept.id], Status::Confirmed))
+            .unwrap();
+        let article = ws.project.articles[0].id;
+        let fresh = extract::extract_all(TEXT, None);
+        ws.execute(Command::MergeExtraction(vec![(article, fresh)]))
+            .unwrap();
+        let quantities: Vec<&Fact> = ws
+            .project()
+            .facts_of(article)
+            .filter(|f| f.kind == FactKind::Quantity)
+            .collect();
+        assert_eq!(
+            quantities.len(),
+            1,
+            "the candidate on the kept span is dropped"
+        );
+        assert_eq!(quantities[0].id, kept.id);
+        assert_eq!(quantities[0].status, Status::Confirmed);
     }
 }
