@@ -11,6 +11,7 @@ use crate::model::{AliasDecision, ArticleId, FactId, FactKind, Project};
 
 use super::names::{fold, name_words, same_given_name, same_word, skeleton};
 use super::subnames::{self, GroupName};
+use crate::model::attr;
 
 /// One way an entity is written, and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -200,7 +201,7 @@ fn named_facts(project: &Project) -> Vec<(FactId, ArticleId, usize, &str, &str)>
                 };
                 (name.as_str(), fact.label.as_str())
             }
-            FactKind::Role => match fact.attrs.get("holder") {
+            FactKind::Role => match fact.attrs.get(attr::HOLDER) {
                 Some(holder) => (holder.as_str(), "PER"),
                 None => continue,
             },
@@ -594,4 +595,100 @@ fn finish(
         aliases.groups.push(group);
     }
     aliases
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::model::Fact;
+
+    /// A project whose entity facts are (article, name, label), in order.
+    fn project(names: &[(u64, &str, &str)]) -> Project {
+        let mut project = Project::default();
+        for (i, &(article, name, label)) in names.iter().enumerate() {
+            let fact = Fact {
+                id: FactId(100 + i as u64),
+                article: ArticleId(article),
+                start: i * 40,
+                end: i * 40 + name.len(),
+                ..Fact::for_test(FactKind::Entity, label, name, name, &[])
+            };
+            project.facts.insert(fact.id, Arc::new(fact));
+        }
+        project
+    }
+
+    fn group_of<'a>(aliases: &'a Aliases, project: &Project, name: &str) -> &'a AliasGroup {
+        let fact = project.facts.values().find(|f| f.text == name).unwrap();
+        &aliases.groups[aliases.fact_group[&fact.id]]
+    }
+
+    #[test]
+    fn a_key_drops_titles_case_and_accents() {
+        assert_eq!(
+            name_key("Dr Ana Lívia Torres"),
+            name_key("ana livia torres")
+        );
+        assert_ne!(name_key("Ana Torres"), name_key("Rui Torres"));
+    }
+
+    #[test]
+    fn a_full_name_gathers_its_surname_and_titled_forms_across_articles() {
+        let p = project(&[
+            (1, "Ana Lívia Torres", "PER"),
+            (1, "Torres", "PER"),
+            (2, "Ana Livia Torres", "PER"),
+            (2, "Ms Torres", "PER"),
+            (2, "Port Authority of Vell", "ORG"),
+        ]);
+        let aliases = Aliases::build(&p);
+        let torres = group_of(&aliases, &p, "Torres");
+        assert!(std::ptr::eq(torres, group_of(&aliases, &p, "Ms Torres")));
+        assert!(std::ptr::eq(
+            torres,
+            group_of(&aliases, &p, "Ana Livia Torres")
+        ));
+        assert_eq!(torres.label, "PER");
+        assert_eq!(
+            torres.articles(),
+            BTreeSet::from([ArticleId(1), ArticleId(2)])
+        );
+        let port = group_of(&aliases, &p, "Port Authority of Vell");
+        assert!(!std::ptr::eq(torres, port));
+    }
+
+    #[test]
+    fn two_people_who_share_a_surname_stay_two() {
+        let p = project(&[
+            (1, "Ana Torres", "PER"),
+            (1, "Rui Torres", "PER"),
+            (2, "Ana Torres", "PER"),
+        ]);
+        let aliases = Aliases::build(&p);
+        let ana = group_of(&aliases, &p, "Ana Torres");
+        let rui = group_of(&aliases, &p, "Rui Torres");
+        assert!(!std::ptr::eq(ana, rui));
+        assert_eq!(ana.articles().len(), 2);
+        assert_eq!(rui.articles().len(), 1);
+    }
+
+    #[test]
+    fn the_analysts_split_takes_a_form_out_of_its_group() {
+        let mut p = project(&[(1, "Ana Torres", "PER"), (1, "Torres", "PER")]);
+        let joined = Aliases::build(&p);
+        assert!(std::ptr::eq(
+            group_of(&joined, &p, "Torres"),
+            group_of(&joined, &p, "Ana Torres")
+        ));
+        p.decisions
+            .aliases
+            .push(AliasDecision::Split(name_key("Torres")));
+        let split = Aliases::build(&p);
+        assert!(!std::ptr::eq(
+            group_of(&split, &p, "Torres"),
+            group_of(&split, &p, "Ana Torres")
+        ));
+    }
 }

@@ -13,6 +13,7 @@ use super::copies::Sources;
 use super::names::fold;
 use super::roles::role_key;
 use super::words::singular;
+use crate::model::attr;
 
 /// Facts from one or more articles that state the same thing.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,10 +46,10 @@ pub fn claim_key(fact: &Fact, aliases: &Aliases, mirrored: bool) -> Option<(Stri
         FactKind::Quantity => {
             let unit = fact
                 .attrs
-                .get("unit")
+                .get(attr::UNIT)
                 .map(|u| singular(u))
                 .unwrap_or_default();
-            let formula = fact.attrs.get("formula").map(String::as_str);
+            let formula = fact.attrs.get(attr::FORMULA).map(String::as_str);
             let shown = match (formula, unit.is_empty()) {
                 (Some(f), _) => format!("{} ({f})", fact.value),
                 (None, true) => fact.value.clone(),
@@ -63,10 +64,10 @@ pub fn claim_key(fact: &Fact, aliases: &Aliases, mirrored: bool) -> Option<(Stri
             ))
         }
         FactKind::Role => {
-            let role = fact.attrs.get("role").map(|r| role_key(r))?;
+            let role = fact.attrs.get(attr::ROLE).map(|r| role_key(r))?;
             let group = aliases.fact_group.get(&fact.id)?;
             let holder = aliases.groups.get(*group)?.name.as_str();
-            let shown_role = fact.attrs.get("role").map(String::as_str).unwrap_or("");
+            let shown_role = fact.attrs.get(attr::ROLE).map(String::as_str).unwrap_or("");
             Some((
                 format!("r|{group}|{role}"),
                 format!("{holder}: {shown_role}"),

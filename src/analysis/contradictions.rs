@@ -20,6 +20,7 @@ use super::roles::role_key;
 use super::sentences::ArticleText;
 use super::timeline::days;
 use super::words::{is_stop, singular, words};
+use crate::model::attr;
 
 /// What sort of slot two sources disagree on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -130,7 +131,7 @@ fn reporter(
             .get(&fact.article)?
             .iter()
             .find(|q| q.start <= fact.start && fact.end <= q.end)
-            .and_then(|q| q.attrs.get("speaker"))?;
+            .and_then(|q| q.attrs.get(attr::SPEAKER))?;
         match &found {
             Some(s) if fold(s) != fold(speaker) => return None,
             _ => found = Some(speaker.clone()),
@@ -143,7 +144,8 @@ fn reporter(
 fn persons(facts: &[&Fact], aliases: &Aliases, sources: &Sources) -> Vec<Contradiction> {
     let mut slots: BTreeMap<String, (String, BTreeMap<usize, Vec<&Fact>>)> = BTreeMap::new();
     for fact in facts.iter().filter(|f| f.kind == FactKind::Role) {
-        let (Some(role), Some(_org)) = (fact.attrs.get("role"), fact.attrs.get("org")) else {
+        let (Some(role), Some(_org)) = (fact.attrs.get(attr::ROLE), fact.attrs.get(attr::ORG))
+        else {
             continue;
         };
         let lower = fact.text.to_lowercase();
@@ -188,7 +190,7 @@ fn numbers(
     let units: BTreeSet<String> = facts
         .iter()
         .filter(|f| f.kind == FactKind::Quantity)
-        .filter_map(|f| f.attrs.get("unit"))
+        .filter_map(|f| f.attrs.get(attr::UNIT))
         .map(|u| singular(u))
         .collect();
     let sentence_dates = sentence_dates(facts, texts);
@@ -212,7 +214,7 @@ fn numbers(
         if words(rest, 0, near).iter().any(|w| is_state_word(&w.lower)) {
             continue;
         }
-        let unit = match fact.attrs.get("unit") {
+        let unit = match fact.attrs.get(attr::UNIT) {
             Some(u) => singular(u),
             None => match sentence_units
                 .entry((fact.article, s))
@@ -229,7 +231,7 @@ fn numbers(
         } else {
             format!("{qualifiers} {unit} ({event})")
         };
-        let shown = match fact.attrs.get("modifier") {
+        let shown = match fact.attrs.get(attr::MODIFIER) {
             Some(m) => format!("{m} {}", fact.value),
             None => fact.value.clone(),
         };
@@ -490,7 +492,7 @@ fn sentence_unit(text: &ArticleText<'_>, s: usize, units: &BTreeSet<String>) -> 
 /// Lower-case words between the number and its unit ("fallen" in "6,000 fallen
 /// Ukrainian soldiers"), which make it a count of something narrower.
 fn qualifiers(fact: &Fact) -> String {
-    let Some(unit) = fact.attrs.get("unit") else {
+    let Some(unit) = fact.attrs.get(attr::UNIT) else {
         return String::new();
     };
     let Some(at) = fact.text.rfind(unit.as_str()) else {
@@ -541,17 +543,26 @@ fn is_modifier(word: &str) -> bool {
 /// ("thousands", "several hundred") give none: they are too loose to contradict anything.
 pub fn count_range(fact: &Fact) -> Option<(f64, f64)> {
     let value = fact.value.split(" for ").next()?.trim();
-    if value.ends_with('s') || fact.attrs.get("modifier").is_some_and(|m| m == "several") {
+    if value.ends_with('s')
+        || fact
+            .attrs
+            .get(attr::MODIFIER)
+            .is_some_and(|m| m == "several")
+    {
         return None;
     }
-    if fact.attrs.contains_key("formula") && value.parse::<f64>().is_ok_and(|n| n < 2.0) {
+    if fact.attrs.contains_key(attr::FORMULA) && value.parse::<f64>().is_ok_and(|n| n < 2.0) {
         return None;
     }
     let (lo, hi) = match value.split_once('-') {
         Some((a, b)) => (bound(a)?.0, bound(b)?.1),
         None => bound(value)?,
     };
-    let modifier = fact.attrs.get("modifier").map(String::as_str).unwrap_or("");
+    let modifier = fact
+        .attrs
+        .get(attr::MODIFIER)
+        .map(String::as_str)
+        .unwrap_or("");
     Some(match modifier {
         "about" | "around" | "some" | "roughly" | "approximately" | "an estimated"
         | "estimated" | "almost" | "nearly" | "close to" => {

@@ -10,6 +10,7 @@ use crate::model::{ArticleId, FactId, FactKind, Project};
 
 use super::aliases::{AliasForm, Aliases};
 use super::names::{fold, is_title};
+use crate::model::attr;
 
 /// Adds titled forms and role descriptions to the person groups of `aliases`.
 pub fn add_forms(aliases: &mut Aliases, project: &Project, texts: &HashMap<ArticleId, &str>) {
@@ -102,7 +103,7 @@ fn titled(text: &str, start: usize, end: usize) -> Option<String> {
 fn sole_holders(aliases: &Aliases, project: &Project) -> HashMap<String, usize> {
     let mut holders: HashMap<String, Vec<usize>> = HashMap::default();
     for fact in project.live_facts().filter(|f| f.kind == FactKind::Role) {
-        let (Some(role), Some(g)) = (fact.attrs.get("role"), aliases.fact_group.get(&fact.id))
+        let (Some(role), Some(g)) = (fact.attrs.get(attr::ROLE), aliases.fact_group.get(&fact.id))
         else {
             continue;
         };

@@ -31,6 +31,7 @@ use super::names::fold;
 use super::similarity::Profiles;
 use super::stories::Stories;
 use super::timeline::days;
+use crate::model::attr;
 
 /// Where a mention's date comes from, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -355,16 +356,16 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
     let ty = EventType::parse(&fact.label)?;
     let status = fact
         .attrs
-        .get("status")
+        .get(attr::STATUS)
         .and_then(|s| EventStatus::parse(s))
         .unwrap_or(EventStatus::TookPlace);
-    let date = fact.attrs.get("time").and_then(|value| {
+    let date = fact.attrs.get(attr::TIME).and_then(|value| {
         let mut attrs = BTreeMap::new();
-        if let Some(end) = fact.attrs.get("time_end") {
-            attrs.insert("range_end".to_owned(), end.clone());
+        if let Some(end) = fact.attrs.get(attr::TIME_END) {
+            attrs.insert(attr::RANGE_END.to_owned(), end.clone());
         }
         let interval = interval_of(value, &attrs)?;
-        let source = match fact.attrs.get("time_source").map(String::as_str) {
+        let source = match fact.attrs.get(attr::TIME_SOURCE).map(String::as_str) {
             Some("discourse") => DateSource::Discourse,
             _ => DateSource::Clause,
         };
@@ -376,10 +377,12 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
             source,
         })
     });
-    let mut places = resolver.keys(fact.attrs.get("place"), fact.article);
-    let venues = resolver.keys(fact.attrs.get("venue"), fact.article);
+    let mut places = resolver.keys(fact.attrs.get(attr::PLACE), fact.article);
+    let venues = resolver.keys(fact.attrs.get(attr::VENUE), fact.article);
     places.extend(&venues);
-    let countries = resolver.keys_of(fact.attrs.get("place"), fact.article, |n| GAZ.is_country(n));
+    let countries = resolver.keys_of(fact.attrs.get(attr::PLACE), fact.article, |n| {
+        GAZ.is_country(n)
+    });
     Some(EventMention {
         fact: fact.id,
         article: fact.article,
@@ -390,20 +393,23 @@ fn mention<'a>(fact: &'a Fact, resolver: &Resolver<'a>) -> Option<EventMention> 
         status,
         series: fact
             .attrs
-            .get("series")
+            .get(attr::SERIES)
             .filter(|s| s.parse::<u32>().is_ok())
             .cloned(),
-        definite: fact.attrs.get("definite").is_some_and(|v| v == "true"),
-        headline: fact.attrs.get("headline").is_some_and(|v| v == "true"),
+        definite: fact.attrs.get(attr::DEFINITE).is_some_and(|v| v == "true"),
+        headline: fact.attrs.get(attr::HEADLINE).is_some_and(|v| v == "true"),
         month_day: fact
             .attrs
-            .get("time")
-            .filter(|_| fact.attrs.get("time_source").map(String::as_str) == Some("clause"))
+            .get(attr::TIME)
+            .filter(|_| fact.attrs.get(attr::TIME_SOURCE).map(String::as_str) == Some("clause"))
             .and_then(|v| yearless_month_day(v)),
-        weekday: fact.attrs.get("weekday").and_then(|d| weekday_number(d)),
+        weekday: fact
+            .attrs
+            .get(attr::WEEKDAY)
+            .and_then(|d| weekday_number(d)),
         published: None,
         date,
-        participants: resolver.keys(fact.attrs.get("participants"), fact.article),
+        participants: resolver.keys(fact.attrs.get(attr::PARTICIPANTS), fact.article),
         places,
         countries,
         venues,
@@ -1235,4 +1241,134 @@ fn event_date(g: &Group, published: &HashMap<ArticleId, Option<NaiveDate>>) -> O
         granularity: Granularity::Day,
         source: DateSource::Publication,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::model::{Article, DateOrigin, Provenance, Reliability};
+
+    /// An event fact: (article, start, type, lemma, attributes).
+    fn event(article: u64, start: usize, ty: &str, lemma: &str, attrs: &[(&str, &str)]) -> Fact {
+        Fact {
+            id: FactId(1000 + article * 100 + start as u64),
+            article: ArticleId(article),
+            start,
+            end: start + lemma.len(),
+            ..Fact::for_test(FactKind::Event, ty, lemma, lemma, attrs)
+        }
+    }
+
+    fn build(facts: Vec<Fact>, decisions: Vec<EventDecision>) -> Events {
+        let mut project = Project::default();
+        for id in 1..=3 {
+            project.articles.push(Article {
+                id: ArticleId(id),
+                path: format!("{id}.txt"),
+                path_bytes: None,
+                title: String::new(),
+                outlet: format!("Outlet {id}"),
+                url: String::new(),
+                published: NaiveDate::from_ymd_opt(2031, 4, 10),
+                date_origin: DateOrigin::Manual,
+                content_hash: String::new(),
+                reliability: Reliability::default(),
+                provenance: Provenance::default(),
+            });
+        }
+        for f in facts {
+            project.facts.insert(f.id, Arc::new(f));
+        }
+        project.decisions.events = decisions;
+        let aliases = Aliases::build(&project);
+        Events::build(&project, &aliases, &Profiles::default())
+    }
+
+    fn talks(article: u64, start: usize, day: &str, series: &str) -> Fact {
+        event(
+            article,
+            start,
+            "meeting",
+            "talks",
+            &[
+                (attr::TIME, day),
+                (attr::TIME_SOURCE, "clause"),
+                (attr::SERIES, series),
+                (attr::PARTICIPANTS, "Arland; Boravia"),
+                (attr::PLACE, "Geneva"),
+            ],
+        )
+    }
+
+    fn same_event(events: &Events, a: &Fact, b: &Fact) -> bool {
+        events.fact_event[&a.id] == events.fact_event[&b.id]
+    }
+
+    #[test]
+    fn one_round_told_by_two_sources_is_one_event_and_two_rounds_are_two() {
+        let first_a = talks(1, 0, "2031-04-02", "1");
+        let second_a = talks(1, 80, "2031-04-09", "2");
+        let second_b = talks(2, 10, "2031-04-09", "2");
+        let events = build(
+            vec![first_a.clone(), second_a.clone(), second_b.clone()],
+            Vec::new(),
+        );
+        assert!(same_event(&events, &second_a, &second_b));
+        assert!(!same_event(&events, &first_a, &second_a));
+        let second = &events.list[events.fact_event[&second_b.id]];
+        assert_eq!(
+            second.date.as_ref().map(|d| d.value.as_str()),
+            Some("2031-04-09")
+        );
+    }
+
+    #[test]
+    fn different_kinds_of_happening_on_one_day_stay_apart() {
+        let meeting = talks(1, 0, "2031-04-09", "2");
+        let fire = event(
+            2,
+            0,
+            "disaster",
+            "fire",
+            &[(attr::TIME, "2031-04-09"), (attr::PLACE, "Geneva")],
+        );
+        let events = build(vec![meeting.clone(), fire.clone()], Vec::new());
+        assert!(!same_event(&events, &meeting, &fire));
+    }
+
+    #[test]
+    fn the_analysts_merge_and_split_decide_last() {
+        let first = talks(1, 0, "2031-04-02", "1");
+        let second = talks(2, 0, "2031-04-09", "2");
+        let key = |f: &Fact| mention_key(f.article, f.start);
+        let merged = build(
+            vec![first.clone(), second.clone()],
+            vec![EventDecision::Merge(key(&first), key(&second))],
+        );
+        assert!(same_event(&merged, &first, &second));
+        let copy = talks(3, 0, "2031-04-09", "2");
+        let split = build(
+            vec![second.clone(), copy.clone()],
+            vec![EventDecision::Split(key(&copy))],
+        );
+        assert!(!same_event(&split, &second, &copy));
+    }
+
+    #[test]
+    fn weekdays_and_single_days_are_read_as_the_calendar_says() {
+        assert_eq!(weekday_number("Wednesday"), Some(2));
+        assert_eq!(weekday_number("someday"), None);
+        let day = days(
+            NaiveDate::from_ymd_opt(2031, 4, 9)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap(),
+        );
+        assert_eq!(month_day_of((day, day + 1.0)), Some((4, 9)));
+        assert_eq!(weekday_of((day, day + 1.0)), Some(2));
+        assert_eq!(single_day((day, day + 7.0)), None);
+        assert_eq!(mention_key(ArticleId(7), 42), "7@42");
+    }
 }

@@ -7,6 +7,7 @@ use crate::extract::time::{Granularity, interval_of};
 use crate::model::{ArticleId, FactId, FactKind, Project, Status};
 
 use super::events::{DateSource, Events};
+use crate::model::attr;
 
 /// One dated fact placed on the time axis.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +89,7 @@ impl TimelineLayout {
                     end: days(interval.end),
                     granularity: interval.granularity,
                     label: f.text.clone(),
-                    inferred: published_inferred[lane] && f.attrs.contains_key("anchor"),
+                    inferred: published_inferred[lane] && f.attrs.contains_key(attr::ANCHOR),
                 })
             })
             .collect();

@@ -13,6 +13,7 @@ use super::Candidate;
 use super::entity::gazetteer::GAZ;
 use super::words::possessive_stem;
 use crate::model::FactKind;
+use crate::model::attr;
 
 /// Honorifics: titles of address that are not roles on their own.
 const HONORIFICS: &[&str] = &[
@@ -193,10 +194,10 @@ fn role(
     org: Option<String>,
 ) -> Candidate {
     let candidate = Candidate::new(start, end, FactKind::Role, "", holder.name.clone())
-        .with_attr("holder", holder.name.clone())
-        .with_attr("role", normalised);
+        .with_attr(attr::HOLDER, holder.name.clone())
+        .with_attr(attr::ROLE, normalised);
     match org {
-        Some(org) => candidate.with_attr("org", org),
+        Some(org) => candidate.with_attr(attr::ORG, org),
         None => candidate,
     }
 }

@@ -1,6 +1,7 @@
 //! The data model: project, articles, facts, and the edits and history that change them.
 
 mod article;
+pub mod attr;
 mod decisions;
 mod fact;
 mod fact_map;

@@ -11,6 +11,7 @@ use super::review::{CONFIRM_KEY, REJECT_KEY};
 use super::source::shorten;
 use super::{App, kind_color};
 use crate::commands::Command;
+use crate::model::attr;
 use crate::model::{
     Fact, FactColumn, FactColumns, FactFilter, FactId, FactKind, Origin, Project, SortColumn,
     SortOrder, Status,
@@ -297,8 +298,8 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
             fact.status.as_str(),
             fact.anchor
         ));
-        if let Some(why) = fact.attrs.get("resolution") {
-            ui.label(resolution_trail(why, fact.attrs.get("rule")));
+        if let Some(why) = fact.attrs.get(attr::RESOLUTION) {
+            ui.label(resolution_trail(why, fact.attrs.get(attr::RULE)));
         }
     });
     if cancelled {

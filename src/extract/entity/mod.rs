@@ -19,6 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Candidate;
 use crate::model::FactKind;
+use crate::model::attr;
 use features::DocFeatures;
 use gazetteer::{GAZ, MAX_PHRASE_WORDS, key, straight_apostrophe};
 use resolve::{Doc, Label, Span};
@@ -106,7 +107,7 @@ fn to_candidate(text: &str, tokens: &[Token<'_>], span: &Span) -> Candidate {
         .map(straight_apostrophe)
         .collect();
     Candidate::new(start, end, FactKind::Entity, span.label.as_str(), value)
-        .with_attr("reason", span.reason)
+        .with_attr(attr::REASON, span.reason)
 }
 
 /// Whether the token may be part of a name: a capitalised word of two or more characters (or

@@ -13,6 +13,7 @@ use super::types::EventType;
 use crate::extract::Candidate;
 use crate::extract::time::interval_of;
 use crate::model::FactKind;
+use crate::model::attr;
 
 /// What one trigger got from its sentence.
 #[derive(Debug, Default)]
@@ -152,19 +153,19 @@ pub fn attach<'a>(
             }
             FactKind::Quantity => {
                 let mut q = String::new();
-                if let Some(m) = fact.attrs.get("modifier") {
+                if let Some(m) = fact.attrs.get(attr::MODIFIER) {
                     q.push_str(m);
                     q.push(' ');
                 }
                 q.push_str(&fact.value);
-                if let Some(u) = fact.attrs.get("unit") {
+                if let Some(u) = fact.attrs.get(attr::UNIT) {
                     q.push(' ');
                     q.push_str(u);
                 }
                 push_new(&mut args[k].quantities, q);
             }
             FactKind::Quote => {
-                if let Some(speaker) = fact.attrs.get("speaker") {
+                if let Some(speaker) = fact.attrs.get(attr::SPEAKER) {
                     for (j, f) in found.iter().enumerate() {
                         let at = words.words[f.first].start;
                         if (fact.start..fact.end).contains(&at) {
@@ -202,7 +203,7 @@ pub fn attach<'a>(
                 }
             }
             FactKind::Role => {
-                if let Some(holder) = fact.attrs.get("holder") {
+                if let Some(holder) = fact.attrs.get(attr::HOLDER) {
                     push_new(&mut args[k].participants, holder.clone());
                 }
             }

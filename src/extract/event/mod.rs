@@ -31,6 +31,7 @@ pub use types::{EventStatus, EventType};
 use super::Candidate;
 use super::spans::SpanSet;
 use crate::model::FactKind;
+use crate::model::attr;
 use clause::SentenceWords;
 
 /// One trigger found in a sentence: its word range and meaning.
@@ -74,7 +75,7 @@ pub fn extract(text: &str, published: Option<NaiveDate>, facts: &[Candidate]) ->
             for (f, args) in found.iter().zip(args) {
                 let c = candidate(&words, f, args, published, discourse);
                 out.push(if c.end <= headline {
-                    c.with_attr("headline", "true")
+                    c.with_attr(attr::HEADLINE, "true")
                 } else {
                     c
                 });
@@ -303,11 +304,11 @@ fn candidate(
     };
     if let Some(t) = time {
         c = c
-            .with_attr("time", t.value.clone())
-            .with_attr("time_source", time_source.unwrap_or("clause"))
-            .with_attr("time_text", words.text[t.start..t.end].to_owned());
-        if let Some(end) = t.attrs.get("range_end") {
-            c = c.with_attr("time_end", end.clone());
+            .with_attr(attr::TIME, t.value.clone())
+            .with_attr(attr::TIME_SOURCE, time_source.unwrap_or("clause"))
+            .with_attr(attr::TIME_TEXT, words.text[t.start..t.end].to_owned());
+        if let Some(end) = t.attrs.get(attr::RANGE_END) {
+            c = c.with_attr(attr::TIME_END, end.clone());
         }
         if status == EventStatus::TookPlace
             && time_source == Some("clause")
@@ -319,21 +320,21 @@ fn candidate(
     if args.time.is_none()
         && let Some(day) = args.weekday
     {
-        c = c.with_attr("weekday", day);
+        c = c.with_attr(attr::WEEKDAY, day);
     }
-    c = c.with_attr("status", status.as_str());
+    c = c.with_attr(attr::STATUS, status.as_str());
     if before.last().is_some_and(|w| DEFINITE.contains(w)) {
-        c = c.with_attr("definite", "true");
+        c = c.with_attr(attr::DEFINITE, "true");
     }
     if let Some(series) = series {
-        c = c.with_attr("series", series);
+        c = c.with_attr(attr::SERIES, series);
     }
     for (key, values) in [
-        ("participants", &args.participants),
-        ("place", &args.places),
-        ("venue", &args.venues),
-        ("quantities", &args.quantities),
-        ("reporter", &args.reporters),
+        (attr::PARTICIPANTS, &args.participants),
+        (attr::PLACE, &args.places),
+        (attr::VENUE, &args.venues),
+        (attr::QUANTITIES, &args.quantities),
+        (attr::REPORTER, &args.reporters),
     ] {
         if !values.is_empty() {
             c = c.with_attr(key, values.join("; "));

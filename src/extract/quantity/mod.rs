@@ -25,6 +25,7 @@ use regex::Regex;
 
 use super::Candidate;
 use crate::model::FactKind;
+use crate::model::attr;
 pub(crate) use number::small_number;
 use number::{Amount, Atom};
 
@@ -163,19 +164,19 @@ fn build(text: &str, group: &Group) -> Option<Candidate> {
     if let Some(m) = modifier {
         start = start - before.len() + m.start();
         let words: Vec<&str> = m.as_str().split_whitespace().collect();
-        attrs.push(("modifier", words.join(" ").to_lowercase()));
+        attrs.push((attr::MODIFIER, words.join(" ").to_lowercase()));
     }
     let end = unit.as_ref().map_or(group.end(), |u| u.end);
     let mut candidate = Candidate::new(start, end, FactKind::Quantity, "", value);
     if let Some(u) = unit {
-        candidate = candidate.with_attr("unit", u.noun);
+        candidate = candidate.with_attr(attr::UNIT, u.noun);
     }
     for (key, value) in attrs {
         candidate = candidate.with_attr(key, value);
     }
     if matches!(group, Group::Single(_)) && each_side(text, group_atoms(group)[0].start, end) {
         candidate.value = format!("{0} for {0}", candidate.value);
-        candidate = candidate.with_attr("formula", "exchange");
+        candidate = candidate.with_attr(attr::FORMULA, "exchange");
     }
     Some(candidate)
 }
@@ -234,7 +235,7 @@ fn describe(text: &str, group: &Group) -> Option<(usize, String, Attrs)> {
             Some((
                 after_article(text, a),
                 value,
-                vec![("formula", "exchange".to_owned())],
+                vec![(attr::FORMULA, "exchange".to_owned())],
             ))
         }
         Group::Range { low, high } => describe_range(text, low, high),
@@ -249,7 +250,10 @@ fn describe_single(atom: &Atom) -> Option<(usize, String, Attrs)> {
             Some((atom.start, atom.amount.exact()?.to_string(), Vec::new()))
         }
         Amount::Vague { value, quantifier } => {
-            let attrs = quantifier.iter().map(|q| ("modifier", q.clone())).collect();
+            let attrs = quantifier
+                .iter()
+                .map(|q| (attr::MODIFIER, q.clone()))
+                .collect();
             Some((atom.start, value.clone(), attrs))
         }
         Amount::All => None,

@@ -18,6 +18,7 @@ mod speaker;
 
 use super::Candidate;
 use crate::model::FactKind;
+use crate::model::attr;
 use marks::Quoted;
 use speaker::{Context, Speaker};
 
@@ -94,11 +95,11 @@ fn candidate(text: &str, q: &Quoted, speaker: Option<&Speaker>, scare: bool) -> 
     let mut c = Candidate::new(q.start(), q.end(), FactKind::Quote, "", value.join("\n"));
     if let Some(s) = speaker {
         c = c
-            .with_attr("speaker", s.name.clone())
-            .with_attr("speaker_rule", s.rule);
+            .with_attr(attr::SPEAKER, s.name.clone())
+            .with_attr(attr::SPEAKER_RULE, s.rule);
     }
     if scare {
-        c = c.with_attr("scare", "true");
+        c = c.with_attr(attr::SCARE, "true");
     }
     c
 }

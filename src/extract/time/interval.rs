@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::calendar::parse_ymd;
+use crate::model::attr;
 
 /// How coarse a value is, so the timeline can draw a point, a bar or a band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +52,7 @@ pub struct TimeInterval {
 /// `None` for durations, sets, `*_REF` values and anything with X in the year.
 pub fn interval_of(value: &str, attrs: &BTreeMap<String, String>) -> Option<TimeInterval> {
     let first = single(value)?;
-    match attrs.get("range_end").and_then(|v| single(v)) {
+    match attrs.get(attr::RANGE_END).and_then(|v| single(v)) {
         Some(last) if last.end > first.start => Some(TimeInterval {
             end: last.end,
             ..first

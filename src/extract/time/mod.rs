@@ -36,6 +36,7 @@ mod types;
 
 pub use interval::{Granularity, TimeInterval, interval_of};
 
+use crate::model::attr;
 use reach::Runs;
 use search::Search;
 use trigger::{Look, Triggers};
@@ -144,7 +145,7 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// its "mod" ("earlier" and "later" only widen the span: "earlier today").
 fn fold_prefix(ctx: &Ctx<'_>, t: &mut Timex, prev_end: usize) {
     let dated = matches!(t.kind, Type::Date | Type::Time) && !t.value.ends_with("_REF");
-    if !dated || t.get("mod").is_some() {
+    if !dated || t.get(attr::MOD).is_some() {
         return;
     }
     let lo = ctx
@@ -169,7 +170,7 @@ fn fold_prefix(ctx: &Ctx<'_>, t: &mut Timex, prev_end: usize) {
     let lower = word.as_str().to_ascii_lowercase();
     if let Some(m) = mod_of(&lower) {
         t.start = lo + whole.start();
-        t.attrs.push(("mod", m.to_owned()));
+        t.attrs.push((attr::MOD, m.to_owned()));
     } else if (lower == "earlier" || lower == "later") && !whole.as_str().contains('-') {
         t.start = lo + whole.start();
     }
@@ -178,8 +179,8 @@ fn fold_prefix(ctx: &Ctx<'_>, t: &mut Timex, prev_end: usize) {
 /// Converts a timex into the shared candidate type.
 fn to_candidate(t: Timex) -> Candidate {
     let mut c = Candidate::new(t.start, t.end, FactKind::Time, t.kind.label(), t.value)
-        .with_attr("resolution", t.resolution)
-        .with_attr("rule", t.rule);
+        .with_attr(attr::RESOLUTION, t.resolution)
+        .with_attr(attr::RULE, t.rule);
     for (k, v) in t.attrs {
         c = c.with_attr(k, v);
     }

@@ -11,6 +11,7 @@ use regex::{CaptureLocations, Regex};
 
 use super::calendar::{Tense, TenseCues, resolve_month_day, ymd};
 use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, Unit, WEEKDAY_WORDS};
+use crate::model::attr;
 
 /// The four TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -421,5 +422,5 @@ pub(super) fn day_value(
         ymd(dct),
         tense.word()
     );
-    Some(Timex::new(sp, Type::Date, ymd(day), note).attr("anchor", ymd(dct)))
+    Some(Timex::new(sp, Type::Date, ymd(day), note).attr(attr::ANCHOR, ymd(dct)))
 }

@@ -15,6 +15,7 @@ use crate::extract::time::lexicon::{
 use crate::extract::time::types::{
     Caps, Ctx, PeriodYear, Rule, Timex, Type, day_value, group, mod_of, span,
 };
+use crate::model::attr;
 
 /// The absolute-date rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -226,7 +227,7 @@ fn bare_month(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         ymd(dct),
         tense.word()
     );
-    vec![Timex::new(sp, Type::Date, format!("{y:04}-{m:02}"), note).attr("anchor", ymd(dct))]
+    vec![Timex::new(sp, Type::Date, format!("{y:04}-{m:02}"), note).attr(attr::ANCHOR, ymd(dct))]
 }
 
 /// "June last year", "March of next year": the month in the year before,
@@ -254,7 +255,7 @@ fn month_of_relative_year(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     };
     let y = dct.year() + offset;
     let note = format!("month of {rel} year, from publication date {}", ymd(dct));
-    vec![Timex::new(sp, Type::Date, format!("{y:04}-{m:02}"), note).attr("anchor", ymd(dct))]
+    vec![Timex::new(sp, Type::Date, format!("{y:04}-{m:02}"), note).attr(attr::ANCHOR, ymd(dct))]
 }
 
 /// Words before a year that make an old year believable ("in 1848").
@@ -366,7 +367,7 @@ fn decade(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         (_, _, Some(tens)) => latest_decade(ctx, span(caps), i32::try_from(tens).unwrap_or(0)),
         _ => return Vec::new(),
     };
-    vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
+    vec![t.attr_opt(attr::MOD, group(caps, "mod").and_then(mod_of))]
 }
 
 /// The decade with `tens` ("the nineties", "the '90s") that last began by
@@ -410,7 +411,7 @@ fn decade_in_words(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         return Vec::new();
     };
     let t = latest_decade(ctx, span(caps), i32::try_from(tens).unwrap_or(0) + 2);
-    vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
+    vec![t.attr_opt(attr::MOD, group(caps, "mod").and_then(mod_of))]
 }
 
 fn century(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -426,7 +427,7 @@ fn century(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
         format!("{:02}", n - 1),
         "explicit century",
     );
-    vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
+    vec![t.attr_opt(attr::MOD, group(caps, "mod").and_then(mod_of))]
 }
 
 /// The year of a quarter or half given without one: the DCT's year, or the
@@ -477,7 +478,7 @@ fn quarter(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
                 (y, format!("quarter, {note}"))
             };
             let t = Timex::new(sp, Type::Date, format!("{y:04}-Q{q}"), note);
-            vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
+            vec![t.attr_opt(attr::ANCHOR, ctx.dct.map(ymd).as_deref())]
         }
         None => vec![Timex::new(
             sp,
@@ -541,7 +542,7 @@ fn half_year(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
             "half year, no publication date",
         ),
     };
-    vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
+    vec![t.attr_opt(attr::ANCHOR, ctx.dct.map(ymd).as_deref())]
 }
 
 fn season_year(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {

@@ -21,6 +21,7 @@ use crate::extract::time::lexicon::{
 use crate::extract::time::types::{
     Anaphor, Caps, Ctx, PeriodYear, Rule, StoryTime, Timex, Type, group, span,
 };
+use crate::model::attr;
 
 /// Trigger words for the calendar units a story counts in.
 const CALENDAR_UNIT_WORDS: &[&str] = &["day", "week", "month", "quarter", "year"];
@@ -239,7 +240,7 @@ fn found(ctx: &Ctx<'_>, sp: (usize, usize), anaphor: Anaphor) -> Vec<Timex> {
     let mut t = match counted {
         Some((dct, value)) => {
             let note = format!("no date mentioned before it: counted from publication date {dct}");
-            Timex::new(sp, kind, value, note).attr("anchor", dct)
+            Timex::new(sp, kind, value, note).attr(attr::ANCHOR, dct)
         }
         None => {
             let mut value = underspecified(anaphor.unit).to_owned();
@@ -438,8 +439,8 @@ fn count_from(text: &str, t: &mut Timex, anaphor: Anaphor, references: &[Referen
         text.get(r.span.0..r.span.1).unwrap_or(""),
         ymd(r.day)
     );
-    t.attrs.retain(|(k, _)| *k != "anchor");
-    t.attrs.push(("anchor", ymd(r.day)));
+    t.attrs.retain(|(k, _)| *k != attr::ANCHOR);
+    t.attrs.push((attr::ANCHOR, ymd(r.day)));
 }
 
 /// Re-resolves a report's "a year earlier" or "the 1988 period" as

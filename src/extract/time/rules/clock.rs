@@ -9,6 +9,7 @@ use crate::extract::time::lexicon::{
     ANYWHERE, PART_OF_DAY_WORDS, Unit, month_number, part_of_day, weekday_number,
 };
 use crate::extract::time::types::{Caps, Ctx, Rule, Timex, Type, day_value, group, span};
+use crate::model::attr;
 
 /// The time-of-day rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -82,7 +83,7 @@ fn clock(caps: &Caps<'_>, ctx: &Ctx<'_>, h: u32, m: u32) -> Vec<Timex> {
     };
     let value = format!("{day}T{h:02}:{m:02}");
     let t = Timex::new(span(caps), Type::Time, value, note);
-    vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
+    vec![t.attr_opt(attr::ANCHOR, ctx.dct.map(ymd).as_deref())]
 }
 
 fn twelve_hour(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -150,7 +151,7 @@ fn part_with_day(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         None => "part of day, no publication date".to_owned(),
     };
     let t = Timex::new(sp, Type::Time, format!("{day}T{code}"), note);
-    vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
+    vec![t.attr_opt(attr::ANCHOR, ctx.dct.map(ymd).as_deref())]
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use regex::Regex;
 
 use crate::extract::time::lexicon::{Num, UNIT_WORDS, Unit, parse_num};
 use crate::extract::time::types::{Caps, Ctx, Rule, Timex, Type, group, mod_of, span};
+use crate::model::attr;
 
 /// The duration rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -118,7 +119,7 @@ fn amount(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     };
     let sp = adjective_span(caps, sp);
     let t = Timex::new(sp, Type::Duration, value, "amount of a unit");
-    vec![t.attr_opt("mod", group(caps, "mod").and_then(mod_of))]
+    vec![t.attr_opt(attr::MOD, group(caps, "mod").and_then(mod_of))]
 }
 
 /// What follows "quarters" when they are a fraction or part of a year.

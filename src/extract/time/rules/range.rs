@@ -9,6 +9,7 @@ use crate::extract::time::lexicon::{MONTH_WORDS, month_number};
 use crate::extract::time::types::{
     Caps, Ctx, Rule, StoryTime, Timex, Type, day_value, group, span,
 };
+use crate::model::attr;
 
 /// The range rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -68,7 +69,7 @@ fn dash_days(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     else {
         return Vec::new();
     };
-    vec![first.attr("range_end", last.value)]
+    vec![first.attr(attr::RANGE_END, last.value)]
 }
 
 fn worded_days(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -105,7 +106,7 @@ fn worded_days(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         story: StoryTime::ContinuesRange,
         ..t
     };
-    let mut found = vec![first.attr("range_end", end)];
+    let mut found = vec![first.attr(attr::RANGE_END, end)];
     found.extend(middle.map(continues));
     found.push(continues(last));
     found
@@ -131,7 +132,7 @@ fn dash_years(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         format!("{y1:04}"),
         "explicit range of years",
     );
-    vec![t.attr("range_end", format!("{y2:04}"))]
+    vec![t.attr(attr::RANGE_END, format!("{y2:04}"))]
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use crate::extract::time::lexicon::{
 use crate::extract::time::types::{
     Caps, Ctx, PeriodYear, Rule, StoryTime, Timex, Type, group, mod_of, span,
 };
+use crate::model::attr;
 
 /// The relative-date rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -149,7 +150,7 @@ fn from_dct(ctx: &Ctx<'_>, sp: (usize, usize), n: i64, unit: Unit, what: &str) -
     };
     let day = shift(dct, n, unit)?;
     let note = format!("{what}, relative to publication date {}", ymd(dct));
-    Some(Timex::new(sp, Type::Date, at_granularity(day, unit), note).attr("anchor", ymd(dct)))
+    Some(Timex::new(sp, Type::Date, at_granularity(day, unit), note).attr(attr::ANCHOR, ymd(dct)))
 }
 
 fn day_word(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -258,7 +259,7 @@ fn rel_weekday(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         }
     };
     let note = format!("weekday relative to publication date {} ({how})", ymd(dct));
-    day.map(|d| Timex::new(sp, Type::Date, ymd(d), note).attr("anchor", ymd(dct)))
+    day.map(|d| Timex::new(sp, Type::Date, ymd(d), note).attr(attr::ANCHOR, ymd(dct)))
         .into_iter()
         .collect()
 }
@@ -290,7 +291,7 @@ fn rel_month(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         _ => y,
     };
     let note = format!("month relative to publication date {}", ymd(dct));
-    vec![Timex::new(sp, Type::Date, format!("{year:04}-{m:02}"), note).attr("anchor", ymd(dct))]
+    vec![Timex::new(sp, Type::Date, format!("{year:04}-{m:02}"), note).attr(attr::ANCHOR, ymd(dct))]
 }
 
 /// The season (0 = spring … 3 = winter) a month falls in, and the year it is counted in.
@@ -328,7 +329,7 @@ fn rel_season(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         _ => y,
     };
     let note = format!("season relative to publication date {}", ymd(dct));
-    vec![Timex::new(sp, Type::Date, format!("{year:04}-{code}"), note).attr("anchor", ymd(dct))]
+    vec![Timex::new(sp, Type::Date, format!("{year:04}-{code}"), note).attr(attr::ANCHOR, ymd(dct))]
 }
 
 /// "The summer" without a year: the season in the year the tense points
@@ -366,8 +367,8 @@ fn the_season(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         None => ("XXXX".to_owned(), "season, no publication date".to_owned()),
     };
     let t = Timex::new(sp, Type::Date, format!("{year}-{code}"), note)
-        .attr_opt("mod", modifier.and_then(|(w, _)| mod_of(w)));
-    vec![t.attr_opt("anchor", ctx.dct.map(ymd).as_deref())]
+        .attr_opt(attr::MOD, modifier.and_then(|(w, _)| mod_of(w)));
+    vec![t.attr_opt(attr::ANCHOR, ctx.dct.map(ymd).as_deref())]
 }
 
 /// "The full year" of a report: the publication year.
@@ -396,7 +397,8 @@ fn the_weekend(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let note = format!("weekend by tense from publication date {}", ymd(dct));
     saturday
         .map(|d| {
-            Timex::new(sp, Type::Date, format!("{}-WE", iso_week(d)), note).attr("anchor", ymd(dct))
+            Timex::new(sp, Type::Date, format!("{}-WE", iso_week(d)), note)
+                .attr(attr::ANCHOR, ymd(dct))
         })
         .into_iter()
         .collect()
@@ -460,14 +462,14 @@ fn ago(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
                     ymd(dct)
                 );
                 Timex::new(sp, Type::Date, at_granularity(d, Unit::Quarter), note)
-                    .attr("anchor", ymd(dct))
+                    .attr(attr::ANCHOR, ymd(dct))
                     .comparing_period(PeriodYear::Before)
             }),
         _ => from_dct(ctx, sp, signed, unit, "amount from publication date"),
     };
     let compares = unit == Unit::Year && back;
     found
-        .map(|t| t.attr_opt("mod", group(caps, "mod").and_then(mod_of)))
+        .map(|t| t.attr_opt(attr::MOD, group(caps, "mod").and_then(mod_of)))
         .map(|t| match t.story {
             StoryTime::Names if compares => t.comparing(),
             _ => t,
@@ -504,8 +506,8 @@ fn year_earlier(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
     let named_quarter = what.is_some_and(|w| w.eq_ignore_ascii_case("quarter"));
     base.and_then(|b| shift(b, -1, Unit::Year))
         .map(|d| {
-            let t =
-                Timex::new(sp, Type::Date, at_granularity(d, unit), note).attr("anchor", ymd(dct));
+            let t = Timex::new(sp, Type::Date, at_granularity(d, unit), note)
+                .attr(attr::ANCHOR, ymd(dct));
             if quarterly && !named_quarter {
                 t.comparing_period(PeriodYear::Before)
             } else {
@@ -537,7 +539,7 @@ fn reported_quarter_at(ctx: &Ctx<'_>, sp: (usize, usize)) -> Vec<Timex> {
     reported_quarter_of(dct)
         .map(|d| {
             let value = format!("{:04}-Q{}", d.year(), quarter_of(d));
-            Timex::new(sp, Type::Date, value, note).attr("anchor", ymd(dct))
+            Timex::new(sp, Type::Date, value, note).attr(attr::ANCHOR, ymd(dct))
         })
         .into_iter()
         .collect()
@@ -569,7 +571,7 @@ fn year_end(caps: &Caps<'_>, ctx: &Ctx<'_>) -> Vec<Timex> {
         Unit::Year,
         "end of the year",
     )
-    .map(|t| t.attr("mod", "END"))
+    .map(|t| t.attr(attr::MOD, "END"))
     .into_iter()
     .collect()
 }

@@ -7,6 +7,7 @@ use crate::extract::time::lexicon::{
     Num, UNIT_WORDS, Unit, WEEKDAY_WORDS, month_number, parse_num, part_of_day, weekday_number,
 };
 use crate::extract::time::types::{Caps, Ctx, Rule, Timex, Type, group, span};
+use crate::model::attr;
 
 /// The set rules.
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -92,7 +93,7 @@ fn every_part(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
         return Vec::new();
     };
     let value = format!("XXXX-XX-XXT{code}");
-    vec![Timex::new(span(caps), Type::Set, value, "recurring part of day").attr("freq", "1D")]
+    vec![Timex::new(span(caps), Type::Set, value, "recurring part of day").attr(attr::FREQ, "1D")]
 }
 
 fn weekday_set(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -104,7 +105,7 @@ fn weekday_set(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
         .map(|c| format!("T{c}"))
         .unwrap_or_default();
     let value = format!("XXXX-WXX-{wd}{part}");
-    vec![Timex::new(span(caps), Type::Set, value, "recurring weekday").attr("freq", "1W")]
+    vec![Timex::new(span(caps), Type::Set, value, "recurring weekday").attr(attr::FREQ, "1W")]
 }
 
 fn month_set(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -112,7 +113,10 @@ fn month_set(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
         return Vec::new();
     };
     let value = format!("XXXX-{month:02}");
-    vec![Timex::new(span(caps), Type::Set, value, "recurring month of the year").attr("freq", "1Y")]
+    vec![
+        Timex::new(span(caps), Type::Set, value, "recurring month of the year")
+            .attr(attr::FREQ, "1Y"),
+    ]
 }
 
 fn adverb(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
@@ -146,7 +150,7 @@ fn per_unit(caps: &Caps<'_>, _ctx: &Ctx<'_>) -> Vec<Timex> {
         unit.duration(Num::Exact(1.0)),
         "rate per unit",
     );
-    vec![t.attr_opt("freq", freq.as_deref())]
+    vec![t.attr_opt(attr::FREQ, freq.as_deref())]
 }
 
 #[cfg(test)]
