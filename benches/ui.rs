@@ -1,7 +1,11 @@
 //! Frame time of the window with a 500k-fact project, measured headless
 //! (layout and tessellation inputs, no GPU). Run with `cargo bench --bench ui`.
 
+use std::time::{Duration, Instant};
+
 use criterion::{Criterion, criterion_group, criterion_main};
+use dossier::commands::Command;
+use dossier::model::Status;
 use dossier::ui::{Answer, App, FileDialogs, Purpose};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -56,6 +60,30 @@ fn compare_panel_frames(c: &mut Criterion) {
         "project snapshot for the comparison thread, 500k facts",
         |b| b.iter(|| h.state().ws.project().clone()),
     );
+    let fact = *h.state().ws.project().facts.keys().nth(250_000).unwrap();
+    let mut confirmed = false;
+    group.bench_function("an edit while a snapshot is held, 500k facts", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                let snapshot = h.state().ws.project().clone();
+                confirmed = !confirmed;
+                let status = if confirmed {
+                    Status::Confirmed
+                } else {
+                    Status::Unreviewed
+                };
+                let start = Instant::now();
+                h.state_mut()
+                    .ws
+                    .execute(Command::SetStatus(vec![fact], status))
+                    .unwrap();
+                spent += start.elapsed();
+                drop(snapshot);
+            }
+            spent
+        })
+    });
     group.finish();
 }
 
