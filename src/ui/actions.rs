@@ -77,6 +77,7 @@ impl App {
     }
 
     pub(super) fn run_queued(&mut self) {
+        self.run_asks();
         for command in std::mem::take(&mut self.commands) {
             let done = self.execute_now(command);
             if !done.problems.is_empty() {

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::modals::Modal;
+use super::panel_ctx::{Ask, PanelCtx};
 use super::{
     APP_ID, Action, App, PanelState, SETTINGS_KEY, Settings, articles, compare, facts, find, focus,
     fonts, help, menu, modals, review, source, status, timeline,
@@ -26,6 +27,7 @@ impl App {
             dialogs,
             job: None,
             commands: Vec::new(),
+            asks: Vec::new(),
             actions: Vec::new(),
             modal: None,
             panels: PanelState::default(),
@@ -148,13 +150,14 @@ impl App {
         egui::Panel::top("menu").show(ui, |ui| menu::show(self, ui));
         egui::Panel::bottom("status")
             .resizable(false)
-            .show(ui, |ui| status::show(self, ui));
+            .show(ui, |ui| status::show(&mut self.panel_ctx().0, ui));
         egui::Panel::left("articles")
             .resizable(true)
             .default_size(280.0)
             .min_size(180.0)
             .show(ui, |ui| {
-                articles::show(self, ui);
+                let (mut ctx, panels) = self.panel_ctx();
+                articles::show(&mut ctx, &mut panels.articles, ui);
                 focus::mark(self, ui, focus::Pane::Articles);
             });
         egui::Panel::bottom("facts")
@@ -186,7 +189,7 @@ impl App {
             focus::mark(self, ui, focus::Pane::Source);
         });
         find::show(self, ui.ctx());
-        help::show(self, ui.ctx());
+        help::show(&mut self.panels.help_open, ui.ctx());
         if let Some(modal) = self.modal.take() {
             let kept = modals::show(self, ui.ctx(), modal);
             // A dialog opened by the action the modal ran (a path prompt, an
@@ -216,6 +219,34 @@ impl App {
     /// The window title as last set (with the unsaved-changes marker).
     pub fn title(&self) -> &str {
         &self.shown_title
+    }
+
+    /// Splits the app into what a panel may read and queue, and the
+    /// panels' own state.
+    pub(super) fn panel_ctx(&mut self) -> (PanelCtx<'_>, &mut PanelState) {
+        let ctx = PanelCtx {
+            ws: &self.ws,
+            status: &self.status,
+            job: self.job.as_ref(),
+            commands: &mut self.commands,
+            asks: &mut self.asks,
+        };
+        (ctx, &mut self.panels)
+    }
+
+    /// Does what panels asked while drawing, in the order they asked.
+    pub(super) fn run_asks(&mut self) {
+        for ask in std::mem::take(&mut self.asks) {
+            match ask {
+                Ask::SelectArticle { id, scroll_list } => {
+                    self.select_article(id);
+                    self.panels.articles.scroll_to_selection = scroll_list;
+                }
+                Ask::SelectEvent(key, first) => self.select_event(key, first),
+                Ask::Status(message) => self.status = message,
+                Ask::Modal(modal) => self.modal = Some(modal),
+            }
+        }
     }
 
     /// Opens the Compare panel on the contradiction with this key.

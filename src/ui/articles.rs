@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::App;
+use super::panel_ctx::{Ask, PanelCtx};
 use crate::commands::Command;
 use crate::model::{Article, ArticleId, FactKind, Reliability, Status};
 
@@ -24,22 +24,22 @@ pub struct ArticlesPanel {
 }
 
 /// Draws the panel.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
+pub(super) fn show(ctx: &mut PanelCtx, panel: &mut ArticlesPanel, ui: &mut egui::Ui) {
     ui.heading("Articles");
-    if app.ws.project().articles.is_empty() {
+    if ctx.ws.project().articles.is_empty() {
         ui.label("No articles yet. Use File > Open folder… or drop files here.");
         return;
     }
-    refresh_counts(app);
-    let selected = app.ws.project().view.selected_article;
+    refresh_counts(ctx, panel);
+    let selected = ctx.ws.project().view.selected_article;
     let details_height = if selected.is_some() { 190.0 } else { 0.0 };
     let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     let row_height = 4.0 * line + 2.0 * ui.spacing().item_spacing.y + 12.0;
-    let count = app.ws.project().articles.len();
+    let count = ctx.ws.project().articles.len();
     let mut list = egui::ScrollArea::vertical();
-    if std::mem::take(&mut app.panels.articles.scroll_to_selection)
+    if std::mem::take(&mut panel.scroll_to_selection)
         && let Some(at) =
-            selected.and_then(|id| app.ws.project().articles.iter().position(|a| a.id == id))
+            selected.and_then(|id| ctx.ws.project().articles.iter().position(|a| a.id == id))
     {
         let above = (ui.available_height() - details_height - row_height) / 2.0;
         list = list.vertical_scroll_offset((at as f32 * row_height - above).max(0.0));
@@ -49,20 +49,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .auto_shrink([false, false])
         .show_rows(ui, row_height, count, |ui, rows| {
             for i in rows {
-                let Some(article) = app.ws.project().articles.get(i).cloned() else {
+                let Some(article) = ctx.ws.project().articles.get(i).cloned() else {
                     continue;
                 };
                 ui.allocate_ui(egui::vec2(ui.available_width(), row_height), |ui| {
-                    article_row(app, ui, &article, selected == Some(article.id));
+                    article_row(ctx, panel, ui, &article, selected == Some(article.id));
                 });
             }
         });
     if let Some(article) = selected
-        .and_then(|id| app.ws.project().article(id))
+        .and_then(|id| ctx.ws.project().article(id))
         .cloned()
     {
         ui.separator();
-        details(app, ui, &article);
+        details(ctx, panel, ui, &article);
     }
 }
 
@@ -74,13 +74,12 @@ struct Counts {
 }
 
 /// Counts every article's facts in one pass when the project changed.
-fn refresh_counts(app: &mut App) {
-    let panel = &mut app.panels.articles;
-    if panel.counts_revision == Some(app.ws.revision()) {
+fn refresh_counts(ctx: &PanelCtx, panel: &mut ArticlesPanel) {
+    if panel.counts_revision == Some(ctx.ws.revision()) {
         return;
     }
     panel.counts.clear();
-    for f in app.ws.project().facts.values() {
+    for f in ctx.ws.project().facts.values() {
         let c = panel.counts.entry(f.article).or_default();
         if f.status != Status::Rejected {
             c.by_kind[f.kind as usize] += 1;
@@ -89,17 +88,17 @@ fn refresh_counts(app: &mut App) {
             c.to_review += 1;
         }
     }
-    panel.counts_revision = Some(app.ws.revision());
+    panel.counts_revision = Some(ctx.ws.revision());
 }
 
-fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected: bool) {
-    let counts = app
-        .panels
-        .articles
-        .counts
-        .get(&article.id)
-        .copied()
-        .unwrap_or_default();
+fn article_row(
+    ctx: &mut PanelCtx,
+    panel: &mut ArticlesPanel,
+    ui: &mut egui::Ui,
+    article: &Article,
+    is_selected: bool,
+) {
+    let counts = panel.counts.get(&article.id).copied().unwrap_or_default();
     let frame = egui::Frame::group(ui.style()).fill(if is_selected {
         ui.visuals().selection.bg_fill.gamma_multiply(0.35)
     } else {
@@ -145,14 +144,16 @@ fn article_row(app: &mut App, ui: &mut egui::Ui, article: &Article, is_selected:
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &article.title));
     if response.clicked() {
-        app.select_article(article.id);
-        app.panels.articles.scroll_to_selection = false;
+        // The row is in view already: the list keeps its scroll.
+        ctx.ask(Ask::SelectArticle {
+            id: article.id,
+            scroll_list: false,
+        });
     }
 }
 
-fn details(app: &mut App, ui: &mut egui::Ui, article: &Article) {
-    let revision = app.ws.revision();
-    let panel = &mut app.panels.articles;
+fn details(ctx: &mut PanelCtx, panel: &mut ArticlesPanel, ui: &mut egui::Ui, article: &Article) {
+    let revision = ctx.ws.revision();
     if panel.draft_for != Some((article.id, revision)) {
         panel.draft_for = Some((article.id, revision));
         panel.title = article.title.clone();
@@ -214,7 +215,9 @@ fn details(app: &mut App, ui: &mut egui::Ui, article: &Article) {
                         }));
                     }
                 }
-                Err(_) => app.status = format!("'{date}' is not a date like 2025-05-16"),
+                Err(_) => ctx.ask(Ask::Status(format!(
+                    "'{date}' is not a date like 2025-05-16"
+                ))),
             }
         }
         if ui.button("Remove article").clicked() {
@@ -222,6 +225,6 @@ fn details(app: &mut App, ui: &mut egui::Ui, article: &Article) {
         }
     });
     for c in commands {
-        app.queue(c);
+        ctx.queue(c);
     }
 }

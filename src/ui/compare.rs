@@ -86,7 +86,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         CompareTab::Contradictions => contradictions(app, ui, &cmp),
         CompareTab::Corroborated => corroborated(app, ui, &cmp),
         CompareTab::SingleSource => single_source(app, ui, &cmp),
-        CompareTab::Events => super::events::show(app, ui, &cmp),
+        CompareTab::Events => {
+            let (mut ctx, panels) = app.panel_ctx();
+            super::events::show(&mut ctx, &mut panels.compare.events, ui, &cmp);
+        }
         CompareTab::Entities => entities(app, ui, &cmp),
         CompareTab::Sources => sources(app, ui, &cmp),
     }

@@ -5,7 +5,7 @@
 
 use egui::RichText;
 
-use super::App;
+use super::panel_ctx::{Ask, PanelCtx};
 use crate::analysis::Comparison;
 use crate::analysis::events::DateSource;
 use crate::commands::Command;
@@ -26,20 +26,20 @@ pub struct EventsTab {
 }
 
 /// Draws the tab.
-pub fn show(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+pub(super) fn show(ctx: &mut PanelCtx, tab: &mut EventsTab, ui: &mut egui::Ui, cmp: &Comparison) {
     ui.horizontal(|ui| {
         let label = ui.label("Find");
         ui.add(
-            egui::TextEdit::singleline(&mut app.panels.compare.events.filter)
+            egui::TextEdit::singleline(&mut tab.filter)
                 .hint_text("event")
                 .desired_width(160.0),
         )
         .labelled_by(label.id);
-        match app.panels.compare.events.merge_target.clone() {
+        match tab.merge_target.clone() {
             Some(_) => {
                 ui.label("Press Merge on the events that are the same happening.");
                 if ui.button("Done merging").clicked() {
-                    app.panels.compare.events.merge_target = None;
+                    tab.merge_target = None;
                 }
             }
             None => {
@@ -53,7 +53,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
             }
         }
     });
-    let needle = app.panels.compare.events.filter.to_lowercase();
+    let needle = tab.filter.to_lowercase();
     let shown: Vec<usize> = cmp
         .events
         .list
@@ -67,17 +67,23 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for i in shown {
-                event_block(app, ui, cmp, i);
+                event_block(ctx, tab, ui, cmp, i);
                 ui.separator();
             }
         });
 }
 
 /// One event: its heading, its actions and its mentions.
-fn event_block(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison, i: usize) {
+fn event_block(
+    ctx: &mut PanelCtx,
+    tab: &mut EventsTab,
+    ui: &mut egui::Ui,
+    cmp: &Comparison,
+    i: usize,
+) {
     let e = &cmp.events.list[i];
     let key = e.key();
-    let selected = app.selected_event(cmp) == Some(i);
+    let selected = ctx.selected_event(cmp) == Some(i);
     ui.horizontal_wrapped(|ui| {
         let date = e
             .date
@@ -91,52 +97,46 @@ fn event_block(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison, i: usize) {
         if heading.clicked()
             && let Some(m) = e.mentions.first()
         {
-            app.select_event(m.key(), m.fact);
+            ctx.ask(Ask::SelectEvent(m.key(), m.fact));
         }
-        let selection = app.ws.project().view.selected_event.clone();
-        if selected && app.panels.compare.events.scrolled_to != selection {
+        let selection = ctx.view().selected_event.clone();
+        if selected && tab.scrolled_to != selection {
             heading.scroll_to_me(Some(egui::Align::Center));
-            app.panels.compare.events.scrolled_to = selection;
+            tab.scrolled_to = selection;
         }
         ui.label(date);
         ui.label(RichText::new(e.status.as_str()).italics());
         if !e.participants.is_empty() {
             ui.label(RichText::new(e.participants.join(", ")).weak());
         }
-        let target = app.panels.compare.events.merge_target.clone();
+        let target = tab.merge_target.clone();
         match target {
             Some(t) if cmp.events.by_mention_key(&t) == Some(i) => {
                 ui.label(RichText::new("merge target").italics());
             }
             Some(t) => {
                 if ui.button("Merge").clicked() {
-                    app.commands.push(Command::MergeEvents(t, key.clone()));
+                    ctx.queue(Command::MergeEvents(t, key.clone()));
                 }
             }
             None => {
                 if ui.button("Merge others into this").clicked() {
-                    app.panels.compare.events.merge_target = Some(key.clone());
+                    tab.merge_target = Some(key.clone());
                 }
             }
         }
-        let renaming = app
-            .panels
-            .compare
-            .events
-            .rename
-            .as_ref()
-            .is_some_and(|(k, _)| *k == key);
+        let renaming = tab.rename.as_ref().is_some_and(|(k, _)| *k == key);
         if !renaming && ui.button("Rename").clicked() {
-            app.panels.compare.events.rename = Some((key.clone(), e.label.clone()));
+            tab.rename = Some((key.clone(), e.label.clone()));
         }
     });
-    rename_row(app, ui, &key, e.renamed);
+    rename_row(ctx, tab, ui, &key, e.renamed);
     ui.indent(("event-mentions", i), |ui| {
         for m in &e.mentions {
-            let Some(fact) = app.ws.project().fact(m.fact) else {
+            let Some(fact) = ctx.ws.project().fact(m.fact) else {
                 continue;
             };
-            let file = app
+            let file = ctx
                 .ws
                 .project()
                 .article(m.article)
@@ -148,7 +148,7 @@ fn event_block(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison, i: usize) {
             let text = format!("{file}: “{}”{date}", fact.text);
             ui.horizontal(|ui| {
                 if ui.link(text).clicked() {
-                    app.select_event(m.key(), m.fact);
+                    ctx.ask(Ask::SelectEvent(m.key(), m.fact));
                 }
                 if e.mentions.len() > 1
                     && ui
@@ -156,7 +156,7 @@ fn event_block(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison, i: usize) {
                         .on_hover_text("This mention is another event")
                         .clicked()
                 {
-                    app.commands.push(Command::SplitEvent(m.key()));
+                    ctx.queue(Command::SplitEvent(m.key()));
                 }
             });
         }
@@ -164,8 +164,14 @@ fn event_block(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison, i: usize) {
 }
 
 /// The name field of the event being renamed, with Apply and Cancel.
-fn rename_row(app: &mut App, ui: &mut egui::Ui, key: &str, renamed: bool) {
-    let Some((k, draft)) = app.panels.compare.events.rename.as_mut() else {
+fn rename_row(
+    ctx: &mut PanelCtx,
+    tab: &mut EventsTab,
+    ui: &mut egui::Ui,
+    key: &str,
+    renamed: bool,
+) {
+    let Some((k, draft)) = tab.rename.as_mut() else {
         return;
     };
     if k != key {
@@ -190,11 +196,10 @@ fn rename_row(app: &mut App, ui: &mut egui::Ui, key: &str, renamed: bool) {
     });
     if apply {
         let name = draft.clone();
-        app.commands
-            .push(Command::RenameEvent(key.to_owned(), name));
+        ctx.queue(Command::RenameEvent(key.to_owned(), name));
         close = true;
     }
     if close {
-        app.panels.compare.events.rename = None;
+        tab.rename = None;
     }
 }

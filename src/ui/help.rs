@@ -1,7 +1,6 @@
 //! Help ▸ Keyboard shortcuts (F1): every key the window answers to, and a
 //! legend of what the colours and marks in the article text mean.
 
-use super::App;
 use super::find::{NEXT_MATCH_KEY, PREVIOUS_MATCH_KEY};
 use super::focus::Pane;
 use super::review::{CONFIRM_KEY, NEXT_KEY, REJECT_KEY};
@@ -78,11 +77,10 @@ fn kind_meaning(kind: FactKind) -> &'static str {
     }
 }
 
-/// Draws the window when it is open.
-pub fn show(app: &mut App, ctx: &egui::Context) {
-    let mut open = app.panels.help_open;
+/// Draws the window when `open`; its close button clears `open`.
+pub fn show(open: &mut bool, ctx: &egui::Context) {
     egui::Window::new("Keyboard shortcuts")
-        .open(&mut open)
+        .open(open)
         .default_width(780.0)
         .default_height((ctx.content_rect().height() - 80.0).max(300.0))
         .vscroll(true)
@@ -92,7 +90,6 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                 legend(&mut columns[1]);
             });
         });
-    app.panels.help_open = open;
 }
 
 /// The shortcuts, group by group.

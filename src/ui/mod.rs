@@ -18,6 +18,7 @@ mod help;
 mod input;
 mod menu;
 mod modals;
+mod panel_ctx;
 mod review;
 mod rows;
 mod source;
@@ -77,6 +78,7 @@ pub struct App {
     dialogs: Box<dyn FileDialogs>,
     job: Option<Job>,
     commands: Vec<Command>,
+    asks: Vec<panel_ctx::Ask>,
     actions: Vec<Action>,
     modal: Option<Modal>,
     panels: PanelState,

@@ -1,13 +1,13 @@
 //! The status bar: last message, progress of background work with Cancel,
 //! load problems, unsaved marker.
 
-use super::App;
 use super::modals::Modal;
+use super::panel_ctx::{Ask, PanelCtx};
 
 /// Draws the status bar.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
+pub(super) fn show(ctx: &mut PanelCtx, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
-        if let Some(job) = &app.job {
+        if let Some(job) = ctx.job {
             let (done, total) = job.progress();
             let fraction = if total == 0 {
                 0.0
@@ -23,26 +23,27 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 job.cancel();
             }
         }
-        ui.label(&app.status);
+        ui.label(ctx.status);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let p = app.ws.project();
+            let p = ctx.ws.project();
             ui.label(format!(
                 "{} articles · {} facts",
                 p.articles.len(),
                 p.facts.len()
             ));
-            if app.ws.is_dirty() {
+            if ctx.ws.is_dirty() {
                 ui.colored_label(ui.visuals().warn_fg_color, "Unsaved changes");
             }
-            if !app.ws.problems.is_empty()
+            let problems = &ctx.ws.problems;
+            if !problems.is_empty()
                 && ui
-                    .button(format!("{} problem(s)", app.ws.problems.len()))
+                    .button(format!("{} problem(s)", problems.len()))
                     .clicked()
             {
-                app.modal = Some(Modal::Message {
+                ctx.ask(Ask::Modal(Modal::Message {
                     title: "Problems found when opening".into(),
-                    body: app.ws.problems.join("\n"),
-                });
+                    body: problems.join("\n"),
+                }));
             }
         });
     });

@@ -1,0 +1,66 @@
+//! What a panel gets each frame, after the pattern of rerun's viewer: the
+//! open workspace and the window's state to read, and queues for everything
+//! it asks — model changes ([`Command`]s) and changes of selection, status
+//! line and dialog ([`Ask`]s). The app
+//! does them after drawing, so a panel that has a `PanelCtx` cannot change
+//! the project while it is drawn, nor reach into another panel's state.
+
+use super::modals::Modal;
+use crate::analysis::Comparison;
+use crate::commands::Command;
+use crate::jobs::Job;
+use crate::model::{ArticleId, FactId, ViewState};
+use crate::workspace::Workspace;
+
+/// A panel's view of the app during one frame (see the module documentation).
+pub(super) struct PanelCtx<'a> {
+    /// The open project, its texts and history, read-only.
+    pub ws: &'a Workspace,
+    /// The status bar's message.
+    pub status: &'a str,
+    /// The background job running, if any (its Cancel is a flag, not a change).
+    pub job: Option<&'a Job>,
+    pub(super) commands: &'a mut Vec<Command>,
+    pub(super) asks: &'a mut Vec<Ask>,
+}
+
+/// A change of what the window shows, done after drawing.
+pub(super) enum Ask {
+    /// Open an article with no fact selected, scrolling the articles list
+    /// to it unless the click came from that list.
+    SelectArticle {
+        /// The article.
+        id: ArticleId,
+        /// Scroll the articles list to it.
+        scroll_list: bool,
+    },
+    /// Select an event by a mention's key, and that mention's fact.
+    SelectEvent(String, FactId),
+    /// Put this message in the status bar.
+    Status(String),
+    /// Open this dialog.
+    Modal(Modal),
+}
+
+impl PanelCtx<'_> {
+    /// Queues a change of the model, executed as one undoable step after drawing.
+    pub fn queue(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Asks for a change of what the window shows.
+    pub fn ask(&mut self, ask: Ask) {
+        self.asks.push(ask);
+    }
+
+    /// The view state as it was when the frame began.
+    pub fn view(&self) -> &ViewState {
+        &self.ws.project().view
+    }
+
+    /// The index of the selected event in `cmp`'s events, if one is selected.
+    pub fn selected_event(&self, cmp: &Comparison) -> Option<usize> {
+        let key = self.view().selected_event.as_deref()?;
+        cmp.events.by_mention_key(key)
+    }
+}
