@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use super::dialogs::{FileDialogs, NativeDialogs};
 use super::modals::Modal;
-use super::panel_ctx::{Ask, PanelCtx};
+use super::panel_ctx::{Ask, PanelCtx, SelectedIn};
 use super::{
     APP_ID, Action, App, PanelState, SETTINGS_KEY, Settings, articles, compare, facts, find, focus,
     fonts, help, menu, modals, review, source, status, timeline,
@@ -141,6 +141,10 @@ impl App {
         self.handle_close_request(ui.ctx());
         self.refresh_comparison(ui.ctx());
         self.draw(ui);
+        if !self.asks.is_empty() {
+            // What panels asked changes what they show: draw it at once.
+            ui.ctx().request_repaint();
+        }
         self.run_queued();
         self.update_title(ui.ctx());
         self.autosave_if_due();
@@ -171,7 +175,17 @@ impl App {
                     ui.selectable_value(bottom, BottomTab::Compare, "Compare sources");
                 });
                 match self.ws.project().view.bottom_tab {
-                    BottomTab::Facts => facts::show(self, ui),
+                    BottomTab::Facts => {
+                        let event_facts = self.selected_event_facts();
+                        let comparison = self.panels.compare.latest().cloned();
+                        let (mut ctx, panels) = self.panel_ctx();
+                        let shown = facts::Shown {
+                            comparison: comparison.as_deref(),
+                            event_facts,
+                            source: &panels.source,
+                        };
+                        facts::show(&mut ctx, &mut panels.facts, ui, shown);
+                    }
                     BottomTab::Compare => compare::show(self, ui),
                 }
                 focus::mark(self, ui, focus::Pane::Facts);
@@ -185,7 +199,14 @@ impl App {
                 focus::mark(self, ui, focus::Pane::Timeline);
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            source::show(self, ui);
+            let event_facts = self.selected_event_facts();
+            let (mut ctx, panels) = self.panel_ctx();
+            let found = match ctx.view().selected_article {
+                Some(article) => panels.find.spans_in(article),
+                None => &[],
+            };
+            let lit = source::Lit { event_facts, found };
+            source::show(&mut ctx, &mut panels.source, ui, lit);
             focus::mark(self, ui, focus::Pane::Source);
         });
         find::show(self, ui.ctx());
@@ -238,14 +259,28 @@ impl App {
     pub(super) fn run_asks(&mut self) {
         for ask in std::mem::take(&mut self.asks) {
             match ask {
-                Ask::SelectArticle { id, scroll_list } => {
+                Ask::SelectFact(id, from) => {
+                    self.select_fact(id);
+                    self.keep_scroll_of(from);
+                }
+                Ask::SelectArticle(id, from) => {
                     self.select_article(id);
-                    self.panels.articles.scroll_to_selection = scroll_list;
+                    self.keep_scroll_of(from);
                 }
                 Ask::SelectEvent(key, first) => self.select_event(key, first),
+                Ask::View(change) => change(self.ws.view_mut()),
                 Ask::Status(message) => self.status = message,
                 Ask::Modal(modal) => self.modal = Some(modal),
             }
+        }
+    }
+
+    /// The list a selection was made in keeps its scroll.
+    fn keep_scroll_of(&mut self, from: SelectedIn) {
+        match from {
+            SelectedIn::FactsTable => self.panels.facts.scroll_to_selection = false,
+            SelectedIn::SourceText => self.panels.source.scroll_to_selection = false,
+            SelectedIn::ArticlesList => self.panels.articles.scroll_to_selection = false,
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::panel_ctx::{Ask, PanelCtx};
+use super::panel_ctx::{Ask, PanelCtx, SelectedIn};
 use crate::commands::Command;
 use crate::model::{Article, ArticleId, FactKind, Reliability, Status};
 
@@ -144,11 +144,7 @@ fn article_row(
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &article.title));
     if response.clicked() {
-        // The row is in view already: the list keeps its scroll.
-        ctx.ask(Ask::SelectArticle {
-            id: article.id,
-            scroll_list: false,
-        });
+        ctx.ask(Ask::SelectArticle(article.id, SelectedIn::ArticlesList));
     }
 }
 

@@ -3,13 +3,16 @@
 //! because only the visible rows are drawn and the row order is cached).
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use egui_extras::{Column, TableBuilder};
 
+use super::kind_color;
+use super::panel_ctx::{Ask, PanelCtx, SelectedIn};
 use super::review::{CONFIRM_KEY, REJECT_KEY};
+use super::source::SourcePanel;
 use super::source::shorten;
-use super::{App, kind_color};
+use crate::analysis::Comparison;
 use crate::commands::Command;
 use crate::model::attr;
 use crate::model::{
@@ -48,17 +51,31 @@ impl FactsPanel {
     }
 }
 
-/// Draws the panel.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    filter_bar(app, ui);
-    refresh_rows(app);
-    editor(app, ui);
-    ui.separator();
-    table(app, ui);
+/// What the facts panel shows from elsewhere: the latest comparison (for
+/// its columns), the mentions of the selected event, and the source panel
+/// (the text selected there gives "Span from selection").
+pub(super) struct Shown<'a> {
+    /// The comparison of sources, when it describes the project as it is.
+    pub comparison: Option<&'a Comparison>,
+    /// The facts of the selected event.
+    pub event_facts: HashSet<FactId>,
+    /// The source panel, read-only.
+    pub source: &'a SourcePanel,
 }
 
-fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
-    let mut filter = app.ws.project().view.filter.clone();
+/// Draws the panel.
+pub(super) fn show(ctx: &mut PanelCtx, panel: &mut FactsPanel, ui: &mut egui::Ui, shown: Shown) {
+    let filter = filter_bar(ctx, panel, ui);
+    refresh_rows(ctx, panel, &filter);
+    editor(ctx, panel, ui, shown.source);
+    ui.separator();
+    table(ctx, panel, ui, &shown);
+}
+
+/// The filter bar; returns the filter as it now stands (the view state
+/// takes it after drawing).
+fn filter_bar(ctx: &mut PanelCtx, panel: &FactsPanel, ui: &mut egui::Ui) -> FactFilter {
+    let mut filter = ctx.view().filter.clone();
     ui.horizontal_wrapped(|ui| {
         ui.strong("Facts");
         labelled_combo(
@@ -85,11 +102,11 @@ fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
         );
         let article_name = filter
             .article
-            .and_then(|id| app.ws.project().article(id))
+            .and_then(|id| ctx.ws.project().article(id))
             .map_or("all".to_owned(), |a| shorten(a.file_name(), 20));
         labelled_combo(ui, "Article", &article_name, |ui| {
             ui.selectable_value(&mut filter.article, None, "all");
-            for a in &app.ws.project().articles {
+            for a in &ctx.ws.project().articles {
                 ui.selectable_value(&mut filter.article, Some(a.id), shorten(a.file_name(), 40));
             }
         });
@@ -102,14 +119,16 @@ fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
         .labelled_by(label.id);
         ui.label(format!(
             "{} of {} shown",
-            app.panels.facts.rows.len(),
-            app.ws.project().facts.len()
+            panel.rows.len(),
+            ctx.ws.project().facts.len()
         ));
-        columns_menu(app, ui);
+        columns_menu(ctx, ui);
     });
-    if filter != app.ws.project().view.filter {
-        app.ws.view_mut().filter = filter;
+    if filter != ctx.view().filter {
+        let shown = filter.clone();
+        ctx.change_view(move |view| view.filter = shown);
     }
+    filter
 }
 
 /// A combo box with its name in front, as people read a form.
@@ -129,14 +148,14 @@ fn labelled_combo(
 }
 
 /// Recomputes the row order when the project, filter or sort changed.
-fn refresh_rows(app: &mut App) {
-    let view = &app.ws.project().view;
-    let key = (app.ws.revision(), view.filter.clone(), view.sort);
-    if app.panels.facts.rows_key.as_ref() == Some(&key) {
+fn refresh_rows(ctx: &PanelCtx, panel: &mut FactsPanel, filter: &FactFilter) {
+    let sort = ctx.view().sort;
+    let key = (ctx.ws.revision(), filter.clone(), sort);
+    if panel.rows_key.as_ref() == Some(&key) {
         return;
     }
-    app.panels.facts.rows = visible_rows(app.ws.project(), &view.filter, view.sort);
-    app.panels.facts.rows_key = Some(key);
+    panel.rows = visible_rows(ctx.ws.project(), filter, sort);
+    panel.rows_key = Some(key);
 }
 
 /// The ids of the facts that pass `filter`, in `sort` order.
@@ -176,49 +195,45 @@ pub fn visible_rows(project: &Project, filter: &FactFilter, sort: SortOrder) -> 
     rows.into_iter().map(|f| f.id).collect()
 }
 
-fn editor(app: &mut App, ui: &mut egui::Ui) {
-    let Some(fact) = app
-        .ws
-        .project()
-        .view
+fn editor(ctx: &mut PanelCtx, panel: &mut FactsPanel, ui: &mut egui::Ui, source: &SourcePanel) {
+    let Some(fact) = ctx
+        .view()
         .selected_fact
-        .and_then(|id| app.ws.project().fact(id))
+        .and_then(|id| ctx.ws.project().fact(id))
         .cloned()
     else {
         ui.label("Select a fact (click a row or a highlight) to review and edit it.");
         return;
     };
-    if !app.panels.facts.rows.contains(&fact.id) {
+    if !panel.rows.contains(&fact.id) {
         ui.horizontal_wrapped(|ui| {
             ui.label(format!(
                 "The selected fact {} is hidden by the filter.",
                 fact.id
             ));
             if ui.button("Clear the filter").clicked() {
-                app.ws.view_mut().filter = FactFilter::default();
-                app.panels.facts.scroll_to_selection = true;
+                ctx.change_view(|view| view.filter = FactFilter::default());
+                panel.scroll_to_selection = true;
             }
         });
         return;
     }
-    let revision = app.ws.revision();
-    let stale = app
-        .panels
-        .facts
+    let revision = ctx.ws.revision();
+    let stale = panel
         .draft
         .as_ref()
         .is_none_or(|d| d.id != fact.id || d.revision != revision);
     if stale {
-        app.panels.facts.draft = Some(draft_of(&fact, revision));
+        panel.draft = Some(draft_of(&fact, revision));
     }
-    let Some(draft) = app.panels.facts.draft.as_mut() else {
+    let Some(draft) = panel.draft.as_mut() else {
         return;
     };
     let mut commands = Vec::new();
     let mut cancelled = false;
     ui.horizontal_wrapped(|ui| {
         ui.strong(format!("{} ·", fact.id));
-        if let Some(page) = app
+        if let Some(page) = ctx
             .ws
             .project()
             .article(fact.article)
@@ -243,11 +258,9 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
         let key = |k| left && ui.input(|i| i.key_pressed(k));
         let (entered, escaped) = (key(egui::Key::Enter), key(egui::Key::Escape));
         cancelled = escaped;
-        let selection = app
-            .panels
-            .source
+        let selection = source
             .selection_in(fact.article)
-            .filter(|_| app.ws.project().view.selected_article == Some(fact.article));
+            .filter(|_| ctx.view().selected_article == Some(fact.article));
         if ui
             .add_enabled(
                 selection.is_some(),
@@ -266,7 +279,7 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
         if apply.clicked() || entered {
             match fact_from_draft(&fact, draft) {
                 Ok(updated) => commands.push(Command::UpdateFact(updated)),
-                Err(e) => app.status = e,
+                Err(e) => ctx.ask(Ask::Status(e)),
             }
         }
         if ui
@@ -303,10 +316,10 @@ fn editor(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     if cancelled {
-        app.panels.facts.draft = None;
+        panel.draft = None;
     }
     for c in commands {
-        app.queue(c);
+        ctx.queue(c);
     }
 }
 
@@ -422,8 +435,8 @@ fn cell(
 }
 
 /// The Columns menu: show, hide and move the table's columns.
-fn columns_menu(app: &mut App, ui: &mut egui::Ui) {
-    let mut columns = app.ws.project().view.fact_columns.clone();
+fn columns_menu(ctx: &mut PanelCtx, ui: &mut egui::Ui) {
+    let mut columns = ctx.view().fact_columns.clone();
     ui.menu_button("Columns", |ui| {
         let shown = columns.shown();
         for (i, column) in shown.iter().enumerate() {
@@ -465,25 +478,25 @@ fn columns_menu(app: &mut App, ui: &mut egui::Ui) {
             columns = FactColumns::default();
         }
     });
-    if columns != app.ws.project().view.fact_columns {
-        app.ws.view_mut().fact_columns = columns;
+    if columns != ctx.view().fact_columns {
+        ctx.change_view(move |view| view.fact_columns = columns);
     }
 }
 
-fn table(app: &mut App, ui: &mut egui::Ui) {
-    let selected = app.ws.project().view.selected_fact;
-    let event_facts = app.selected_event_facts();
-    let scroll_row = if std::mem::take(&mut app.panels.facts.scroll_to_selection) {
-        selected.and_then(|id| app.panels.facts.rows.iter().position(|r| *r == id))
+fn table(ctx: &mut PanelCtx, panel: &mut FactsPanel, ui: &mut egui::Ui, shown: &Shown) {
+    let selected = ctx.view().selected_fact;
+    let event_facts = &shown.event_facts;
+    let scroll_row = if std::mem::take(&mut panel.scroll_to_selection) {
+        selected.and_then(|id| panel.rows.iter().position(|r| *r == id))
     } else {
         None
     };
-    let columns = app.ws.project().view.fact_columns.shown();
-    let mut sort = app.ws.project().view.sort;
+    let columns = ctx.view().fact_columns.shown();
+    let mut sort = ctx.view().sort;
     let mut clicked = None;
-    let project = app.ws.project();
-    let rows = &app.panels.facts.rows;
-    let comparison = app.panels.compare.latest().map(|c| &**c);
+    let project = ctx.ws.project();
+    let rows = &panel.rows;
+    let comparison = shown.comparison;
     // The table is wider than a small window: it scrolls sideways, and
     // its own rows scroll up and down inside.
     egui::ScrollArea::horizontal()
@@ -545,14 +558,13 @@ fn table(app: &mut App, ui: &mut egui::Ui) {
                     });
                 });
         });
-    if sort != app.ws.project().view.sort {
-        app.ws.view_mut().sort = sort;
+    if sort != ctx.view().sort {
+        ctx.change_view(move |view| view.sort = sort);
         // The selected row stays in view when the order changes.
-        app.panels.facts.scroll_to_selection = true;
+        panel.scroll_to_selection = true;
     }
     if let Some(id) = clicked {
-        app.select_fact(id);
-        app.panels.facts.scroll_to_selection = false;
+        ctx.ask(Ask::SelectFact(id, SelectedIn::FactsTable));
     }
 }
 

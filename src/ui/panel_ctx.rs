@@ -26,20 +26,30 @@ pub(super) struct PanelCtx<'a> {
 
 /// A change of what the window shows, done after drawing.
 pub(super) enum Ask {
-    /// Open an article with no fact selected, scrolling the articles list
-    /// to it unless the click came from that list.
-    SelectArticle {
-        /// The article.
-        id: ArticleId,
-        /// Scroll the articles list to it.
-        scroll_list: bool,
-    },
+    /// Select a fact in every panel (and its article).
+    SelectFact(FactId, SelectedIn),
+    /// Open an article with no fact selected.
+    SelectArticle(ArticleId, SelectedIn),
     /// Select an event by a mention's key, and that mention's fact.
     SelectEvent(String, FactId),
+    /// Change the view state (filter, sort, columns): not an undoable step.
+    View(Box<dyn FnOnce(&mut ViewState)>),
     /// Put this message in the status bar.
     Status(String),
     /// Open this dialog.
     Modal(Modal),
+}
+
+/// Where a selection was made: that list keeps its scroll (the row was
+/// in view where it was clicked), the others scroll to the selection.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum SelectedIn {
+    /// A row of the facts table.
+    FactsTable,
+    /// A highlight in the article text.
+    SourceText,
+    /// A row of the articles list.
+    ArticlesList,
 }
 
 impl PanelCtx<'_> {
@@ -51,6 +61,11 @@ impl PanelCtx<'_> {
     /// Asks for a change of what the window shows.
     pub fn ask(&mut self, ask: Ask) {
         self.asks.push(ask);
+    }
+
+    /// Asks for a change of the view state.
+    pub fn change_view(&mut self, change: impl FnOnce(&mut ViewState) + 'static) {
+        self.asks.push(Ask::View(Box::new(change)));
     }
 
     /// The view state as it was when the frame began.

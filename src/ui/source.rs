@@ -6,8 +6,11 @@ use std::sync::Arc;
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
 
-use super::{App, kind_color};
+use super::kind_color;
+use super::panel_ctx::{Ask, PanelCtx, SelectedIn};
 use crate::commands::Command;
+use std::collections::HashSet;
+
 use crate::model::{Anchor, ArticleId, Fact, FactId, FactKind, Status};
 
 /// State of the source panel that is not part of the model.
@@ -65,15 +68,24 @@ struct Highlight {
     rejected: bool,
 }
 
+/// What the source panel shows from other panels: the mentions of the
+/// selected event, lit, and the Find matches in the shown article.
+pub(super) struct Lit<'a> {
+    /// The facts of the selected event.
+    pub event_facts: HashSet<FactId>,
+    /// The Find matches in the shown article (byte offsets).
+    pub found: &'a [(usize, usize)],
+}
+
 /// Draws the panel.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(article_id) = app.ws.project().view.selected_article else {
-        app.panels.source.selection = None;
+pub(super) fn show(ctx: &mut PanelCtx, panel: &mut SourcePanel, ui: &mut egui::Ui, lit: Lit) {
+    let Some(article_id) = ctx.view().selected_article else {
+        panel.selection = None;
         ui.centered_and_justified(|ui| ui.label("Select an article to read it."));
         return;
     };
-    app.panels.source.keep_selection_of(article_id);
-    let Some(article) = app.ws.project().article(article_id).cloned() else {
+    panel.keep_selection_of(article_id);
+    let Some(article) = ctx.ws.project().article(article_id).cloned() else {
         return;
     };
     let heading = ui
@@ -81,43 +93,43 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             ui.add(egui::Label::new(egui::RichText::new(&article.title).heading()).truncate())
         })
         .inner;
-    let Some(text) = app.ws.text(article_id).cloned() else {
+    let Some(text) = ctx.ws.text(article_id).cloned() else {
         ui.label(format!(
             "The file {} could not be read; its {} fact(s) are kept and listed below.",
             article.path,
-            app.ws.project().facts_of(article_id).count()
+            ctx.ws.project().facts_of(article_id).count()
         ));
         return;
     };
-    add_fact_bar(app, ui, article_id, &text);
+    add_fact_bar(ctx, panel, ui, article_id, &text);
     ui.separator();
-    let highlights = highlights(app, article_id);
-    let selected = app.ws.project().view.selected_fact;
-    let mut lit = app.selected_event_facts();
+    let highlights = highlights(ctx, article_id);
+    let selected = ctx.view().selected_fact;
+    let Lit {
+        event_facts: mut lit,
+        found,
+    } = lit;
     lit.extend(selected);
-    let marked = app
-        .panels
-        .source
+    let marked = panel
         .marked
         .filter(|(a, _, _)| *a == article_id)
         .map(|(_, s, e)| (s, e));
-    let found = app.panels.find.spans_in(article_id).to_vec();
-    let scroll_target = if app.panels.source.scroll_to_selection {
+    let scroll_target = if panel.scroll_to_selection {
         selected
-            .and_then(|id| app.ws.project().fact(id))
+            .and_then(|id| ctx.ws.project().fact(id))
             .filter(|f| f.article == article_id)
             .map(|f| f.start)
             .or(marked.map(|(s, _)| s))
     } else {
         None
     };
-    app.panels.source.scroll_to_selection = false;
+    panel.scroll_to_selection = false;
     egui::ScrollArea::vertical()
         .id_salt(("source", article_id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
-                let mut job = layout_job(ui, buf.as_str(), &highlights, &lit, marked, &found);
+                let mut job = layout_job(ui, buf.as_str(), &highlights, &lit, marked, found);
                 job.wrap.max_width = wrap;
                 ui.fonts_mut(|f| f.layout_job(job))
             };
@@ -133,7 +145,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 let cursor = output.galley.cursor_from_pos(pointer - output.galley_pos);
                 let byte = byte_of(&text, cursor.index.0);
                 if let Some(h) = innermost_at(&highlights, byte)
-                    && let Some(fact) = app.ws.project().fact(h.fact)
+                    && let Some(fact) = ctx.ws.project().fact(h.fact)
                 {
                     response.on_hover_text_at_pointer(hover_label(fact));
                 }
@@ -151,20 +163,25 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             };
             let (a, b) = (range.primary.index, range.secondary.index);
             let (lo, hi) = (byte_of(&text, a.0.min(b.0)), byte_of(&text, a.0.max(b.0)));
-            app.panels.source.selection = (lo < hi).then_some((article_id, lo, hi));
+            panel.selection = (lo < hi).then_some((article_id, lo, hi));
             if output.response.response.clicked()
                 && lo == hi
                 && let Some(h) = innermost_at(&highlights, lo)
             {
-                app.select_fact(h.fact);
-                app.panels.source.scroll_to_selection = false;
+                ctx.ask(Ask::SelectFact(h.fact, SelectedIn::SourceText));
             }
         });
 }
 
-fn add_fact_bar(app: &mut App, ui: &mut egui::Ui, article: ArticleId, text: &Arc<str>) {
+fn add_fact_bar(
+    ctx: &mut PanelCtx,
+    panel: &mut SourcePanel,
+    ui: &mut egui::Ui,
+    article: ArticleId,
+    text: &Arc<str>,
+) {
     ui.horizontal_wrapped(|ui| {
-        let selection = app.panels.source.selection_in(article);
+        let selection = panel.selection_in(article);
         let quoted = selection.and_then(|(s, e)| text.get(s..e)).unwrap_or("");
         ui.label("Selected text:");
         let shown = if quoted.is_empty() {
@@ -175,10 +192,10 @@ fn add_fact_bar(app: &mut App, ui: &mut egui::Ui, article: ArticleId, text: &Arc
         ui.label(egui::RichText::new(shown).italics());
         let label = ui.label("as");
         egui::ComboBox::from_id_salt("add-kind")
-            .selected_text(app.panels.source.add_kind.as_str())
+            .selected_text(panel.add_kind.as_str())
             .show_ui(ui, |ui| {
                 for kind in FactKind::ALL {
-                    ui.selectable_value(&mut app.panels.source.add_kind, kind, kind.as_str());
+                    ui.selectable_value(&mut panel.add_kind, kind, kind.as_str());
                 }
             })
             .response
@@ -188,11 +205,11 @@ fn add_fact_bar(app: &mut App, ui: &mut egui::Ui, article: ArticleId, text: &Arc
             .clicked()
             && let Some((start, end)) = selection
         {
-            app.queue(Command::AddFact {
+            ctx.queue(Command::AddFact {
                 article,
                 start,
                 end,
-                kind: app.panels.source.add_kind,
+                kind: panel.add_kind,
             });
         }
     });
@@ -226,8 +243,8 @@ fn hover_label(fact: &Fact) -> String {
 }
 
 /// The highlights of an article, innermost facts winning where they nest.
-fn highlights(app: &App, article: ArticleId) -> Vec<Highlight> {
-    let mut out: Vec<Highlight> = app
+fn highlights(ctx: &PanelCtx, article: ArticleId) -> Vec<Highlight> {
+    let mut out: Vec<Highlight> = ctx
         .ws
         .project()
         .facts_of(article)
