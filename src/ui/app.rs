@@ -195,7 +195,14 @@ impl App {
             .default_size(380.0)
             .min_size(220.0)
             .show(ui, |ui| {
-                timeline::show(self, ui);
+                let comparison = self.panels.compare.latest().cloned();
+                let running = self.panels.compare.is_running();
+                let (mut ctx, panels) = self.panel_ctx();
+                let compared = timeline::Compared {
+                    comparison: comparison.as_ref(),
+                    running,
+                };
+                timeline::show(&mut ctx, &mut panels.timeline, ui, compared);
                 focus::mark(self, ui, focus::Pane::Timeline);
             });
         egui::CentralPanel::default().show(ui, |ui| {
@@ -268,6 +275,7 @@ impl App {
                     self.keep_scroll_of(from);
                 }
                 Ask::SelectEvent(key, first) => self.select_event(key, first),
+                Ask::ShowContradiction(key) => self.show_contradiction(key),
                 Ask::View(change) => change(self.ws.view_mut()),
                 Ask::Status(message) => self.status = message,
                 Ask::Modal(modal) => self.modal = Some(modal),
@@ -281,6 +289,7 @@ impl App {
             SelectedIn::FactsTable => self.panels.facts.scroll_to_selection = false,
             SelectedIn::SourceText => self.panels.source.scroll_to_selection = false,
             SelectedIn::ArticlesList => self.panels.articles.scroll_to_selection = false,
+            SelectedIn::Timeline => {}
         }
     }
 

@@ -32,6 +32,8 @@ pub(super) enum Ask {
     SelectArticle(ArticleId, SelectedIn),
     /// Select an event by a mention's key, and that mention's fact.
     SelectEvent(String, FactId),
+    /// Open the Compare panel on the contradiction with this key.
+    ShowContradiction(String),
     /// Change the view state (filter, sort, columns): not an undoable step.
     View(Box<dyn FnOnce(&mut ViewState)>),
     /// Put this message in the status bar.
@@ -50,6 +52,8 @@ pub(super) enum SelectedIn {
     SourceText,
     /// A row of the articles list.
     ArticlesList,
+    /// A mark on the timeline (which does not scroll to selections).
+    Timeline,
 }
 
 impl PanelCtx<'_> {

@@ -13,7 +13,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, vec2}
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::App;
+use super::panel_ctx::{Ask, PanelCtx, SelectedIn};
 use crate::analysis::events::DateSource;
 use crate::analysis::timeline::{EventRow, TimelineLayout, date_of, days, event_rows, rows_extent};
 use crate::analysis::{Comparison, ContradictionKind};
@@ -46,8 +46,8 @@ fn lane_color(lane: usize) -> Color32 {
 }
 
 /// The date contradiction each fact is evidence of, by contradiction key.
-fn conflicts(app: &App) -> HashMap<FactId, String> {
-    let Some(cmp) = app.panels.compare.latest() else {
+fn conflicts(comparison: Option<&Arc<Comparison>>) -> HashMap<FactId, String> {
+    let Some(cmp) = comparison else {
         return HashMap::new();
     };
     cmp.contradictions
@@ -80,34 +80,41 @@ const EVENT_ROW: f32 = 40.0;
 /// The height of the label line at the top of an event row.
 const EVENT_LABEL: f32 = 15.0;
 
+/// What the timeline shows from the Compare panel: its latest comparison
+/// (events and date contradictions), and whether a new one is running.
+pub(super) struct Compared<'a> {
+    /// The comparison of sources, when it describes the project as it is.
+    pub comparison: Option<&'a Arc<Comparison>>,
+    /// True while a comparison runs in the background.
+    pub running: bool,
+}
+
 /// Draws the panel.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    if app.panels.timeline.layout_revision != Some(app.ws.revision()) {
-        app.panels.timeline.layout = TimelineLayout::build(app.ws.project());
-        app.panels.timeline.layout_revision = Some(app.ws.revision());
+pub(super) fn show(
+    ctx: &mut PanelCtx,
+    panel: &mut TimelinePanel,
+    ui: &mut egui::Ui,
+    compared: Compared,
+) {
+    if panel.layout_revision != Some(ctx.ws.revision()) {
+        panel.layout = TimelineLayout::build(ctx.ws.project());
+        panel.layout_revision = Some(ctx.ws.revision());
     }
-    if let Some(cmp) = app.panels.compare.latest()
-        && !app
-            .panels
-            .timeline
-            .rows_of
-            .as_ref()
-            .is_some_and(|c| Arc::ptr_eq(c, cmp))
+    if let Some(cmp) = compared.comparison
+        && !panel.rows_of.as_ref().is_some_and(|c| Arc::ptr_eq(c, cmp))
     {
-        app.panels.timeline.rows = event_rows(app.ws.project(), &cmp.events);
-        app.panels.timeline.rows_of = Some(cmp.clone());
+        panel.rows = event_rows(ctx.ws.project(), &cmp.events);
+        panel.rows_of = Some(cmp.clone());
     }
-    let by_article = app.panels.timeline.by_article;
-    let layout = std::mem::take(&mut app.panels.timeline.layout);
+    let by_article = panel.by_article;
+    let layout = std::mem::take(&mut panel.layout);
     let extent = if by_article {
         layout.extent()
     } else {
-        rows_extent(&app.panels.timeline.rows).or_else(|| layout.extent())
+        rows_extent(&panel.rows).or_else(|| layout.extent())
     };
-    let mut range = app
-        .ws
-        .project()
-        .view
+    let mut range = ctx
+        .view()
         .timeline_range
         .or_else(|| extent.map(padded))
         .unwrap_or((days_of(2025, 1, 1), days_of(2026, 1, 1)));
@@ -138,23 +145,21 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             moved = true;
         }
     });
-    app.panels.timeline.by_article = by_article_choice;
+    panel.by_article = by_article_choice;
     if !by_article {
         ui.label(format!(
             "{} event(s) · grey bar: the event's date · coloured marks: each source's date \
              (hollow: a nearby date only) · click a row to select its mentions",
-            app.panels.timeline.rows.len()
+            panel.rows.len()
         ));
-        let rows = std::mem::take(&mut app.panels.timeline.rows);
-        let hit = draw_events(app, ui, &rows, &mut range, &mut moved);
-        app.panels.timeline.rows = rows;
-        app.panels.timeline.layout = layout;
+        let rows = std::mem::take(&mut panel.rows);
+        let hit = draw_events(ctx, &compared, ui, &rows, &mut range, &mut moved);
+        panel.rows = rows;
+        panel.layout = layout;
         if let Some((key, first)) = hit {
-            app.select_event(key, first);
+            ctx.ask(Ask::SelectEvent(key, first));
         }
-        if moved && app.ws.project().view.timeline_range != Some(range) {
-            app.ws.view_mut().timeline_range = Some(range);
-        }
+        keep_range(ctx, moved, range);
         return;
     }
     ui.label(format!(
@@ -163,8 +168,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     ));
     let lanes = layout.lanes.len().max(1);
     let height = (AXIS_HEIGHT + LANE_HEIGHT * lanes as f32).max(ui.available_height());
-    let selected = app.ws.project().view.selected_fact;
-    let conflicts = conflicts(app);
+    let selected = ctx.ws.project().view.selected_fact;
+    let conflicts = conflicts(compared.comparison);
     let mut conflict_marks: HashMap<&str, Vec<Pos2>> = HashMap::new();
     let mut hit = None;
     egui::ScrollArea::vertical()
@@ -332,15 +337,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 }
             }
         });
-    app.panels.timeline.layout = layout;
+    panel.layout = layout;
     if let Some((id, conflict)) = hit {
-        app.select_fact(id);
+        ctx.ask(Ask::SelectFact(id, SelectedIn::Timeline));
         if let Some(key) = conflict {
-            app.show_contradiction(key);
+            ctx.ask(Ask::ShowContradiction(key));
         }
     }
-    if moved && app.ws.project().view.timeline_range != Some(range) {
-        app.ws.view_mut().timeline_range = Some(range);
+    keep_range(ctx, moved, range);
+}
+
+/// Keeps the range the analyst panned or zoomed to in the view state.
+fn keep_range(ctx: &mut PanelCtx, moved: bool, range: (f64, f64)) {
+    if moved && ctx.view().timeline_range != Some(range) {
+        ctx.change_view(move |view| view.timeline_range = Some(range));
     }
 }
 
@@ -374,22 +384,23 @@ fn pan_and_zoom(
 /// date is only a nearby one). Returns the event clicked: its key and the
 /// mention to select.
 fn draw_events(
-    app: &App,
+    ctx: &PanelCtx,
+    compared: &Compared,
     ui: &mut egui::Ui,
     rows: &[EventRow],
     range: &mut (f64, f64),
     moved: &mut bool,
 ) -> Option<(String, FactId)> {
-    let cmp = app.panels.compare.latest()?.clone();
+    let cmp = compared.comparison?.clone();
     if rows.is_empty() {
-        ui.label(if app.panels.compare.is_running() {
+        ui.label(if compared.running {
             "Finding events…"
         } else {
             "No dated events found. Set the articles' publication dates so relative dates resolve."
         });
         return None;
     }
-    let selected = app.selected_event(&cmp);
+    let selected = ctx.selected_event(&cmp);
     let height = (AXIS_HEIGHT + EVENT_ROW * rows.len() as f32).max(ui.available_height());
     let mut hit = None;
     egui::ScrollArea::vertical()
@@ -477,13 +488,13 @@ fn draw_events(
                         ui.scope_id().with(("event-row", row.event)),
                         Sense::click(),
                     )
-                    .on_hover_text(event_tip(app, &cmp, row));
+                    .on_hover_text(event_tip(ctx, &cmp, row));
                 row_response.widget_info(|| {
                     egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, &row.label)
                 });
                 let clicked = row_response.clicked() || pointer.is_some_and(|p| band.contains(p));
                 if clicked && let Some(e) = cmp.events.list.get(row.event) {
-                    let open = app.ws.project().view.selected_article;
+                    let open = ctx.view().selected_article;
                     let first = e
                         .mentions
                         .iter()
@@ -499,7 +510,7 @@ fn draw_events(
 }
 
 /// The hover text of an event row: its label, date and each source's date.
-fn event_tip(app: &App, cmp: &Comparison, row: &EventRow) -> String {
+fn event_tip(ctx: &PanelCtx, cmp: &Comparison, row: &EventRow) -> String {
     let mut tip = row.label.clone();
     if let Some(e) = cmp.events.list.get(row.event) {
         if let Some(d) = &e.date {
@@ -507,7 +518,7 @@ fn event_tip(app: &App, cmp: &Comparison, row: &EventRow) -> String {
         }
         tip.push_str(&format!("\nstatus: {}", e.status.as_str()));
         for m in &e.mentions {
-            let article = app.ws.project().article(m.article);
+            let article = ctx.ws.project().article(m.article);
             let file = article.map_or("?", |a| a.file_name());
             let inferred = article.is_some_and(|a| a.date_origin.is_inferred());
             let date = m.date.as_ref().map_or("no date".to_owned(), |d| {
