@@ -216,7 +216,8 @@ impl App {
             source::show(&mut ctx, &mut panels.source, ui, lit);
             focus::mark(self, ui, focus::Pane::Source);
         });
-        find::show(self, ui.ctx());
+        let (mut ctx, panels) = self.panel_ctx();
+        find::show(&mut ctx, &mut panels.find, ui.ctx());
         help::show(&mut self.panels.help_open, ui.ctx());
         if let Some(modal) = self.modal.take() {
             let kept = modals::show(self, ui.ctx(), modal);
@@ -275,6 +276,8 @@ impl App {
                     self.keep_scroll_of(from);
                 }
                 Ask::SelectEvent(key, first) => self.select_event(key, first),
+                Ask::RevealSpan(article, start, end) => self.reveal_span(article, start, end),
+                Ask::FindStep { forward } => find::step(self, forward),
                 Ask::ShowContradiction(key) => self.show_contradiction(key),
                 Ask::View(change) => change(self.ws.view_mut()),
                 Ask::Status(message) => self.status = message,
@@ -289,7 +292,7 @@ impl App {
             SelectedIn::FactsTable => self.panels.facts.scroll_to_selection = false,
             SelectedIn::SourceText => self.panels.source.scroll_to_selection = false,
             SelectedIn::ArticlesList => self.panels.articles.scroll_to_selection = false,
-            SelectedIn::Timeline => {}
+            SelectedIn::Elsewhere => {}
         }
     }
 

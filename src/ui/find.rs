@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use super::App;
+use super::panel_ctx::{Ask, PanelCtx, SelectedIn};
 use super::source::shorten;
 use crate::model::{ArticleId, FactId};
 use crate::workspace::Workspace;
@@ -68,8 +69,8 @@ enum Row {
 }
 
 /// Draws the window when it is open.
-pub fn show(app: &mut App, ctx: &egui::Context) {
-    if !app.panels.find.open {
+pub(super) fn show(panel_ctx: &mut PanelCtx, panel: &mut FindPanel, ctx: &egui::Context) {
+    if !panel.open {
         return;
     }
     let mut open = true;
@@ -82,15 +83,15 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
             let label = ui.label("Find in articles and facts");
             let field = ui
                 .add(
-                    egui::TextEdit::singleline(&mut app.panels.find.query)
+                    egui::TextEdit::singleline(&mut panel.query)
                         .hint_text("a word or phrase")
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
-            if std::mem::take(&mut app.panels.find.focus) {
+            if std::mem::take(&mut panel.focus) {
                 field.request_focus();
             }
-            let results = app.panels.find.refresh(&app.ws);
+            let results = panel.refresh(panel_ctx.ws);
             ui.horizontal(|ui| {
                 ui.label(summary(&results));
                 if ui
@@ -98,7 +99,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                     .on_hover_text(format!("Next match in the open article ({NEXT_MATCH_KEY})"))
                     .clicked()
                 {
-                    step(app, true);
+                    panel_ctx.ask(Ask::FindStep { forward: true });
                 }
                 if ui
                     .button("Previous")
@@ -107,7 +108,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                     ))
                     .clicked()
                 {
-                    step(app, false);
+                    panel_ctx.ask(Ask::FindStep { forward: false });
                 }
             });
             ui.separator();
@@ -117,17 +118,17 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                 .auto_shrink([false, false])
                 .show_rows(ui, height, rows.len(), |ui, range| {
                     for row in &rows[range] {
-                        if draw_row(app, ui, &results, row) {
+                        if draw_row(panel_ctx, ui, &results, row) {
                             chosen = Some(*row);
                         }
                     }
                 });
             if let Some(row) = chosen.take() {
-                go_to(app, &results, &row);
+                go_to(panel_ctx, &results, &row);
             }
         });
     if !open {
-        app.panels.find.open = false;
+        panel.open = false;
     }
 }
 
@@ -160,8 +161,8 @@ fn rows(results: &FindResults) -> Vec<Row> {
 }
 
 /// Draws one row; true when it was clicked.
-fn draw_row(app: &App, ui: &mut egui::Ui, results: &FindResults, row: &Row) -> bool {
-    let project = app.ws.project();
+fn draw_row(panel_ctx: &PanelCtx, ui: &mut egui::Ui, results: &FindResults, row: &Row) -> bool {
+    let project = panel_ctx.ws.project();
     match row {
         Row::Article(a) => {
             let matches = &results.articles[*a];
@@ -180,7 +181,7 @@ fn draw_row(app: &App, ui: &mut egui::Ui, results: &FindResults, row: &Row) -> b
         Row::Match(a, m) => {
             let matches = &results.articles[*a];
             let (start, end) = matches.spans[*m];
-            let text = app.ws.text(matches.article).map_or("", |t| &**t);
+            let text = panel_ctx.ws.text(matches.article).map_or("", |t| &**t);
             let (before, found, after) = find::context(text, start, end, CONTEXT);
             let mut job = egui::text::LayoutJob::default();
             let body = egui::TextStyle::Body.resolve(ui.style());
@@ -215,21 +216,21 @@ fn draw_row(app: &App, ui: &mut egui::Ui, results: &FindResults, row: &Row) -> b
 }
 
 /// Shows what a clicked row names.
-fn go_to(app: &mut App, results: &FindResults, row: &Row) {
+fn go_to(panel_ctx: &mut PanelCtx, results: &FindResults, row: &Row) {
     match row {
         Row::Article(a) => {
             let matches = &results.articles[*a];
             if let Some(&(start, end)) = matches.spans.first() {
-                app.reveal_span(matches.article, start, end);
+                panel_ctx.ask(Ask::RevealSpan(matches.article, start, end));
             }
         }
         Row::Match(a, m) => {
             let matches = &results.articles[*a];
             let (start, end) = matches.spans[*m];
-            app.reveal_span(matches.article, start, end);
+            panel_ctx.ask(Ask::RevealSpan(matches.article, start, end));
         }
         Row::FactsHeading => {}
-        Row::Fact(id) => app.select_fact(*id),
+        Row::Fact(id) => panel_ctx.ask(Ask::SelectFact(*id, SelectedIn::Elsewhere)),
     }
 }
 

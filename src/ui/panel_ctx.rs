@@ -32,6 +32,13 @@ pub(super) enum Ask {
     SelectArticle(ArticleId, SelectedIn),
     /// Select an event by a mention's key, and that mention's fact.
     SelectEvent(String, FactId),
+    /// Show a span that is not a fact (a Find match) in the source text.
+    RevealSpan(ArticleId, usize, usize),
+    /// Step to the next (or previous) Find match in the open article.
+    FindStep {
+        /// Forward, or back.
+        forward: bool,
+    },
     /// Open the Compare panel on the contradiction with this key.
     ShowContradiction(String),
     /// Change the view state (filter, sort, columns): not an undoable step.
@@ -52,8 +59,8 @@ pub(super) enum SelectedIn {
     SourceText,
     /// A row of the articles list.
     ArticlesList,
-    /// A mark on the timeline (which does not scroll to selections).
-    Timeline,
+    /// A panel that does not scroll to selections (the timeline, Find).
+    Elsewhere,
 }
 
 impl PanelCtx<'_> {

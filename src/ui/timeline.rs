@@ -339,7 +339,7 @@ pub(super) fn show(
         });
     panel.layout = layout;
     if let Some((id, conflict)) = hit {
-        ctx.ask(Ask::SelectFact(id, SelectedIn::Timeline));
+        ctx.ask(Ask::SelectFact(id, SelectedIn::Elsewhere));
         if let Some(key) = conflict {
             ctx.ask(Ask::ShowContradiction(key));
         }
