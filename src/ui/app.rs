@@ -186,7 +186,10 @@ impl App {
                         };
                         facts::show(&mut ctx, &mut panels.facts, ui, shown);
                     }
-                    BottomTab::Compare => compare::show(self, ui),
+                    BottomTab::Compare => {
+                        let (mut ctx, panels) = self.panel_ctx();
+                        compare::show(&mut ctx, &mut panels.compare, ui);
+                    }
                 }
                 focus::mark(self, ui, focus::Pane::Facts);
             });

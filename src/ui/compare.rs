@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use egui_extras::{Column, TableBuilder};
 
-use super::App;
+use super::panel_ctx::{Ask, PanelCtx, SelectedIn};
 use super::source::shorten;
 use crate::analysis::aliases::name_key;
 use crate::analysis::{Comparison, Contradiction};
@@ -71,35 +71,40 @@ impl ComparePanel {
     }
 }
 
+/// What every tab of the panel works with: the app as a panel sees it, and
+/// the panel's own state.
+struct Tab<'a, 'b> {
+    ctx: &'a mut PanelCtx<'b>,
+    panel: &'a mut ComparePanel,
+}
+
 /// Draws the panel.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(cmp) = app.panels.compare.latest().cloned() else {
+pub(super) fn show(ctx: &mut PanelCtx, panel: &mut ComparePanel, ui: &mut egui::Ui) {
+    let tab = &mut Tab { ctx, panel };
+    let Some(cmp) = tab.panel.latest().cloned() else {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("Comparing sources…");
         });
         return;
     };
-    tab_bar(app, ui, &cmp);
+    tab_bar(tab, ui, &cmp);
     ui.separator();
-    match app.ws.project().view.compare_tab {
-        CompareTab::Contradictions => contradictions(app, ui, &cmp),
-        CompareTab::Corroborated => corroborated(app, ui, &cmp),
-        CompareTab::SingleSource => single_source(app, ui, &cmp),
-        CompareTab::Events => {
-            let (mut ctx, panels) = app.panel_ctx();
-            super::events::show(&mut ctx, &mut panels.compare.events, ui, &cmp);
-        }
-        CompareTab::Entities => entities(app, ui, &cmp),
-        CompareTab::Sources => sources(app, ui, &cmp),
+    match tab.ctx.ws.project().view.compare_tab {
+        CompareTab::Contradictions => contradictions(tab, ui, &cmp),
+        CompareTab::Corroborated => corroborated(tab, ui, &cmp),
+        CompareTab::SingleSource => single_source(tab, ui, &cmp),
+        CompareTab::Events => super::events::show(tab.ctx, &mut tab.panel.events, ui, &cmp),
+        CompareTab::Entities => entities(tab, ui, &cmp),
+        CompareTab::Sources => sources(tab, ui, &cmp),
     }
 }
 
-fn tab_bar(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+fn tab_bar(tab: &mut Tab, ui: &mut egui::Ui, cmp: &Comparison) {
     let open = cmp
         .contradictions
         .iter()
-        .filter(|c| verdict_of(app.ws.project(), c).state == VerdictState::Open)
+        .filter(|c| verdict_of(tab.ctx.ws.project(), c).state == VerdictState::Open)
         .count();
     let corroborated = cmp
         .clusters
@@ -130,15 +135,18 @@ fn tab_bar(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         ),
         (
             CompareTab::Sources,
-            format!("Sources ({})", app.ws.project().articles.len()),
+            format!("Sources ({})", tab.ctx.ws.project().articles.len()),
         ),
     ];
     ui.horizontal_wrapped(|ui| {
-        for (tab, label) in tabs {
-            ui.selectable_value(&mut app.ws.view_mut().compare_tab, tab, label);
+        for (shown_tab, label) in tabs {
+            let mut chosen = tab.ctx.view().compare_tab;
+            if ui.selectable_value(&mut chosen, shown_tab, label).clicked() {
+                tab.ctx.change_view(move |view| view.compare_tab = chosen);
+            }
         }
         ui.separator();
-        let worst = &mut app.panels.compare.worst_grade;
+        let worst = &mut tab.panel.worst_grade;
         let shown = worst.map_or("any grade".to_owned(), |g| format!("{g:?} or better"));
         let label = ui.label("Sources");
         egui::ComboBox::from_id_salt("compare-grade")
@@ -152,8 +160,8 @@ fn tab_bar(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
             })
             .response
             .labelled_by(label.id);
-        ui.checkbox(&mut app.panels.compare.sort_by_grade, "Best grade first");
-        if app.panels.compare.is_running() {
+        ui.checkbox(&mut tab.panel.sort_by_grade, "Best grade first");
+        if tab.panel.is_running() {
             ui.spinner().on_hover_text("Updating the comparison…");
         }
     });
@@ -184,47 +192,48 @@ fn best_grade(project: &Project, articles: &[ArticleId]) -> Reliability {
         .unwrap_or(Reliability::F)
 }
 
-fn passes(app: &App, article: ArticleId) -> bool {
-    app.panels
-        .compare
+fn passes(tab: &Tab, article: ArticleId) -> bool {
+    tab.panel
         .worst_grade
-        .is_none_or(|worst| grade(app.ws.project(), article) <= worst)
+        .is_none_or(|worst| grade(tab.ctx.ws.project(), article) <= worst)
 }
 
 /// One line of evidence: grade, file and quoted text; a click selects the fact.
-fn evidence_line(app: &mut App, ui: &mut egui::Ui, fact: FactId) {
-    let Some(f) = app.ws.project().fact(fact) else {
+fn evidence_line(tab: &mut Tab, ui: &mut egui::Ui, fact: FactId) {
+    let Some(f) = tab.ctx.ws.project().fact(fact) else {
         return;
     };
     let (article, text) = (f.article, f.text.clone());
-    if source_line(app, ui, article, &text) {
-        app.select_fact(fact);
+    if source_line(tab, ui, article, &text) {
+        tab.ctx.ask(Ask::SelectFact(fact, SelectedIn::Elsewhere));
     }
 }
 
 /// One piece of sentence evidence: its source and its words, which show it in the text.
-fn span_line(app: &mut App, ui: &mut egui::Ui, article: ArticleId, start: usize, end: usize) {
-    let Some(text) = app
+fn span_line(tab: &mut Tab, ui: &mut egui::Ui, article: ArticleId, start: usize, end: usize) {
+    let Some(text) = tab
+        .ctx
         .ws
         .text(article)
         .and_then(|t| t.get(start..end).map(str::to_owned))
     else {
         return;
     };
-    if source_line(app, ui, article, &text) {
-        app.reveal_span(article, start, end);
+    if source_line(tab, ui, article, &text) {
+        tab.ctx.ask(Ask::RevealSpan(article, start, end));
     }
 }
 
 /// The row both kinds of evidence share: the source's grade, its file and
 /// the quoted words as a link; true when the link was clicked.
-fn source_line(app: &App, ui: &mut egui::Ui, article: ArticleId, text: &str) -> bool {
-    let file = app
+fn source_line(tab: &Tab, ui: &mut egui::Ui, article: ArticleId, text: &str) -> bool {
+    let file = tab
+        .ctx
         .ws
         .project()
         .article(article)
         .map_or("?".to_owned(), |a| a.file_name().to_owned());
-    let g = grade(app.ws.project(), article);
+    let g = grade(tab.ctx.ws.project(), article);
     ui.horizontal(|ui| {
         ui.add_space(18.0);
         ui.label(egui::RichText::new(format!("[{g:?}]")).monospace())
@@ -237,7 +246,7 @@ fn source_line(app: &App, ui: &mut egui::Ui, article: ArticleId, text: &str) -> 
     .inner
 }
 
-fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+fn contradictions(tab: &mut Tab, ui: &mut egui::Ui, cmp: &Comparison) {
     if cmp.contradictions.is_empty() {
         ui.label("No contradictions found between independent sources.");
         return;
@@ -248,14 +257,14 @@ fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         .show(ui, |ui| {
             for (i, c) in cmp.contradictions.iter().enumerate() {
                 let key = c.key();
-                let focused = app.panels.compare.focus.as_deref() == Some(key.as_str());
+                let focused = tab.panel.focus.as_deref() == Some(key.as_str());
                 let id = ui.make_persistent_id(("contradiction", &key));
                 let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
                     ui.ctx(),
                     id,
                     i < OPEN_CONTRADICTIONS,
                 );
-                if focused && app.panels.compare.scroll_to_focus {
+                if focused && tab.panel.scroll_to_focus {
                     state.set_open(true);
                 }
                 let frame = egui::Frame::new().inner_margin(4.0).stroke(if focused {
@@ -266,13 +275,13 @@ fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                 let response = frame
                     .show(ui, |ui| {
                         state
-                            .show_header(ui, |ui| contradiction_header(app, ui, c))
-                            .body(|ui| contradiction_claims(app, ui, c));
+                            .show_header(ui, |ui| contradiction_header(tab, ui, c))
+                            .body(|ui| contradiction_claims(tab, ui, c));
                     })
                     .response;
-                if focused && app.panels.compare.scroll_to_focus {
+                if focused && tab.panel.scroll_to_focus {
                     response.scroll_to_me(Some(egui::Align::TOP));
-                    app.panels.compare.scroll_to_focus = false;
+                    tab.panel.scroll_to_focus = false;
                 }
                 ui.separator();
             }
@@ -281,9 +290,9 @@ fn contradictions(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
 
 /// The first line of a contradiction: kind, topic, verdict and note, wrapped
 /// onto a second line when the panel is narrow.
-fn contradiction_header(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
+fn contradiction_header(tab: &mut Tab, ui: &mut egui::Ui, c: &Contradiction) {
     let key = c.key();
-    let verdict = verdict_of(app.ws.project(), c);
+    let verdict = verdict_of(tab.ctx.ws.project(), c);
     ui.horizontal_wrapped(|ui| {
         ui.label(
             egui::RichText::new(c.kind.as_str())
@@ -313,9 +322,8 @@ fn contradiction_header(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
             })
             .response
             .labelled_by(label.id);
-        let note = app
-            .panels
-            .compare
+        let note = tab
+            .panel
             .notes
             .entry(key.clone())
             .or_insert_with(|| verdict.note.clone());
@@ -331,31 +339,31 @@ fn contradiction_header(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
             .add_enabled(note != verdict.note, egui::Button::new("Save note"))
             .clicked();
         if state != verdict.state || save {
-            app.commands
-                .push(Command::SetVerdict(key.clone(), Verdict { state, note }));
+            tab.ctx
+                .queue(Command::SetVerdict(key.clone(), Verdict { state, note }));
         }
     });
 }
 
 /// The sides of a contradiction with their evidence (the first few spans of each).
-fn contradiction_claims(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
+fn contradiction_claims(tab: &mut Tab, ui: &mut egui::Ui, c: &Contradiction) {
     let mut claims: Vec<&crate::analysis::Claim> = c.claims.iter().collect();
-    if app.panels.compare.sort_by_grade {
-        claims.sort_by_key(|cl| best_grade(app.ws.project(), &cl.articles));
+    if tab.panel.sort_by_grade {
+        claims.sort_by_key(|cl| best_grade(tab.ctx.ws.project(), &cl.articles));
     }
     for claim in claims {
         let sources: Vec<ArticleId> = claim
             .articles
             .iter()
             .copied()
-            .filter(|a| passes(app, *a))
+            .filter(|a| passes(tab, *a))
             .collect();
         if sources.is_empty() {
             continue;
         }
         let first_reported = sources
             .iter()
-            .filter_map(|a| app.ws.project().article(*a).and_then(|a| a.published))
+            .filter_map(|a| tab.ctx.ws.project().article(*a).and_then(|a| a.published))
             .min();
         ui.horizontal(|ui| {
             ui.add_space(8.0);
@@ -371,25 +379,26 @@ fn contradiction_claims(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
             .spans
             .iter()
             .copied()
-            .filter(|(a, _, _)| passes(app, *a))
+            .filter(|(a, _, _)| passes(tab, *a))
             .take(MAX_EVIDENCE)
             .collect();
         for (article, start, end) in spans {
-            span_line(app, ui, article, start, end);
+            span_line(tab, ui, article, start, end);
         }
         let shown: Vec<FactId> = claim
             .facts
             .iter()
             .copied()
             .filter(|f| {
-                app.ws
+                tab.ctx
+                    .ws
                     .project()
                     .fact(*f)
-                    .is_some_and(|f| passes(app, f.article))
+                    .is_some_and(|f| passes(tab, f.article))
             })
             .collect();
         for fact in shown.iter().take(MAX_EVIDENCE) {
-            evidence_line(app, ui, *fact);
+            evidence_line(tab, ui, *fact);
         }
         if shown.len() > MAX_EVIDENCE {
             ui.horizontal(|ui| {
@@ -408,8 +417,8 @@ fn contradiction_claims(app: &mut App, ui: &mut egui::Ui, c: &Contradiction) {
 
 /// The clusters the Corroborated list shows, in order, recomputed only when
 /// the comparison, the grade filter or the order changes.
-fn cluster_rows(app: &mut App, cmp: &Comparison) -> Arc<Vec<usize>> {
-    let panel = &app.panels.compare;
+fn cluster_rows(tab: &mut Tab, cmp: &Comparison) -> Arc<Vec<usize>> {
+    let panel = &tab.panel;
     let key = (
         panel.result.as_ref().map_or(0, |(r, _)| *r),
         panel.worst_grade,
@@ -425,20 +434,20 @@ fn cluster_rows(app: &mut App, cmp: &Comparison) -> Arc<Vec<usize>> {
         .list
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.articles.iter().filter(|a| passes(app, **a)).count() >= 2)
+        .filter(|(_, c)| c.articles.iter().filter(|a| passes(tab, **a)).count() >= 2)
         .map(|(i, _)| i)
         .collect();
-    if app.panels.compare.sort_by_grade {
-        rows.sort_by_key(|i| best_grade(app.ws.project(), &cmp.clusters.list[*i].articles));
+    if tab.panel.sort_by_grade {
+        rows.sort_by_key(|i| best_grade(tab.ctx.ws.project(), &cmp.clusters.list[*i].articles));
     }
     let rows = Arc::new(rows);
-    app.panels.compare.cluster_rows = Some((key, rows.clone()));
+    tab.panel.cluster_rows = Some((key, rows.clone()));
     rows
 }
 
-fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
-    stated_alike(app, ui, cmp);
-    let rows = cluster_rows(app, cmp);
+fn corroborated(tab: &mut Tab, ui: &mut egui::Ui, cmp: &Comparison) {
+    stated_alike(tab, ui, cmp);
+    let rows = cluster_rows(tab, cmp);
     if rows.is_empty() {
         ui.label("No fact is stated by two or more articles (with the grade filter).");
         return;
@@ -469,7 +478,7 @@ fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                     .articles
                     .iter()
                     .take(ARTICLES_PER_ROW)
-                    .filter_map(|a| app.ws.project().article(*a))
+                    .filter_map(|a| tab.ctx.ws.project().article(*a))
                     .map(|a| format!("{} [{:?}]", shorten(a.file_name(), 24), a.reliability))
                     .collect();
                 if c.articles.len() > ARTICLES_PER_ROW {
@@ -496,18 +505,18 @@ fn corroborated(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
             });
         });
     if let Some(fact) = clicked {
-        app.select_fact(fact);
+        tab.ctx.ask(Ask::SelectFact(fact, SelectedIn::Elsewhere));
     }
 }
 
 /// Ages, sizes and tallies several independent sources give alike, each
 /// with the sentences that give it.
-fn stated_alike(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+fn stated_alike(tab: &mut Tab, ui: &mut egui::Ui, cmp: &Comparison) {
     let shown: Vec<&crate::analysis::ClaimGroup> = cmp
         .claim_groups
         .iter()
         .filter(|a| {
-            a.independent >= 2 && a.articles.iter().filter(|x| passes(app, **x)).count() >= 2
+            a.independent >= 2 && a.articles.iter().filter(|x| passes(tab, **x)).count() >= 2
         })
         .collect();
     if shown.is_empty() {
@@ -529,11 +538,11 @@ fn stated_alike(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                             .spans
                             .iter()
                             .copied()
-                            .filter(|(x, _, _)| passes(app, *x))
+                            .filter(|(x, _, _)| passes(tab, *x))
                             .take(MAX_EVIDENCE)
                             .collect();
                         for (article, start, end) in spans {
-                            span_line(app, ui, article, start, end);
+                            span_line(tab, ui, article, start, end);
                         }
                     }
                 });
@@ -550,7 +559,7 @@ enum SingleRow {
 /// Single-source claims shown per article before "show all".
 const SINGLE_PER_ARTICLE: usize = 10;
 
-fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+fn single_source(tab: &mut Tab, ui: &mut egui::Ui, cmp: &Comparison) {
     if cmp.single_source.is_empty() {
         ui.label("Every claim is stated by more than one independent source.");
         return;
@@ -562,17 +571,17 @@ fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
         groups.push((chunk[0].article, start..start + chunk.len()));
         start += chunk.len();
     }
-    if app.panels.compare.sort_by_grade {
-        groups.sort_by_key(|(a, _)| grade(app.ws.project(), *a));
+    if tab.panel.sort_by_grade {
+        groups.sort_by_key(|(a, _)| grade(tab.ctx.ws.project(), *a));
     }
     let mut rows = Vec::new();
     for (article, range) in groups {
-        if !passes(app, article) {
+        if !passes(tab, article) {
             continue;
         }
         rows.push(SingleRow::Article(article, range.len()));
-        if !app.panels.compare.folded.contains(&article) {
-            let all = app.panels.compare.unfolded_all.contains(&article);
+        if !tab.panel.folded.contains(&article) {
+            let all = tab.panel.unfolded_all.contains(&article);
             let hidden = range.len().saturating_sub(SINGLE_PER_ARTICLE);
             let shown = if all {
                 range.len()
@@ -596,10 +605,10 @@ fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
             for row in &rows[range] {
                 match row {
                     SingleRow::Article(id, n) => {
-                        let Some(a) = app.ws.project().article(*id) else {
+                        let Some(a) = tab.ctx.ws.project().article(*id) else {
                             continue;
                         };
-                        let fold = if app.panels.compare.folded.contains(id) {
+                        let fold = if tab.panel.folded.contains(id) {
                             "+"
                         } else {
                             "-"
@@ -610,7 +619,7 @@ fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                             a.reliability
                         );
                         let hidden = n.saturating_sub(SINGLE_PER_ARTICLE);
-                        let all = app.panels.compare.unfolded_all.contains(id);
+                        let all = tab.panel.unfolded_all.contains(id);
                         ui.horizontal(|ui| {
                             if ui
                                 .add(
@@ -656,37 +665,37 @@ fn single_source(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
             }
         });
     if let Some(id) = show_all {
-        app.panels.compare.unfolded_all.insert(id);
+        tab.panel.unfolded_all.insert(id);
     }
     if let Some(id) = toggle {
-        let folded = &mut app.panels.compare.folded;
+        let folded = &mut tab.panel.folded;
         if !folded.remove(&id) {
             folded.insert(id);
         }
     }
     match reveal {
-        Some((Some(fact), ..)) => app.select_fact(fact),
-        Some((None, article, start, end)) => app.reveal_span(article, start, end),
+        Some((Some(fact), ..)) => tab.ctx.ask(Ask::SelectFact(fact, SelectedIn::Elsewhere)),
+        Some((None, article, start, end)) => tab.ctx.ask(Ask::RevealSpan(article, start, end)),
         None => {}
     }
 }
 
-fn entities(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+fn entities(tab: &mut Tab, ui: &mut egui::Ui, cmp: &Comparison) {
     ui.horizontal(|ui| {
         let label = ui.label("Find");
         ui.add(
-            egui::TextEdit::singleline(&mut app.panels.compare.entity_filter)
+            egui::TextEdit::singleline(&mut tab.panel.entity_filter)
                 .hint_text("name")
                 .desired_width(160.0),
         )
         .labelled_by(label.id);
-        match app.panels.compare.merge_target.clone() {
+        match tab.panel.merge_target.clone() {
             Some(target) => {
                 ui.label(format!(
                     "Merging into “{target}”: press Merge on the others."
                 ));
                 if ui.button("Done").clicked() {
-                    app.panels.compare.merge_target = None;
+                    tab.panel.merge_target = None;
                 }
             }
             None => {
@@ -699,7 +708,7 @@ fn entities(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
             }
         }
     });
-    let needle = app.panels.compare.entity_filter.to_lowercase();
+    let needle = tab.panel.entity_filter.to_lowercase();
     let groups: Vec<usize> = cmp
         .aliases
         .groups
@@ -716,13 +725,13 @@ fn entities(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
     let key = {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (app.ws.revision(), &needle).hash(&mut h);
+        (tab.ctx.ws.revision(), &needle).hash(&mut h);
         h.finish()
     };
-    let mut heights = std::mem::take(&mut app.panels.compare.entity_heights);
+    let mut heights = std::mem::take(&mut tab.panel.entity_heights);
     heights.show(ui, "compare-entities", key, groups.len(), |ui, i| {
         let g = &cmp.aliases.groups[groups[i]];
-        let target = app.panels.compare.merge_target.clone();
+        let target = tab.panel.merge_target.clone();
         ui.horizontal(|ui| {
             ui.strong(&g.name);
             ui.label(egui::RichText::new(&g.label).weak());
@@ -739,13 +748,13 @@ fn entities(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                 }
                 Some(t) => {
                     if ui.button("Merge").clicked() {
-                        app.commands
-                            .push(Command::MergeAliases(t.clone(), g.key.clone()));
+                        tab.ctx
+                            .queue(Command::MergeAliases(t.clone(), g.key.clone()));
                     }
                 }
                 None => {
                     if ui.button("Merge others into this").clicked() {
-                        app.panels.compare.merge_target = Some(g.key.clone());
+                        tab.panel.merge_target = Some(g.key.clone());
                     }
                 }
             }
@@ -760,17 +769,17 @@ fn entities(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                         .on_hover_text("This spelling is a different entity")
                         .clicked()
                 {
-                    app.commands.push(Command::SplitAlias(name_key(&form.text)));
+                    tab.ctx.queue(Command::SplitAlias(name_key(&form.text)));
                 }
             }
         });
     });
-    app.panels.compare.entity_heights = heights;
+    tab.panel.entity_heights = heights;
 }
 
-fn sources(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
+fn sources(tab: &mut Tab, ui: &mut egui::Ui, cmp: &Comparison) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-    let articles = app.ws.project().articles.clone();
+    let articles = tab.ctx.ws.project().articles.clone();
     let mut changes = Vec::new();
     TableBuilder::new(ui)
         .id_salt("compare-sources")
@@ -845,5 +854,7 @@ fn sources(app: &mut App, ui: &mut egui::Ui, cmp: &Comparison) {
                 });
             });
         });
-    app.commands.extend(changes);
+    for change in changes {
+        tab.ctx.queue(change);
+    }
 }
