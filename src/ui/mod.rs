@@ -1,7 +1,9 @@
-//! The window: a thin layer over the engine. Panels draw the workspace and
-//! queue [`Command`]s (model changes) and [`Action`]s (dialogs, files,
-//! background work); the app runs both after drawing, so no panel mutates
-//! the model itself and tests can drive everything headless.
+//! The window: a thin layer over the engine. Panels draw the workspace
+//! through a read-only `PanelCtx` and queue [`Command`]s (model changes) and
+//! asks (selection, view, status, dialogs); the menu bar and dialogs queue
+//! [`Action`]s (dialogs, files, background work). The app runs them all
+//! after drawing, so no panel mutates the model itself and tests can drive
+//! everything headless.
 
 mod actions;
 mod app;
