@@ -63,6 +63,11 @@ fn harness(app: App) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.ui_for_tests(ui), app)
 }
 
+/// The ids of the open project's articles, in order.
+fn article_ids(app: &App) -> Vec<dossier::model::ArticleId> {
+    app.ws.project().articles.iter().map(|a| a.id).collect()
+}
+
 /// An app that has opened `path`; its comparison of sources runs on the UI
 /// thread so `Harness::run` settles (the Compare test uses the real background thread).
 fn opened(path: PathBuf, dialogs: &ScriptedDialogs, data: &std::path::Path) -> App {
@@ -936,14 +941,7 @@ fn find_searches_every_article_and_steps_through_the_open_one() {
     let (dir, articles) = own_articles();
     let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
     h.run();
-    let ids: Vec<_> = h
-        .state()
-        .ws
-        .project()
-        .articles
-        .iter()
-        .map(|a| a.id)
-        .collect();
+    let ids = article_ids(h.state());
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run();
@@ -1105,14 +1103,7 @@ fn f6_and_ctrl_digits_move_the_keyboard_between_panes() {
     let (dir, articles) = own_articles();
     let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
     h.run();
-    let ids: Vec<_> = h
-        .state()
-        .ws
-        .project()
-        .articles
-        .iter()
-        .map(|a| a.id)
-        .collect();
+    let ids = article_ids(h.state());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
     h.run();
     h.key_press(egui::Key::ArrowDown);

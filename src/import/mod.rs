@@ -449,26 +449,21 @@ fn from_text(text: String, encoding: &str) -> Result<ImportedArticle, ImportErro
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let meta = text::detect(&text);
-    let (published, date_origin) = split_date(meta.published.or_else(|| url_date(&meta.url)));
-    Ok(ImportedArticle {
-        title: meta.title,
-        outlet: meta.outlet,
-        url: meta.url,
-        published,
-        date_origin,
-        encoding: encoding.to_owned(),
-        text,
-        provenance: Provenance::default(),
-    })
+    Ok(with_own_metadata(text, encoding.to_owned()))
 }
 
 /// A text or Markdown article: the text as decoded, metadata from its first and last lines.
 fn parse_text(bytes: &[u8]) -> Result<ImportedArticle, ImportError> {
     let (text, encoding) = decode(bytes, None)?;
+    Ok(with_own_metadata(text, encoding))
+}
+
+/// An article of plain text whose title, outlet, URL and date are read
+/// from its own first and last lines (a dateline, a byline, a link).
+fn with_own_metadata(text: String, encoding: String) -> ImportedArticle {
     let meta = text::detect(&text);
     let (published, date_origin) = split_date(meta.published.or_else(|| url_date(&meta.url)));
-    Ok(ImportedArticle {
+    ImportedArticle {
         title: meta.title,
         outlet: meta.outlet,
         url: meta.url,
@@ -477,7 +472,7 @@ fn parse_text(bytes: &[u8]) -> Result<ImportedArticle, ImportError> {
         encoding,
         text,
         provenance: Provenance::default(),
-    })
+    }
 }
 
 /// An HTML article: visible text, metadata from tags, and the text's own markers as a fallback.
