@@ -76,8 +76,8 @@ impl App {
             .map_or_else(|| self.untitled_autosave(), store::autosave_path)
     }
 
-    pub(super) fn run_queued(&mut self) {
-        self.run_asks();
+    pub(super) fn run_queued(&mut self, ctx: &egui::Context) {
+        self.run_asks(ctx);
         for command in std::mem::take(&mut self.commands) {
             let done = self.execute_now(command);
             if !done.problems.is_empty() {

@@ -145,13 +145,17 @@ impl App {
             // What panels asked changes what they show: draw it at once.
             ui.ctx().request_repaint();
         }
-        self.run_queued();
+        self.run_queued(ui.ctx());
         self.update_title(ui.ctx());
         self.autosave_if_due();
     }
 
     pub(super) fn draw(&mut self, ui: &mut egui::Ui) {
-        egui::Panel::top("menu").show(ui, |ui| menu::show(self, ui));
+        egui::Panel::top("menu").show(ui, |ui| {
+            let recent = self.settings.recent.clone();
+            let (mut ctx, panels) = self.panel_ctx();
+            menu::show(&mut ctx, &mut panels.help_open, &recent, ui);
+        });
         egui::Panel::bottom("status")
             .resizable(false)
             .show(ui, |ui| status::show(&mut self.panel_ctx().0, ui));
@@ -261,13 +265,14 @@ impl App {
             status: &self.status,
             job: self.job.as_ref(),
             commands: &mut self.commands,
+            actions: &mut self.actions,
             asks: &mut self.asks,
         };
         (ctx, &mut self.panels)
     }
 
     /// Does what panels asked while drawing, in the order they asked.
-    pub(super) fn run_asks(&mut self) {
+    pub(super) fn run_asks(&mut self, ctx: &egui::Context) {
         for ask in std::mem::take(&mut self.asks) {
             match ask {
                 Ask::SelectFact(id, from) => {
@@ -281,6 +286,9 @@ impl App {
                 Ask::SelectEvent(key, first) => self.select_event(key, first),
                 Ask::RevealSpan(article, start, end) => self.reveal_span(article, start, end),
                 Ask::FindStep { forward } => find::step(self, forward),
+                Ask::NextUnreviewed => review::select_next_unreviewed(self),
+                Ask::OpenFind => find::open(self),
+                Ask::Focus(pane) => focus::focus(self, ctx, pane),
                 Ask::ShowContradiction(key) => self.show_contradiction(key),
                 Ask::View(change) => change(self.ws.view_mut()),
                 Ask::Status(message) => self.status = message,

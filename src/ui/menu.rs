@@ -1,33 +1,42 @@
 //! The menu bar: File, Edit, View with the usual shortcuts.
 
+use std::path::PathBuf;
+
+use super::Action;
 use super::dialogs::Purpose;
-use super::focus::{self, Pane};
-use super::review::{self, CONFIRM_KEY, NEXT_KEY, REJECT_KEY};
-use super::{Action, App};
+use super::focus::Pane;
+use super::panel_ctx::{Ask, PanelCtx};
+use super::review::{CONFIRM_KEY, NEXT_KEY, REJECT_KEY};
 use super::{find, help};
 use crate::commands::Command;
-use crate::model::Status;
+use crate::model::{BottomTab, Status};
 
-/// Draws the menu bar.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
+/// Draws the menu bar; `recent` are the recently opened projects and
+/// folders, `help_open` the Help window's flag.
+pub(super) fn show(
+    ctx: &mut PanelCtx,
+    help_open: &mut bool,
+    recent: &[PathBuf],
+    ui: &mut egui::Ui,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(app, ui));
-        ui.menu_button("Edit", |ui| edit_menu(app, ui));
+        ui.menu_button("File", |ui| file_menu(ctx, recent, ui));
+        ui.menu_button("Edit", |ui| edit_menu(ctx, ui));
         ui.menu_button("Analysis", |ui| {
             if ui
-                .add_enabled(!app.is_busy(), egui::Button::new("Re-run extraction"))
+                .add_enabled(ctx.job.is_none(), egui::Button::new("Re-run extraction"))
                 .clicked()
             {
-                app.request(Action::ReExtract);
+                ctx.request(Action::ReExtract);
             }
             if ui.button("Compare sources").clicked() {
-                app.ws.view_mut().bottom_tab = crate::model::BottomTab::Compare;
+                ctx.change_view(|view| view.bottom_tab = BottomTab::Compare);
             }
         });
-        ui.menu_button("View", |ui| view_menu(app, ui));
+        ui.menu_button("View", |ui| view_menu(ctx, ui));
         ui.menu_button("Help", |ui| {
             if item(ui, "Keyboard shortcuts and colours", help::HELP_KEY) {
-                app.panels.help_open = true;
+                *help_open = true;
             }
         });
     });
@@ -43,94 +52,94 @@ fn item(ui: &mut egui::Ui, label: &str, shortcut: &str) -> bool {
     ui.add(button).clicked()
 }
 
-fn file_menu(app: &mut App, ui: &mut egui::Ui) {
+fn file_menu(ctx: &mut PanelCtx, recent: &[PathBuf], ui: &mut egui::Ui) {
     if item(ui, "New project", "") {
-        app.request(Action::NewProject);
+        ctx.request(Action::NewProject);
     }
     if item(ui, "Open project…", "Ctrl+O") {
-        app.request(Action::Ask(Purpose::OpenProject));
+        ctx.request(Action::Ask(Purpose::OpenProject));
     }
     if item(ui, "Open folder…", "") {
-        app.request(Action::Ask(Purpose::OpenFolder));
+        ctx.request(Action::Ask(Purpose::OpenFolder));
     }
     ui.menu_button("Open recent", |ui| {
-        if app.settings.recent.is_empty() {
+        if recent.is_empty() {
             ui.label("Nothing yet");
         }
-        for path in app.settings.recent.clone() {
+        for path in recent {
             if ui.button(path.display().to_string()).clicked() {
-                app.request(Action::OpenPath(path));
+                ctx.request(Action::OpenPath(path.clone()));
             }
         }
     });
     ui.separator();
     if item(ui, "Add files…", "") {
-        app.request(Action::Ask(Purpose::AddFiles));
+        ctx.request(Action::Ask(Purpose::AddFiles));
     }
     if item(ui, "Import metadata…", "") {
-        app.request(Action::Ask(Purpose::ImportSheet));
+        ctx.request(Action::Ask(Purpose::ImportSheet));
     }
     if ui
         .add_enabled(
-            app.ws.has_unread_outside(),
+            ctx.ws.has_unread_outside(),
             egui::Button::new("Read files outside the project folder…"),
         )
         .clicked()
     {
-        app.request(Action::AskOutsideFiles);
+        ctx.request(Action::AskOutsideFiles);
     }
     ui.separator();
     if item(ui, "Save", "Ctrl+S") {
-        app.request(Action::Save);
+        ctx.request(Action::Save);
     }
     if item(ui, "Save As…", "Ctrl+Shift+S") {
-        app.request(Action::Ask(Purpose::SaveProject));
+        ctx.request(Action::Ask(Purpose::SaveProject));
     }
     ui.menu_button("Export facts", |ui| {
         if ui.button("CSV…").clicked() {
-            app.request(Action::Ask(Purpose::ExportCsv));
+            ctx.request(Action::Ask(Purpose::ExportCsv));
         }
         if ui.button("JSON…").clicked() {
-            app.request(Action::Ask(Purpose::ExportJson));
+            ctx.request(Action::Ask(Purpose::ExportJson));
         }
     });
     if item(ui, "Export comparison report…", "") {
-        app.request(Action::Ask(Purpose::ExportReport));
+        ctx.request(Action::Ask(Purpose::ExportReport));
     }
     if item(ui, "Export timeline…", "") {
-        app.request(Action::Ask(Purpose::ExportTimeline));
+        ctx.request(Action::Ask(Purpose::ExportTimeline));
     }
     ui.separator();
     if item(ui, "Quit", "") {
-        app.request(Action::Quit);
+        ctx.request(Action::Quit);
     }
 }
 
-fn edit_menu(app: &mut App, ui: &mut egui::Ui) {
-    let undo = app.ws.history().undo_label().map(|l| format!("Undo {l}"));
-    let redo = app.ws.history().redo_label().map(|l| format!("Redo {l}"));
+fn edit_menu(ctx: &mut PanelCtx, ui: &mut egui::Ui) {
+    let undo = ctx.ws.history().undo_label().map(|l| format!("Undo {l}"));
+    let redo = ctx.ws.history().redo_label().map(|l| format!("Redo {l}"));
     let undo_text = undo.unwrap_or_else(|| "Undo".into());
     if ui
         .add_enabled(
-            app.ws.history().undo_label().is_some(),
+            ctx.ws.history().undo_label().is_some(),
             egui::Button::new(undo_text).shortcut_text("Ctrl+Z"),
         )
         .clicked()
     {
-        app.queue(Command::Undo);
+        ctx.queue(Command::Undo);
     }
     let redo_text = redo.unwrap_or_else(|| "Redo".into());
     if ui
         .add_enabled(
-            app.ws.history().redo_label().is_some(),
+            ctx.ws.history().redo_label().is_some(),
             egui::Button::new(redo_text).shortcut_text("Ctrl+Shift+Z"),
         )
         .clicked()
     {
-        app.queue(Command::Redo);
+        ctx.queue(Command::Redo);
     }
     ui.separator();
-    let selected = app.ws.project().view.selected_fact;
+    let selected = ctx.view().selected_fact;
     if ui
         .add_enabled(
             selected.is_some(),
@@ -139,7 +148,7 @@ fn edit_menu(app: &mut App, ui: &mut egui::Ui) {
         .clicked()
         && let Some(id) = selected
     {
-        app.queue(Command::DeleteFacts(vec![id]));
+        ctx.queue(Command::DeleteFacts(vec![id]));
     }
     ui.separator();
     let review_item = |ui: &mut egui::Ui, label: &str, key: &str| {
@@ -149,36 +158,40 @@ fn edit_menu(app: &mut App, ui: &mut egui::Ui) {
         )
         .clicked()
     };
-    if review_item(ui, "Confirm fact", CONFIRM_KEY) {
-        review::set_selected_status(app, Status::Confirmed);
-    }
-    if review_item(ui, "Reject fact", REJECT_KEY) {
-        review::set_selected_status(app, Status::Rejected);
+    for (label, key, status) in [
+        ("Confirm fact", CONFIRM_KEY, Status::Confirmed),
+        ("Reject fact", REJECT_KEY, Status::Rejected),
+    ] {
+        if review_item(ui, label, key)
+            && let Some(id) = selected
+        {
+            ctx.queue(Command::SetStatus(vec![id], status));
+        }
     }
     if item(ui, "Next unreviewed fact", NEXT_KEY) {
-        review::select_next_unreviewed(app);
+        ctx.ask(Ask::NextUnreviewed);
     }
     ui.separator();
     if item(ui, "Find…", "Ctrl+F") {
-        find::open(app);
+        ctx.ask(Ask::OpenFind);
     }
     if item(ui, "Find next", find::NEXT_MATCH_KEY) {
-        find::step(app, true);
+        ctx.ask(Ask::FindStep { forward: true });
     }
     if item(ui, "Find previous", find::PREVIOUS_MATCH_KEY) {
-        find::step(app, false);
+        ctx.ask(Ask::FindStep { forward: false });
     }
 }
 
-fn view_menu(app: &mut App, ui: &mut egui::Ui) {
+fn view_menu(ctx: &mut PanelCtx, ui: &mut egui::Ui) {
     for pane in Pane::ORDER {
         let label = format!("Keyboard to {}", pane.name());
         if item(ui, &label, pane.shortcut()) {
-            focus::focus(app, ui.ctx(), pane);
+            ctx.ask(Ask::Focus(pane));
         }
     }
     ui.separator();
     if item(ui, "Find…", "Ctrl+F") {
-        find::open(app);
+        ctx.ask(Ask::OpenFind);
     }
 }

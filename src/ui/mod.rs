@@ -1,9 +1,8 @@
 //! The window: a thin layer over the engine. Panels draw the workspace
-//! through a read-only `PanelCtx` and queue [`Command`]s (model changes) and
-//! asks (selection, view, status, dialogs); the menu bar and dialogs queue
-//! [`Action`]s (dialogs, files, background work). The app runs them all
-//! after drawing, so no panel mutates the model itself and tests can drive
-//! everything headless.
+//! through a read-only `PanelCtx` and queue [`Command`]s (model changes),
+//! [`Action`]s (dialogs, files, background work) and asks (selection, view,
+//! status, dialogs). The app runs them all after drawing, so no panel
+//! mutates the model itself and tests can drive everything headless.
 
 mod actions;
 mod app;

@@ -1,10 +1,13 @@
 //! What a panel gets each frame, after the pattern of rerun's viewer: the
 //! open workspace and the window's state to read, and queues for everything
-//! it asks — model changes ([`Command`]s) and changes of selection, status
+//! it asks — model changes ([`Command`]s), window actions ([`Action`]s:
+//! dialogs, files, background work) and changes of selection, view, status
 //! line and dialog ([`Ask`]s). The app
 //! does them after drawing, so a panel that has a `PanelCtx` cannot change
 //! the project while it is drawn, nor reach into another panel's state.
 
+use super::actions::Action;
+use super::focus::Pane;
 use super::modals::Modal;
 use crate::analysis::Comparison;
 use crate::commands::Command;
@@ -21,6 +24,7 @@ pub(super) struct PanelCtx<'a> {
     /// The background job running, if any (its Cancel is a flag, not a change).
     pub job: Option<&'a Job>,
     pub(super) commands: &'a mut Vec<Command>,
+    pub(super) actions: &'a mut Vec<Action>,
     pub(super) asks: &'a mut Vec<Ask>,
 }
 
@@ -39,6 +43,12 @@ pub(super) enum Ask {
         /// Forward, or back.
         forward: bool,
     },
+    /// Select the next fact of the table left to review.
+    NextUnreviewed,
+    /// Open the Find window with the keyboard in its query.
+    OpenFind,
+    /// Move the keyboard to a pane.
+    Focus(Pane),
     /// Open the Compare panel on the contradiction with this key.
     ShowContradiction(String),
     /// Change the view state (filter, sort, columns): not an undoable step.
@@ -67,6 +77,11 @@ impl PanelCtx<'_> {
     /// Queues a change of the model, executed as one undoable step after drawing.
     pub fn queue(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// Queues a window action (dialogs, files, background work).
+    pub fn request(&mut self, action: Action) {
+        self.actions.push(action);
     }
 
     /// Asks for a change of what the window shows.
