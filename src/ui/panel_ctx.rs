@@ -2,9 +2,9 @@
 //! open workspace and the window's state to read, and queues for everything
 //! it asks — model changes ([`Command`]s), window actions ([`Action`]s:
 //! dialogs, files, background work) and changes of selection, view, status
-//! line and dialog ([`Ask`]s). The app
-//! does them after drawing, so a panel that has a `PanelCtx` cannot change
-//! the project while it is drawn, nor reach into another panel's state.
+//! line and dialog ([`Ask`]s). The app does them after drawing, so a panel
+//! cannot change the project while it is drawn, nor reach into another
+//! panel's state (what it shows of one is passed to it read-only).
 
 use super::actions::Action;
 use super::focus::Pane;
