@@ -1228,3 +1228,60 @@ fn a_time_fact_names_the_rule_that_resolved_it() {
     h.run();
     h.get_by_label(&trail);
 }
+
+#[test]
+fn a_click_on_a_highlight_in_the_text_selects_its_fact() {
+    let (dir, articles) = own_articles();
+    let mut h = harness(opened(articles, &ScriptedDialogs::default(), dir.path()));
+    h.run();
+    let article = h
+        .state()
+        .ws
+        .project()
+        .view
+        .selected_article
+        .expect("an open article");
+    assert!(h.state().ws.project().view.selected_fact.is_none());
+    let text = h.get_by_role(Role::MultilineTextInput).rect();
+    // Click along the article's first line until a highlight is hit.
+    let y = text.top() + 6.0;
+    let mut x = text.left() + 2.0;
+    while x < text.right() && h.state().ws.project().view.selected_fact.is_none() {
+        let pos = egui::pos2(x, y);
+        h.hover_at(pos);
+        h.step();
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.step();
+        }
+        h.run();
+        x += 6.0;
+    }
+    let app = h.state();
+    let id = app
+        .ws
+        .project()
+        .view
+        .selected_fact
+        .expect("a highlight was clicked");
+    let fact = app.ws.project().fact(id).unwrap();
+    assert_eq!(fact.article, article);
+    let first_line = &app.ws.text(article).unwrap()[..38];
+    assert!(
+        first_line.contains(&fact.text),
+        "{} is on the first line",
+        fact.text
+    );
+    // The fact editor opened on it.
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Value")
+            .value()
+            .as_deref(),
+        Some(fact.value.as_str())
+    );
+}
