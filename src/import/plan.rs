@@ -24,12 +24,35 @@ pub struct ImportPlan {
 impl ImportPlan {
     /// The article files of `inputs`: files as named, folders scanned.
     pub fn files_of(inputs: &[PathBuf]) -> ImportPlan {
+        ImportPlan::scan(inputs).0
+    }
+
+    /// The files of `inputs` with `sheet`, or, when none is given, the
+    /// `metadata.csv` (or `.tsv`) of the first named folder that has one.
+    pub fn new(inputs: &[PathBuf], sheet: Option<Sheet>) -> ImportPlan {
+        let (mut plan, folders) = ImportPlan::scan(inputs);
+        plan.sheet = sheet.or_else(|| {
+            let found = folders.iter().find_map(|d| Sheet::in_folder(d))?;
+            found
+                .map_err(|e| {
+                    plan.problems
+                        .push(format!("the folder's metadata sheet was not used: {e}"))
+                })
+                .ok()
+        });
+        plan
+    }
+
+    /// The plan without a sheet, and the inputs that are folders.
+    fn scan(inputs: &[PathBuf]) -> (ImportPlan, Vec<&PathBuf>) {
         let mut plan = ImportPlan::default();
+        let mut folders = Vec::new();
         for input in inputs {
             if !input.is_dir() {
                 plan.files.push(input.clone());
                 continue;
             }
+            folders.push(input);
             match scan_folder(input) {
                 Ok(found) if found.is_empty() => plan.problems.push(format!(
                     "{}: no article files (.txt, .md, .html, .pdf, .docx, .odt, .eml, .mbox, feeds, dumps) found",
@@ -43,26 +66,7 @@ impl ImportPlan {
                 )),
             }
         }
-        plan
-    }
-
-    /// The files of `inputs` with `sheet`, or, when none is given, the
-    /// `metadata.csv` (or `.tsv`) of the first named folder that has one.
-    pub fn new(inputs: &[PathBuf], sheet: Option<Sheet>) -> ImportPlan {
-        let mut plan = ImportPlan::files_of(inputs);
-        plan.sheet = sheet.or_else(|| {
-            let found = inputs
-                .iter()
-                .filter(|p| p.is_dir())
-                .find_map(|d| Sheet::in_folder(d))?;
-            found
-                .map_err(|e| {
-                    plan.problems
-                        .push(format!("the folder's metadata sheet was not used: {e}"))
-                })
-                .ok()
-        });
-        plan
+        (plan, folders)
     }
 }
 

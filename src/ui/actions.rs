@@ -80,12 +80,7 @@ impl App {
         self.run_asks(ctx);
         for command in std::mem::take(&mut self.commands) {
             let done = self.execute_now(command);
-            if !done.problems.is_empty() {
-                self.modal = Some(Modal::Message {
-                    title: "Not all of it could be done".into(),
-                    body: done.problems.join("\n"),
-                });
-            }
+            self.show_problems("Not all of it could be done", &done.problems);
         }
         for action in std::mem::take(&mut self.actions) {
             if action.discards_project() && self.ws.is_dirty() && self.modal.is_none() {
@@ -93,6 +88,16 @@ impl App {
                 continue;
             }
             self.run_action(action);
+        }
+    }
+
+    /// Lists `problems` in a dialog titled `title`; nothing when there are none.
+    pub(super) fn show_problems(&mut self, title: impl Into<String>, problems: &[String]) {
+        if !problems.is_empty() {
+            self.modal = Some(Modal::Message {
+                title: title.into(),
+                body: problems.join("\n"),
+            });
         }
     }
 
@@ -278,12 +283,7 @@ impl App {
                 .unwrap_or_else(|| "No article files found.".into());
             return;
         }
-        if !plan.problems.is_empty() {
-            self.modal = Some(Modal::Message {
-                title: "Not everything named could be imported".into(),
-                body: plan.problems.join("\n"),
-            });
-        }
+        self.show_problems("Not everything named could be imported", &plan.problems);
         self.start_job(Job::import(plan.files, plan.sheet));
     }
 
@@ -316,12 +316,7 @@ impl App {
         match Sheet::read(path) {
             Ok(sheet) => {
                 let done = self.execute_now(Command::ApplySheet(sheet));
-                if !done.problems.is_empty() {
-                    self.modal = Some(Modal::Message {
-                        title: "Some rows name no article of the project".into(),
-                        body: done.problems.join("\n"),
-                    });
-                }
+                self.show_problems("Some rows name no article of the project", &done.problems);
             }
             Err(e) => {
                 self.modal = Some(Modal::Message {

@@ -93,11 +93,6 @@ impl App {
         self.closing_confirmed
     }
 
-    /// True while background work runs.
-    pub fn is_busy(&self) -> bool {
-        self.job.is_some()
-    }
-
     /// Waits for background work and applies its result (command line and tests).
     pub fn wait_for_jobs(&mut self) {
         if let Some(job) = self.job.take() {
@@ -151,6 +146,9 @@ impl App {
     }
 
     pub(super) fn draw(&mut self, ui: &mut egui::Ui) {
+        // What several panels show of the comparison, found once a frame.
+        let comparison = self.panels.compare.latest().cloned();
+        let event_facts = self.selected_event_facts();
         egui::Panel::top("menu").show(ui, |ui| {
             let recent = self.settings.recent.clone();
             let (mut ctx, panels) = self.panel_ctx();
@@ -180,12 +178,10 @@ impl App {
                 });
                 match self.ws.project().view.bottom_tab {
                     BottomTab::Facts => {
-                        let event_facts = self.selected_event_facts();
-                        let comparison = self.panels.compare.latest().cloned();
                         let (mut ctx, panels) = self.panel_ctx();
                         let shown = facts::Shown {
                             comparison: comparison.as_deref(),
-                            event_facts,
+                            event_facts: &event_facts,
                             source: &panels.source,
                         };
                         facts::show(&mut ctx, &mut panels.facts, ui, shown);
@@ -202,7 +198,6 @@ impl App {
             .default_size(380.0)
             .min_size(220.0)
             .show(ui, |ui| {
-                let comparison = self.panels.compare.latest().cloned();
                 let running = self.panels.compare.is_running();
                 let (mut ctx, panels) = self.panel_ctx();
                 let compared = timeline::Compared {
@@ -213,7 +208,6 @@ impl App {
                 focus::mark(self, ui, focus::Pane::Timeline);
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            let event_facts = self.selected_event_facts();
             let (mut ctx, panels) = self.panel_ctx();
             let found = match ctx.view().selected_article {
                 Some(article) => panels.find.spans_in(article),

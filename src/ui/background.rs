@@ -5,7 +5,6 @@
 use std::time::Duration;
 
 use super::App;
-use super::modals::Modal;
 use std::sync::Arc;
 
 use crate::analysis::Comparison;
@@ -46,12 +45,8 @@ impl App {
                     self.ws.view_mut().selected_article =
                         self.ws.project().articles.first().map(|a| a.id);
                 }
-                if !skipped.is_empty() {
-                    self.modal = Some(Modal::Message {
-                        title: format!("{} file(s) were not imported", skipped.len()),
-                        body: skipped.join("\n"),
-                    });
-                }
+                let title = format!("{} file(s) were not imported", skipped.len());
+                self.show_problems(title, &skipped);
             }
             JobOutput::Extracted(results) => {
                 self.execute_now(Command::MergeExtraction(results));

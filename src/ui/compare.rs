@@ -90,7 +90,7 @@ pub(super) fn show(ctx: &mut PanelCtx, panel: &mut ComparePanel, ui: &mut egui::
     };
     tab_bar(tab, ui, &cmp);
     ui.separator();
-    match tab.ctx.ws.project().view.compare_tab {
+    match tab.ctx.view().compare_tab {
         CompareTab::Contradictions => contradictions(tab, ui, &cmp),
         CompareTab::Corroborated => corroborated(tab, ui, &cmp),
         CompareTab::SingleSource => single_source(tab, ui, &cmp),

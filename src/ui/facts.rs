@@ -58,7 +58,7 @@ pub(super) struct Shown<'a> {
     /// The comparison of sources, when it describes the project as it is.
     pub comparison: Option<&'a Comparison>,
     /// The facts of the selected event.
-    pub event_facts: HashSet<FactId>,
+    pub event_facts: &'a HashSet<FactId>,
     /// The source panel, read-only.
     pub source: &'a SourcePanel,
 }
@@ -485,7 +485,7 @@ fn columns_menu(ctx: &mut PanelCtx, ui: &mut egui::Ui) {
 
 fn table(ctx: &mut PanelCtx, panel: &mut FactsPanel, ui: &mut egui::Ui, shown: &Shown) {
     let selected = ctx.view().selected_fact;
-    let event_facts = &shown.event_facts;
+    let event_facts = shown.event_facts;
     let scroll_row = if std::mem::take(&mut panel.scroll_to_selection) {
         selected.and_then(|id| panel.rows.iter().position(|r| *r == id))
     } else {
