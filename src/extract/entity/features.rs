@@ -166,9 +166,33 @@ fn word(text: &str) -> Value {
     Value::of_bytes(text.as_bytes())
 }
 
-/// The static features of every token of one document, computed once; the tag-history features
-/// are added while decoding, because they depend on the tags chosen.
-pub(crate) struct DocFeatures {
+/// How many features a token's own text gives ([`word_ids`]). They come first among a token's
+/// features, so the sum of their weights can be kept per word.
+pub(crate) const WORD_FEATURES: usize = 11;
+
+/// The features of a token's own text, in template order: the same wherever the word occurs.
+pub(crate) fn word_ids(text: &str) -> [u32; WORD_FEATURES] {
+    let affix = |template, part: &str| id(template, &[Value::lower(part)]);
+    [
+        id(Template::Bias, &[]),
+        id(Template::Lower, &[Value::lower(text)]),
+        id(Template::Cased, &[word(text)]),
+        affix(Template::Prefix1, prefix(text, 1)),
+        affix(Template::Prefix2, prefix(text, 2)),
+        affix(Template::Prefix3, prefix(text, 3)),
+        affix(Template::Suffix1, suffix(text, 1)),
+        affix(Template::Suffix2, suffix(text, 2)),
+        affix(Template::Suffix3, suffix(text, 3)),
+        affix(Template::Suffix4, suffix(text, 4)),
+        id(Template::Shape, &[Value::shape(text)]),
+    ]
+}
+
+/// The features of every token of one document that depend on its neighbours and the rules,
+/// computed once; the tokens' own [`word_ids`] come before them, and the tag-history features
+/// after them, added while decoding because they depend on the tags chosen.
+pub(crate) struct DocFeatures<'a> {
+    texts: Vec<&'a str>,
     ids: Vec<u32>,
     starts: Vec<usize>,
     lower: Vec<Value>,
@@ -176,15 +200,15 @@ pub(crate) struct DocFeatures {
     rules: Vec<Tag>,
 }
 
-impl DocFeatures {
+impl<'a> DocFeatures<'a> {
     /// Computes the features of `tokens`, given the headline lines, the document's word evidence
     /// and the rule-based extractor's spans.
     pub(crate) fn new(
-        tokens: &[Token<'_>],
+        tokens: &[Token<'a>],
         headlines: &[bool],
         doc: &Doc,
         rules: &[Span],
-    ) -> DocFeatures {
+    ) -> DocFeatures<'a> {
         let lower: Vec<Value> = tokens.iter().map(|t| Value::lower(t.text)).collect();
         let shapes: Vec<Value> = tokens.iter().map(|t| Value::shape(t.text)).collect();
         let (rule_tags, rule_reasons) = rule_tags(tokens.len(), rules);
@@ -196,7 +220,7 @@ impl DocFeatures {
                 .copied()
                 .unwrap_or(Value::EDGE)
         };
-        let mut ids = Vec::with_capacity(tokens.len() * 36);
+        let mut ids = Vec::with_capacity(tokens.len() * 24);
         let mut starts = Vec::with_capacity(tokens.len() + 1);
         for (i, t) in tokens.iter().enumerate() {
             starts.push(ids.len());
@@ -206,25 +230,6 @@ impl DocFeatures {
                 (false, false) => "inside",
             });
             let (w, sh, rule) = (lower[i], shapes[i], rule_values[i]);
-            ids.push(id(Template::Bias, &[]));
-            ids.push(id(Template::Lower, &[w]));
-            ids.push(id(Template::Cased, &[word(t.text)]));
-            for (template, n) in [
-                (Template::Prefix1, 1),
-                (Template::Prefix2, 2),
-                (Template::Prefix3, 3),
-            ] {
-                ids.push(id(template, &[Value::lower(prefix(t.text, n))]));
-            }
-            for (template, n) in [
-                (Template::Suffix1, 1),
-                (Template::Suffix2, 2),
-                (Template::Suffix3, 3),
-                (Template::Suffix4, 4),
-            ] {
-                ids.push(id(template, &[Value::lower(suffix(t.text, n))]));
-            }
-            ids.push(id(Template::Shape, &[sh]));
             ids.push(id(Template::Position, &[position]));
             ids.push(id(Template::PrevLower, &[at(&lower, i, -1)]));
             ids.push(id(Template::NextLower, &[at(&lower, i, 1)]));
@@ -252,6 +257,7 @@ impl DocFeatures {
         }
         starts.push(ids.len());
         DocFeatures {
+            texts: tokens.iter().map(|t| t.text).collect(),
             ids,
             starts,
             lower,
@@ -270,8 +276,14 @@ impl DocFeatures {
         self.lower.len()
     }
 
-    /// Fills `into` with the static features of token `i` and its tag-history features.
-    pub(crate) fn token(&self, i: usize, prev: Tag, prev2: Tag, into: &mut Vec<u32>) {
+    /// The text of token `i`, which gives its [`word_ids`].
+    pub(crate) fn text(&self, i: usize) -> &'a str {
+        self.texts[i]
+    }
+
+    /// Fills `into` with the features of token `i` that follow its [`word_ids`]: those of its
+    /// context, then its tag-history features.
+    pub(crate) fn context(&self, i: usize, prev: Tag, prev2: Tag, into: &mut Vec<u32>) {
         into.clear();
         into.extend_from_slice(&self.ids[self.starts[i]..self.starts[i + 1]]);
         let p = Value(prev.index() as u64);
@@ -323,21 +335,22 @@ fn word_classes(t: &Token<'_>) -> impl Iterator<Item = &'static str> {
     let word = t.text;
     let is_word = t.kind == Kind::Word;
     let name = is_word && word.chars().next().is_some_and(char::is_uppercase);
-    let known = if name { GAZ.known(word) } else { None };
+    let lists = GAZ.word(word);
+    let known = if name { lists.known() } else { None };
     [
         known.map(|k| match k {
             Known::Loc => "known-loc",
             Known::Org => "known-org",
             Known::Misc => "known-misc",
         }),
-        (name && GAZ.is_first_name(word)).then_some("first-name"),
-        (is_word && GAZ.is_title_head(word)).then_some("title"),
-        (is_word && GAZ.is_title_mod(word)).then_some("title-modifier"),
-        (name && GAZ.is_org_word(word)).then_some("org-word"),
-        (name && GAZ.is_loc_word(word)).then_some("loc-word"),
-        (name && GAZ.is_misc_word(word)).then_some("misc-word"),
+        (name && lists.is_first_name()).then_some("first-name"),
+        (is_word && lists.is_title_head()).then_some("title"),
+        (is_word && lists.is_title_mod()).then_some("title-modifier"),
+        (name && lists.is_org_word()).then_some("org-word"),
+        (name && lists.is_loc_word()).then_some("loc-word"),
+        (name && lists.is_misc_word()).then_some("misc-word"),
         (name && GAZ.is_stop(word)).then_some("stop"),
-        (name && GAZ.demonym_country(word).is_some()).then_some("demonym"),
+        (name && lists.is_demonym()).then_some("demonym"),
         (t.kind == Kind::Possessive).then_some("possessive"),
     ]
     .into_iter()

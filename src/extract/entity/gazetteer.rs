@@ -10,21 +10,37 @@ pub(crate) const MAX_PHRASE_WORDS: usize = 5;
 /// All lists, parsed once.
 pub(crate) static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
-/// The parsed lists. Name keys are lower-case with single spaces and straight apostrophes.
+/// The parsed lists, merged into one map from look-up key to the lists that hold the key, so that
+/// every question about one word costs one look-up. Name keys are lower-case with single spaces
+/// and straight apostrophes.
 pub(crate) struct Gazetteer {
-    loc: FxHashSet<String>,
-    misc: FxHashMap<String, String>,
-    countries: FxHashSet<String>,
-    org: FxHashSet<String>,
-    org_words: FxHashSet<String>,
-    loc_words: FxHashSet<String>,
-    misc_words: FxHashSet<String>,
-    of_heads: FxHashSet<String>,
-    first_names: FxHashSet<String>,
-    title_heads: FxHashSet<String>,
-    title_mods: FxHashSet<String>,
+    entries: FxHashMap<String, Entry>,
     stop: FxHashSet<String>,
     longest: usize,
+}
+
+/// What the lists say about one key: a bit per list, and the country of a nationality.
+#[derive(Default)]
+struct Entry {
+    lists: u16,
+    country: String,
+}
+
+/// The lists, one bit each.
+mod list {
+    pub(super) const ORG: u16 = 1;
+    pub(super) const LOC: u16 = 1 << 1;
+    pub(super) const MISC: u16 = 1 << 2;
+    /// The plural of a listed nationality ("Russians").
+    pub(super) const PLURAL_MISC: u16 = 1 << 3;
+    pub(super) const COUNTRY: u16 = 1 << 4;
+    pub(super) const ORG_WORD: u16 = 1 << 5;
+    pub(super) const LOC_WORD: u16 = 1 << 6;
+    pub(super) const MISC_WORD: u16 = 1 << 7;
+    pub(super) const OF_HEAD: u16 = 1 << 8;
+    pub(super) const FIRST_NAME: u16 = 1 << 9;
+    pub(super) const TITLE_HEAD: u16 = 1 << 10;
+    pub(super) const TITLE_MOD: u16 = 1 << 11;
 }
 
 /// The label a gazetteer gives a whole name.
@@ -38,42 +54,159 @@ pub(crate) enum Known {
     Misc,
 }
 
+/// Everything the lists say about one word, found with one look-up: for the tagger's features,
+/// which ask about every token.
+#[derive(Clone, Copy)]
+pub(crate) struct WordLists {
+    lists: u16,
+    country: bool,
+}
+
+impl WordLists {
+    fn has(self, bit: u16) -> bool {
+        self.lists & bit != 0
+    }
+
+    /// [`Gazetteer::known`] of the word.
+    pub(crate) fn known(self) -> Option<Known> {
+        known_of(self.lists)
+    }
+
+    /// [`Gazetteer::is_first_name`] of the word.
+    pub(crate) fn is_first_name(self) -> bool {
+        self.has(list::FIRST_NAME)
+    }
+
+    /// [`Gazetteer::is_title_head`] of the word.
+    pub(crate) fn is_title_head(self) -> bool {
+        self.has(list::TITLE_HEAD)
+    }
+
+    /// [`Gazetteer::is_title_mod`] of the word.
+    pub(crate) fn is_title_mod(self) -> bool {
+        self.has(list::TITLE_MOD)
+    }
+
+    /// [`Gazetteer::is_org_word`] of the word.
+    pub(crate) fn is_org_word(self) -> bool {
+        self.has(list::ORG_WORD)
+    }
+
+    /// [`Gazetteer::is_loc_word`] of the word.
+    pub(crate) fn is_loc_word(self) -> bool {
+        self.has(list::LOC_WORD)
+    }
+
+    /// [`Gazetteer::is_misc_word`] of the word.
+    pub(crate) fn is_misc_word(self) -> bool {
+        self.has(list::MISC_WORD)
+    }
+
+    /// Whether [`Gazetteer::demonym_country`] of the word finds a country.
+    pub(crate) fn is_demonym(self) -> bool {
+        self.country
+    }
+}
+
+/// The label of a key in the given lists, organisations first.
+fn known_of(lists: u16) -> Option<Known> {
+    if lists & list::ORG != 0 {
+        Some(Known::Org)
+    } else if lists & list::LOC != 0 {
+        Some(Known::Loc)
+    } else if lists & (list::MISC | list::PLURAL_MISC) != 0 {
+        Some(Known::Misc)
+    } else {
+        None
+    }
+}
+
 impl Gazetteer {
     fn load() -> Self {
+        let mut entries: FxHashMap<String, Entry> = FxHashMap::default();
+        let mut add = |key: String, bit: u16| entries.entry(key).or_default().lists |= bit;
         let (title_heads, title_mods) =
             parse_titles(include_str!("../../../assets/gazetteer/titles.txt"));
+        title_heads
+            .into_iter()
+            .for_each(|k| add(k, list::TITLE_HEAD));
+        title_mods.into_iter().for_each(|k| add(k, list::TITLE_MOD));
         let misc = parse_misc(include_str!("../../../assets/gazetteer/misc.txt"));
-        let countries = misc
-            .values()
-            .filter(|c| !c.is_empty())
-            .map(|c| key(c))
-            .collect();
-        let loc = key_set(include_str!("../../../assets/gazetteer/loc.txt"));
-        let org = key_set(include_str!("../../../assets/gazetteer/org.txt"));
-        let longest = loc
-            .iter()
-            .chain(&org)
-            .chain(misc.keys())
-            .map(|k| k.split(' ').count())
-            .max()
-            .unwrap_or(0);
+        for (word, country) in &misc {
+            add(format!("{word}s"), list::PLURAL_MISC);
+            if !country.is_empty() {
+                add(key(country), list::COUNTRY);
+            }
+        }
+        let lists = [
+            (include_str!("../../../assets/gazetteer/loc.txt"), list::LOC),
+            (include_str!("../../../assets/gazetteer/org.txt"), list::ORG),
+            (
+                include_str!("../../../assets/gazetteer/org_words.txt"),
+                list::ORG_WORD,
+            ),
+            (
+                include_str!("../../../assets/gazetteer/loc_words.txt"),
+                list::LOC_WORD,
+            ),
+            (
+                include_str!("../../../assets/gazetteer/misc_words.txt"),
+                list::MISC_WORD,
+            ),
+            (
+                include_str!("../../../assets/gazetteer/of_heads.txt"),
+                list::OF_HEAD,
+            ),
+            (
+                include_str!("../../../assets/gazetteer/first_names.txt"),
+                list::FIRST_NAME,
+            ),
+        ];
+        for (text, bit) in lists {
+            lines(text).for_each(|line| add(key(line), bit));
+        }
+        let mut longest = 0;
+        for (word, country) in misc {
+            let entry = entries.entry(word).or_default();
+            entry.lists |= list::MISC;
+            entry.country = country;
+        }
+        for (k, entry) in &entries {
+            if entry.lists & (list::ORG | list::LOC | list::MISC) != 0 {
+                longest = longest.max(k.split(' ').count());
+            }
+        }
         Gazetteer {
-            loc,
-            misc,
-            countries,
-            org,
-            org_words: key_set(include_str!("../../../assets/gazetteer/org_words.txt")),
-            loc_words: key_set(include_str!("../../../assets/gazetteer/loc_words.txt")),
-            misc_words: key_set(include_str!("../../../assets/gazetteer/misc_words.txt")),
-            of_heads: key_set(include_str!("../../../assets/gazetteer/of_heads.txt")),
-            first_names: key_set(include_str!("../../../assets/gazetteer/first_names.txt")),
-            title_heads,
-            title_mods,
+            entries,
             stop: lines(include_str!("../../../assets/gazetteer/stop.txt"))
                 .map(str::to_owned)
                 .collect(),
             longest,
         }
+    }
+
+    /// The lists that hold a key.
+    fn lists_of_key(&self, key: &str) -> u16 {
+        self.entries.get(key).map_or(0, |e| e.lists)
+    }
+
+    /// Whether a list holds `word` (in any case).
+    fn word_in(&self, word: &str, bit: u16) -> bool {
+        with_key(word, |k| self.lists_of_key(k) & bit != 0)
+    }
+
+    /// Everything the lists say about `word` (in any case), with one look-up.
+    pub(crate) fn word(&self, word: &str) -> WordLists {
+        with_key(word, |k| match self.entries.get(k) {
+            Some(e) => WordLists {
+                lists: e.lists,
+                country: !e.country.is_empty(),
+            },
+            None => WordLists {
+                lists: 0,
+                country: false,
+            },
+        })
     }
 
     /// The most words a name known to [`Gazetteer::known`] has: a longer run of words is no
@@ -89,70 +222,56 @@ impl Gazetteer {
 
     /// [`Gazetteer::known`] of a name already made into its look-up [`key`].
     pub(crate) fn known_key(&self, key: &str) -> Option<Known> {
-        if self.org.contains(key) {
-            Some(Known::Org)
-        } else if self.loc.contains(key) {
-            Some(Known::Loc)
-        } else if self.misc.contains_key(key) || self.is_plural_demonym(key) {
-            Some(Known::Misc)
-        } else {
-            None
-        }
-    }
-
-    /// "Palestinians", "Russians": plurals of listed nationalities.
-    fn is_plural_demonym(&self, key: &str) -> bool {
-        key.strip_suffix('s')
-            .is_some_and(|stem| self.misc.contains_key(stem))
+        known_of(self.lists_of_key(key))
     }
 
     /// The country a demonym belongs to ("Ukrainian" -> "Ukraine").
     pub(crate) fn demonym_country(&self, word: &str) -> Option<&str> {
-        with_key(word, |k| self.misc.get(k))
+        with_key(word, |k| self.entries.get(k))
+            .map(|e| e.country.as_str())
             .filter(|country| !country.is_empty())
-            .map(String::as_str)
     }
 
     /// Whether `name` is a country (one that a listed nationality belongs
     /// to): a place that holds many others, so it cannot tell two events
     /// in a city or a park apart.
     pub(crate) fn is_country(&self, name: &str) -> bool {
-        with_key(name, |k| self.countries.contains(k))
+        self.word_in(name, list::COUNTRY)
     }
 
     /// Whether `word` makes a name an organisation ("Ministry", "Inc").
     pub(crate) fn is_org_word(&self, word: &str) -> bool {
-        with_key(word, |k| self.org_words.contains(k))
+        self.word_in(word, list::ORG_WORD)
     }
 
     /// Whether a name ending in `word` is a place ("Road", "Palace").
     pub(crate) fn is_loc_word(&self, word: &str) -> bool {
-        with_key(word, |k| self.loc_words.contains(k))
+        self.word_in(word, list::LOC_WORD)
     }
 
     /// Whether a name ending in `word` is an event, law or award ("Open", "Treaty").
     pub(crate) fn is_misc_word(&self, word: &str) -> bool {
-        with_key(word, |k| self.misc_words.contains(k))
+        self.word_in(word, list::MISC_WORD)
     }
 
     /// Whether "of"/"for"/"on" after `word` continues the name ("Ministry of ...").
     pub(crate) fn is_of_head(&self, word: &str) -> bool {
-        with_key(word, |k| self.of_heads.contains(k))
+        self.word_in(word, list::OF_HEAD)
     }
 
     /// Whether `word` is a common given name.
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        with_key(word, |k| self.first_names.contains(k))
+        self.word_in(word, list::FIRST_NAME)
     }
 
     /// Whether `word` is a title that marks the following name as a person.
     pub(crate) fn is_title_head(&self, word: &str) -> bool {
-        with_key(word, |k| self.title_heads.contains(k))
+        self.word_in(word, list::TITLE_HEAD)
     }
 
     /// Whether `word` may precede a title head inside a title ("Defense").
     pub(crate) fn is_title_mod(&self, word: &str) -> bool {
-        with_key(word, |k| self.title_mods.contains(k))
+        self.word_in(word, list::TITLE_MOD)
     }
 
     /// Whether the capitalised word (exact case) never starts or forms a name.
@@ -209,10 +328,6 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
-}
-
-fn key_set(text: &str) -> FxHashSet<String> {
-    lines(text).map(key).collect()
 }
 
 fn parse_misc(text: &str) -> FxHashMap<String, String> {

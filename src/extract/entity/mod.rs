@@ -29,8 +29,8 @@ use token::{Kind, Token};
 /// Finds entity facts in `text`: names of people, organisations, places and other things.
 pub fn extract(text: &str) -> Vec<Candidate> {
     let document = Document::new(text);
-    let spans = match tagger::MODEL.as_ref() {
-        Some(model) => document.model_spans(model),
+    let spans = match tagger::Shipped::get() {
+        Some(model) => document.model_spans(&model),
         None => document.rules.clone(),
     };
     let candidates = spans
@@ -71,7 +71,7 @@ impl<'a> Document<'a> {
     }
 
     /// The model's features for every token.
-    fn features(&self) -> DocFeatures {
+    fn features(&self) -> DocFeatures<'a> {
         DocFeatures::new(&self.tokens, &self.headlines, &self.doc, &self.rules)
     }
 

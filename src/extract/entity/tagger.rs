@@ -1,9 +1,12 @@
 //! Runs the statistical model over a document: tags tokens greedily from left to right, each
 //! choice seeing the two tags before it, and turns the tags into labelled name spans.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use super::features::DocFeatures;
+use rustc_hash::FxHashMap;
+
+use super::features::{DocFeatures, word_ids};
 use super::perceptron::{Model, TAGS, Tag, Trainer};
 use super::resolve::Span;
 use super::token::{Kind, Token};
@@ -24,6 +27,59 @@ pub(crate) trait Scorer {
 
     /// The fixed score added to the tag the rules chose: how far the model trusts the rules.
     fn rule_prior(&self) -> f32;
+
+    /// The scores of the features of a token's own text ([`word_ids`]), summed from zero in
+    /// their order: the start of the token's scores.
+    fn word_scores(&self, text: &str) -> [f32; TAGS] {
+        let mut scores = [0f32; TAGS];
+        self.add_scores(&word_ids(text), &mut scores);
+        scores
+    }
+}
+
+/// The shipped weights, with each word's [`Scorer::word_scores`] kept per thread: the same words
+/// recur in every article, and their own features are a third of the look-ups. The sums are the
+/// ones the weights give, so tagging is the same with or without them.
+pub(crate) struct Shipped(&'static Model);
+
+/// How many words a thread keeps the scores of before it starts again.
+const WORD_SCORES_KEPT: usize = 1 << 16;
+
+thread_local! {
+    static WORD_SCORES: RefCell<FxHashMap<Box<str>, [f32; TAGS]>> =
+        RefCell::new(FxHashMap::default());
+}
+
+impl Shipped {
+    /// The shipped weights, or `None` if they are damaged.
+    pub(crate) fn get() -> Option<Shipped> {
+        MODEL.as_ref().map(Shipped)
+    }
+}
+
+impl Scorer for Shipped {
+    fn add_scores(&self, features: &[u32], scores: &mut [f32; TAGS]) {
+        self.0.score(features, scores);
+    }
+
+    fn rule_prior(&self) -> f32 {
+        self.0.rule_prior
+    }
+
+    fn word_scores(&self, text: &str) -> [f32; TAGS] {
+        WORD_SCORES.with_borrow_mut(|kept| {
+            if let Some(scores) = kept.get(text) {
+                return *scores;
+            }
+            if kept.len() >= WORD_SCORES_KEPT {
+                kept.clear();
+            }
+            let mut scores = [0f32; TAGS];
+            self.0.score(&word_ids(text), &mut scores);
+            kept.insert(text.into(), scores);
+            scores
+        })
+    }
 }
 
 impl Scorer for Model {
@@ -47,7 +103,8 @@ impl Scorer for Trainer {
     }
 }
 
-/// Chooses every token's tag; `each` sees each token's index, features and chosen tag.
+/// Chooses every token's tag; `each` sees each token's index, the features that follow its
+/// [`word_ids`] and its chosen tag.
 pub(crate) fn decode(
     scorer: &impl Scorer,
     features: &DocFeatures,
@@ -57,8 +114,8 @@ pub(crate) fn decode(
     let mut buf = Vec::new();
     let (mut prev, mut prev2) = (Tag::O, Tag::O);
     for i in 0..features.len() {
-        features.token(i, prev, prev2, &mut buf);
-        let mut scores = [0f32; TAGS];
+        let mut scores = scorer.word_scores(features.text(i));
+        features.context(i, prev, prev2, &mut buf);
         scorer.add_scores(&buf, &mut scores);
         scores[features.rule_tag(i).index()] += scorer.rule_prior();
         let best = (0..TAGS)

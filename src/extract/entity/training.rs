@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::features::word_ids;
 use super::perceptron::{Model, Tag, Trainer};
 use super::resolve::Label;
 use super::tagger::{self, Scorer};
@@ -321,11 +322,13 @@ pub fn train(
         for &d in &order {
             let (features, gold) = &prepared[d];
             let mut updates = Vec::new();
-            tagger::decode(&trainer, features, |i, feats, guess| {
+            tagger::decode(&trainer, features, |i, context, guess| {
                 if guess != gold[i] {
                     wrong += 1;
                 }
-                updates.push((feats.to_vec(), gold[i], guess));
+                let mut feats = word_ids(features.text(i)).to_vec();
+                feats.extend_from_slice(context);
+                updates.push((feats, gold[i], guess));
             });
             for (feats, truth, guess) in updates {
                 trainer.update(&feats, truth, guess);
