@@ -391,6 +391,9 @@ fn phrase_classes(tokens: &[Token<'_>]) -> Vec<Option<&'static str>> {
 /// The last token and class of the longest gazetteer name of two or more words at `first`.
 /// The look-up key of the longest run is built once; each shorter name's key is its start.
 fn longest_phrase(tokens: &[Token<'_>], first: usize) -> Option<(usize, Known)> {
+    if !GAZ.word(tokens[first].text).starts_phrase() {
+        return None;
+    }
     let line = tokens[first].line;
     let mut joined = key(tokens[first].text);
     let mut ends = Vec::with_capacity(MAX_PHRASE_WORDS - 1);

@@ -41,6 +41,8 @@ mod list {
     pub(super) const FIRST_NAME: u16 = 1 << 9;
     pub(super) const TITLE_HEAD: u16 = 1 << 10;
     pub(super) const TITLE_MOD: u16 = 1 << 11;
+    /// The first word of a known name of two or more words.
+    pub(super) const PHRASE_START: u16 = 1 << 12;
 }
 
 /// The label a gazetteer gives a whole name.
@@ -100,6 +102,11 @@ impl WordLists {
     /// [`Gazetteer::is_misc_word`] of the word.
     pub(crate) fn is_misc_word(self) -> bool {
         self.has(list::MISC_WORD)
+    }
+
+    /// Whether a known name of two or more words begins with the word.
+    pub(crate) fn starts_phrase(self) -> bool {
+        self.has(list::PHRASE_START)
     }
 
     /// Whether [`Gazetteer::demonym_country`] of the word finds a country.
@@ -171,10 +178,17 @@ impl Gazetteer {
             entry.lists |= list::MISC;
             entry.country = country;
         }
+        let mut phrase_starts = Vec::new();
         for (k, entry) in &entries {
             if entry.lists & (list::ORG | list::LOC | list::MISC) != 0 {
                 longest = longest.max(k.split(' ').count());
+                if let Some((first, _)) = k.split_once(' ') {
+                    phrase_starts.push(first.to_owned());
+                }
             }
+        }
+        for first in phrase_starts {
+            entries.entry(first).or_default().lists |= list::PHRASE_START;
         }
         Gazetteer {
             entries,

@@ -245,27 +245,40 @@ const MAX_TITLE_WORDS: usize = 20;
 /// line; a list of names is Title Case too, but its words are never written in lower case).
 pub(crate) fn headline_lines(tokens: &[Token<'_>]) -> Vec<bool> {
     let lines = tokens.last().map_or(0, |t| t.line + 1);
-    let lower: FxHashSet<String> = tokens
+    let lower: FxHashSet<&str> = tokens
         .iter()
         .filter(|t| t.kind == Kind::Word && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text.to_owned())
+        .map(|t| t.text)
         .collect();
     let mut counts = vec![(0usize, 0usize, 0usize, 0usize, 0usize); lines];
+    let mut lowered = String::new();
     for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
-        let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() < 2 {
+        let (mut letters, mut all_upper, mut first_upper) = (0usize, true, false);
+        for c in t.text.chars().filter(|c| c.is_alphabetic()) {
+            first_upper |= letters == 0 && c.is_uppercase();
+            all_upper &= c.is_uppercase();
+            letters += 1;
+        }
+        if letters < 2 {
             continue;
         }
         let entry = &mut counts[t.line];
         entry.0 += 1;
-        if letters.iter().all(|c| c.is_uppercase()) {
+        if all_upper {
             entry.1 += 1;
         }
-        if letters.len() >= 4 {
+        if letters >= 4 {
             entry.2 += 1;
-            if letters[0].is_uppercase() {
+            if first_upper {
                 entry.3 += 1;
-                if lower.contains(&t.text.to_lowercase()) {
+                if t.text.is_ascii() {
+                    lowered.clear();
+                    lowered.push_str(t.text);
+                    lowered.make_ascii_lowercase();
+                } else {
+                    lowered = t.text.to_lowercase();
+                }
+                if lower.contains(lowered.as_str()) {
                     entry.4 += 1;
                 }
             }
