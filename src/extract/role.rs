@@ -26,9 +26,6 @@ const KINSHIP: &[&str] = &["father", "brother", "sister"];
 /// The longest title phrase kept after a name or before a comma, in words.
 const MAX_PHRASE_WORDS: usize = 12;
 
-/// A non-space run of characters: a word with any punctuation attached.
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+").expect("valid regex"));
-
 /// An appositive after a name: ", [a|an|the] phrase" up to a clause break.
 static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^,\s*(?:(?:a|an|the)\s+)?([^,.;:()\n\u{201C}\u{201D}"]+)"#).expect("valid regex")
@@ -204,13 +201,49 @@ fn role(
 
 /// The words of the line containing `from..to`, limited to that range.
 fn words_in(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
-    WORD.find_iter(&text[from..to])
-        .map(|m| Word {
-            start: from + m.start(),
-            end: from + m.end(),
-            text: m.as_str(),
+    nonspace_runs(&text[from..to])
+        .map(|w| Word {
+            start: from + w.start,
+            end: from + w.end,
+            text: w.text,
         })
         .collect()
+}
+
+/// The runs of non-space characters of `text` (words with any punctuation attached), read
+/// byte by byte where the text is ASCII.
+fn nonspace_runs(text: &str) -> impl Iterator<Item = Word<'_>> {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let start = pos + skip_while_space(&text[pos..], true);
+        if start >= bytes.len() {
+            pos = start;
+            return None;
+        }
+        let end = start + skip_while_space(&text[start..], false);
+        pos = end;
+        Some(Word {
+            start,
+            end,
+            text: &text[start..end],
+        })
+    })
+}
+
+/// How many bytes at the start of `text` are white space (`space`) or not.
+fn skip_while_space(text: &str, space: bool) -> usize {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let is_space = if b.is_ascii() {
+            char::from(b).is_whitespace()
+        } else {
+            text[i..].chars().next().is_some_and(char::is_whitespace)
+        };
+        if is_space != space {
+            return i;
+        }
+    }
+    text.len()
 }
 
 /// The run of title words right before `pos` on its line, after the word that precedes the run
@@ -430,15 +463,12 @@ fn org_within(entities: &Entities<'_>, start: usize, end: usize) -> Option<Strin
 /// The name must begin with a listed given name, or consist of words never written in lower
 /// case in the text (so "Minister Confirms Finalized" in a headline is no name).
 fn names_after_titles(text: &str, entities: &Entities<'_>) -> Vec<Holder> {
-    let spans: Vec<(usize, usize)> = WORD
-        .find_iter(text)
-        .filter(|w| {
-            is_title_head(w.as_str()) && !HONORIFICS.contains(&w.as_str().to_lowercase().as_str())
-        })
+    let spans: Vec<(usize, usize)> = nonspace_runs(text)
+        .filter(|w| is_title_head(w.text) && !HONORIFICS.contains(&w.text.to_lowercase().as_str()))
         .filter_map(|w| {
-            let rest = &text[w.end()..];
+            let rest = &text[w.end..];
             let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            let start = w.end() + gap;
+            let start = w.end + gap;
             let m = NAME_AFTER_TITLE.find(&text[start..])?;
             let end = start + m.as_str().trim_end_matches(['.', '-']).len();
             let free = !entities.overlaps(start, end);
@@ -448,9 +478,8 @@ fn names_after_titles(text: &str, entities: &Entities<'_>) -> Vec<Holder> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let lower: FxHashSet<&str> = WORD
-        .find_iter(text)
-        .map(|w| w.as_str().trim_matches(|c: char| !c.is_alphanumeric()))
+    let lower: FxHashSet<&str> = nonspace_runs(text)
+        .map(|w| w.text.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
     let is_name = |name: &str| {
@@ -490,6 +519,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn nonspace_runs_are_the_words_between_white_space(text in "[a-zé’ \t\n\u{0B}\u{A0}\u{2003},.]{0,40}") {
+            let mut expected = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (c.is_whitespace(), start) {
+                    (true, Some(s)) => {
+                        expected.push((s, i));
+                        start = None;
+                    }
+                    (false, None) => start = Some(i),
+                    _ => {}
+                }
+            }
+            let found: Vec<(usize, usize)> = nonspace_runs(&text).map(|w| (w.start, w.end)).collect();
+            prop_assert_eq!(found, expected);
+        }
     }
 
     /// Expected span text, holder, role and organisation.

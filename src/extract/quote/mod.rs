@@ -34,6 +34,9 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// Finds quotes in `text`, naming speakers from `entities` (PER/ORG) where possible.
 pub fn extract(text: &str, entities: &[Candidate]) -> Vec<Candidate> {
     let quotes = marks::quoted(text);
+    if quotes.is_empty() {
+        return Vec::new();
+    }
     let sentences = sentence::sentences(text, &quotes);
     let context = Context::new(text, entities, &quotes);
     let mut out = Vec::with_capacity(quotes.len());
