@@ -69,14 +69,15 @@ pub fn extract_all(text: &str, published: Option<NaiveDate>) -> Vec<Candidate> {
     let times = time::extract(text, published);
     let entities = entity::extract(text);
     let quantities = quantity::extract(text, &times);
-    let quotes = quote::extract(text, &entities);
+    let reading = quote::Reading::of(text);
+    let quotes = quote::extract_from(text, &reading, &entities);
     let roles = role::extract(text, &entities);
     let mut all = times;
     all.extend(entities);
     all.extend(quantities);
     all.extend(quotes);
     all.extend(roles);
-    let events = event::extract(text, published, &all);
+    let events = event::extract_in(text, reading.sentences(), published, &all);
     all.extend(events);
     all.sort_by_key(|c| (c.start, c.end, c.kind));
     all

@@ -24,7 +24,8 @@ pub struct Trigger {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     words: FxHashMap<String, Trigger>,
-    pairs: FxHashMap<(String, String), Trigger>,
+    /// Two-word forms, by their first word, then their second.
+    pairs: FxHashMap<String, FxHashMap<String, Trigger>>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(TRIGGERS));
@@ -68,7 +69,9 @@ impl Lexicon {
         match form.split_once('_') {
             Some((a, b)) => {
                 self.pairs
-                    .entry((a.to_owned(), b.to_owned()))
+                    .entry(a.to_owned())
+                    .or_default()
+                    .entry(b.to_owned())
                     .or_insert(trigger);
             }
             None => {
@@ -84,21 +87,16 @@ impl Lexicon {
 
     /// The trigger two consecutive lower-case words are, if any.
     pub fn pair(&self, first: &str, second: &str) -> Option<Trigger> {
-        if self.pairs.is_empty() {
-            return None;
-        }
-        self.pairs
-            .get(&(first.to_owned(), second.to_owned()))
-            .copied()
+        self.pairs.get(first)?.get(second).copied()
     }
 
     /// Every form with its trigger.
     #[cfg(test)]
     pub fn forms(&self) -> impl Iterator<Item = (String, Trigger)> + '_ {
         self.words.iter().map(|(w, t)| (w.clone(), *t)).chain(
-            self.pairs
-                .iter()
-                .map(|((a, b), t)| (format!("{a} {b}"), *t)),
+            self.pairs.iter().flat_map(|(a, seconds)| {
+                seconds.iter().map(move |(b, t)| (format!("{a} {b}"), *t))
+            }),
         )
     }
 }

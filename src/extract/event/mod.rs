@@ -49,6 +49,16 @@ struct Found {
 /// Finds the events of `text`, reading their arguments from `facts` (the
 /// time, entity, quantity, quote and role candidates of the same text).
 pub fn extract(text: &str, published: Option<NaiveDate>, facts: &[Candidate]) -> Vec<Candidate> {
+    extract_in(text, super::quote::Reading::of(text).sentences(), published, facts)
+}
+
+/// [`extract`] given the text's sentences ([`super::quote::Reading::sentences`]).
+pub fn extract_in(
+    text: &str,
+    sentences: &[(usize, usize)],
+    published: Option<NaiveDate>,
+    facts: &[Candidate],
+) -> Vec<Candidate> {
     let lexicon = Lexicon::shipped();
     let mut facts: Vec<&Candidate> = facts.iter().filter(|c| c.kind != FactKind::Event).collect();
     facts.sort_by_key(|c| c.start);
@@ -61,7 +71,7 @@ pub fn extract(text: &str, published: Option<NaiveDate>, facts: &[Candidate]) ->
     let mut out = Vec::new();
     let headline = headline_end(text);
     let mut discourse: Option<&Candidate> = None;
-    for (s, e) in super::quote::sentences(text) {
+    for &(s, e) in sentences {
         if paragraph_break_at(text, s) {
             discourse = None;
         }

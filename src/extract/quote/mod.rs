@@ -28,22 +28,47 @@ const SCARE_MAX_WORDS: usize = 4;
 /// The sentences of `text` as byte ranges covering all of it; a quoted
 /// passage's inner full stops do not end its sentence.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    sentence::sentences(text, &marks::quoted(text))
+    Reading::of(text).sentences
+}
+
+/// A text's quoted passages and sentences, read once per article and shared
+/// by the quote and event extractors.
+pub struct Reading {
+    quotes: Vec<Quoted>,
+    sentences: Vec<(usize, usize)>,
+}
+
+impl Reading {
+    /// Finds the quotation marks of `text`, then its sentences.
+    pub fn of(text: &str) -> Reading {
+        let quotes = marks::quoted(text);
+        let sentences = sentence::sentences(text, &quotes);
+        Reading { quotes, sentences }
+    }
+
+    /// The sentences as byte ranges covering all of the text, in order.
+    pub fn sentences(&self) -> &[(usize, usize)] {
+        &self.sentences
+    }
 }
 
 /// Finds quotes in `text`, naming speakers from `entities` (PER/ORG) where possible.
 pub fn extract(text: &str, entities: &[Candidate]) -> Vec<Candidate> {
-    let quotes = marks::quoted(text);
+    extract_from(text, &Reading::of(text), entities)
+}
+
+/// [`extract`] given the text's [`Reading`].
+pub fn extract_from(text: &str, reading: &Reading, entities: &[Candidate]) -> Vec<Candidate> {
+    let (quotes, sentences) = (&reading.quotes, &reading.sentences);
     if quotes.is_empty() {
         return Vec::new();
     }
-    let sentences = sentence::sentences(text, &quotes);
-    let context = Context::new(text, entities, &quotes);
+    let context = Context::new(text, entities, quotes);
     let mut out = Vec::with_capacity(quotes.len());
     let mut previous: Option<(usize, Option<Speaker>)> = None;
-    for q in &quotes {
-        let lo = sentence_of(&sentences, q.open).0;
-        let hi = sentence_of(&sentences, q.close).1.max(q.close_end);
+    for q in quotes {
+        let lo = sentence_of(sentences, q.open).0;
+        let hi = sentence_of(sentences, q.close).1.max(q.close_end);
         let speaker = context
             .speaker(q, lo, hi)
             .or_else(|| continued_speaker(text, q, previous.as_ref()));
