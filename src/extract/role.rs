@@ -233,15 +233,19 @@ fn nonspace_runs(text: &str) -> impl Iterator<Item = Word<'_>> {
 
 /// How many bytes at the start of `text` are white space (`space`) or not.
 fn skip_while_space(text: &str, space: bool) -> usize {
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        let is_space = if b.is_ascii() {
-            char::from(b).is_whitespace()
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (is_space, len) = if b.is_ascii() {
+            (char::from(b).is_whitespace(), 1)
         } else {
-            text[i..].chars().next().is_some_and(char::is_whitespace)
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
         };
         if is_space != space {
             return i;
         }
+        i += len;
     }
     text.len()
 }
