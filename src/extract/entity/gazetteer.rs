@@ -320,11 +320,17 @@ pub(crate) fn key(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(
-            word.chars()
-                .map(straight_apostrophe)
-                .flat_map(char::to_lowercase),
-        );
+        if word.is_ascii() {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(
+                word.chars()
+                    .map(straight_apostrophe)
+                    .flat_map(char::to_lowercase),
+            );
+        }
     }
     out
 }
@@ -396,5 +402,16 @@ mod tests {
     #[test]
     fn key_normalises_case_space_and_apostrophes() {
         assert_eq!(key("O\u{2019}Brien  Group"), "o'brien group");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_key_as_char_by_char(name in "[ a-zA-Z'\u{2019}\u{0B}\u{A0}ÉİΣ.-]{0,24}") {
+            let words: Vec<String> = name
+                .split_whitespace()
+                .map(|w| w.chars().map(straight_apostrophe).flat_map(char::to_lowercase).collect())
+                .collect();
+            proptest::prop_assert_eq!(key(&name), words.join(" "));
+        }
     }
 }
