@@ -49,7 +49,12 @@ struct Found {
 /// Finds the events of `text`, reading their arguments from `facts` (the
 /// time, entity, quantity, quote and role candidates of the same text).
 pub fn extract(text: &str, published: Option<NaiveDate>, facts: &[Candidate]) -> Vec<Candidate> {
-    extract_in(text, super::quote::Reading::of(text).sentences(), published, facts)
+    extract_in(
+        text,
+        super::quote::Reading::of(text).sentences(),
+        published,
+        facts,
+    )
 }
 
 /// [`extract`] given the text's sentences ([`super::quote::Reading::sentences`]).
