@@ -109,17 +109,21 @@ fn right_to_left(bytes: usize) -> String {
     })
 }
 
-/// The fastest of `RUNS` runs of `work`, which returns the time of what it measures.
-fn fastest(work: impl Fn() -> Duration) -> Duration {
-    (0..RUNS).map(|_| work()).min().unwrap_or_default()
+/// The fastest of `RUNS` runs of `work` over each of two texts, the runs taken in turn so that
+/// a busy spell of the machine (other tests run beside this one) slows both alike.
+fn fastest_of_each(small: &str, large: &str, work: fn(&str) -> Duration) -> (Duration, Duration) {
+    (0..RUNS)
+        .map(|_| (work(small), work(large)))
+        .fold((Duration::MAX, Duration::MAX), |(a, b), (s, l)| {
+            (a.min(s), b.min(l))
+        })
 }
 
 /// Asserts that `work` over texts of `bytes` and twice as many bytes takes
 /// well under four times as long.
 fn assert_linear(shape: &str, bytes: usize, make: fn(usize) -> String, work: fn(&str) -> Duration) {
     let (small, large) = (make(bytes), make(2 * bytes));
-    let t1 = fastest(|| work(&small));
-    let t2 = fastest(|| work(&large));
+    let (t1, t2) = fastest_of_each(&small, &large, work);
     let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-6);
     eprintln!(
         "{shape}: {} bytes {t1:?}, {} bytes {t2:?}, ratio {ratio:.2}",
