@@ -65,7 +65,7 @@ const DETERMINERS: [&str; 9] = [
 
 /// The atoms that may be counts, in order.
 pub fn countable_atoms(text: &str, atoms: Vec<Atom>, times: &[Candidate]) -> Vec<Atom> {
-    let masks = masked_spans(text, times);
+    let masks = masked_spans(text, times, &atoms);
     atoms
         .into_iter()
         .filter(|a| !masks.overlaps(a.start, a.end))
@@ -76,17 +76,53 @@ pub fn countable_atoms(text: &str, atoms: Vec<Atom>, times: &[Candidate]) -> Vec
         .collect()
 }
 
-/// Sorted, disjoint stretches whose digits are not counts.
-fn masked_spans(text: &str, times: &[Candidate]) -> SpanSet {
+/// Sorted, disjoint stretches whose digits are not counts: the time expressions, and the
+/// matches of the masks on the lines of `atoms` written in digits. A mask match holds digits and
+/// no line break, so it can overlap no number written in words, and on each line the masks find
+/// what a scan of the whole text finds there.
+fn masked_spans(text: &str, times: &[Candidate], atoms: &[Atom]) -> SpanSet {
     let mut spans: Vec<(usize, usize)> = times.iter().map(|t| (t.start, t.end)).collect();
+    let lines = digit_lines(text, atoms);
     for re in MASKS.iter() {
-        spans.extend(
-            re.find_iter(text)
-                .filter(|m| !is_thousands_grouping(m.as_str()))
-                .map(|m| (m.start(), m.end())),
-        );
+        for &(start, end) in &lines {
+            let line = &text[..end];
+            let mut at = start;
+            while let Some(m) = re.find_at(line, at) {
+                if !is_thousands_grouping(m.as_str()) {
+                    spans.push((m.start(), m.end()));
+                }
+                at = if m.end() > m.start() {
+                    m.end()
+                } else {
+                    line.ceil_char_boundary(m.end() + 1)
+                };
+                if at >= end {
+                    break;
+                }
+            }
+        }
     }
     SpanSet::new(spans)
+}
+
+/// The lines (byte ranges without their line break) that hold an atom written in digits, in
+/// order; each line is read once however many atoms it holds (`atoms` are in text order).
+fn digit_lines(text: &str, atoms: &[Atom]) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    for atom in atoms.iter().filter(|a| !a.in_words) {
+        let last_end = lines.last().map_or(0, |l| l.1);
+        if !lines.is_empty() && atom.start <= last_end {
+            continue;
+        }
+        let start = text[last_end..atom.start]
+            .rfind('\n')
+            .map_or(last_end, |i| last_end + i + 1);
+        let end = text[atom.end..]
+            .find('\n')
+            .map_or(text.len(), |i| atom.end + i);
+        lines.push((start, end));
+    }
+    lines
 }
 
 /// "10 000 000" looks like a phone number to the mask but is one grouped number.
@@ -200,4 +236,39 @@ fn previous_word(text: &str, pos: usize) -> Option<String> {
         .rev()
         .collect();
     (!word.is_empty()).then_some(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::number::atoms;
+    use super::*;
+
+    /// Every mask's matches over the whole text, as the masks were first run.
+    fn whole_text_masks(text: &str) -> SpanSet {
+        SpanSet::new(MASKS.iter().flat_map(|re| {
+            re.find_iter(text)
+                .filter(|m| !is_thousands_grouping(m.as_str()))
+                .map(|m| (m.start(), m.end()))
+        }))
+    }
+
+    proptest! {
+        #[test]
+        fn masks_on_digit_lines_hide_what_a_whole_scan_hides(
+            text in "(May |Sept|June |[0-9]{1,4}|[ :/.,-]|and |to |two |ten|\n|am |o'clock |\\+)*"
+        ) {
+            let atoms = atoms(&text);
+            let on_lines = masked_spans(&text, &[], &atoms);
+            let whole = whole_text_masks(&text);
+            for a in &atoms {
+                prop_assert_eq!(
+                    on_lines.overlaps(a.start, a.end),
+                    whole.overlaps(a.start, a.end),
+                    "{:?} in {:?}", &text[a.start..a.end], text
+                );
+            }
+        }
+    }
 }
