@@ -210,44 +210,18 @@ fn words_in(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
         .collect()
 }
 
-/// The runs of non-space characters of `text` (words with any punctuation attached), read
-/// byte by byte where the text is ASCII.
+/// The runs of non-space characters of `text` (words with any punctuation attached), with
+/// their byte spans.
 fn nonspace_runs(text: &str) -> impl Iterator<Item = Word<'_>> {
-    let bytes = text.as_bytes();
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        let start = pos + skip_while_space(&text[pos..], true);
-        if start >= bytes.len() {
-            pos = start;
-            return None;
-        }
-        let end = start + skip_while_space(&text[start..], false);
-        pos = end;
-        Some(Word {
+    let base = text.as_ptr() as usize;
+    text.split_whitespace().map(move |word| {
+        let start = word.as_ptr() as usize - base;
+        Word {
             start,
-            end,
-            text: &text[start..end],
-        })
-    })
-}
-
-/// How many bytes at the start of `text` are white space (`space`) or not.
-fn skip_while_space(text: &str, space: bool) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (is_space, len) = if b.is_ascii() {
-            (char::from(b).is_whitespace(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if is_space != space {
-            return i;
+            end: start + word.len(),
+            text: word,
         }
-        i += len;
-    }
-    text.len()
+    })
 }
 
 /// The run of title words right before `pos` on its line, after the word that precedes the run

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashSet;
 
 use super::gazetteer::{GAZ, Known, key, with_key};
-use super::token::{Kind, Token};
+use super::token::{Kind, Token, with_lower};
 
 /// An entity label (CoNLL classes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,21 +93,6 @@ impl Doc {
     pub(crate) fn has_mid_capitalised(&self, word: &str) -> bool {
         with_key(word, |k| self.mid_capitalised.contains(k))
     }
-}
-
-/// Calls `f` with `word` in lower case: built on the stack for a short ASCII
-/// word (the common case, checked for every token), else allocated.
-fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    let mut buf = [0u8; 32];
-    if word.len() <= buf.len() && word.is_ascii() {
-        let lowered = &mut buf[..word.len()];
-        lowered.copy_from_slice(word.as_bytes());
-        lowered.make_ascii_lowercase();
-        if let Ok(w) = std::str::from_utf8(lowered) {
-            return f(w);
-        }
-    }
-    f(&word.to_lowercase())
 }
 
 /// Adds `word` to `set` unless it is there: a word seen again allocates nothing.

@@ -251,7 +251,6 @@ pub(crate) fn headline_lines(tokens: &[Token<'_>]) -> Vec<bool> {
         .map(|t| t.text)
         .collect();
     let mut counts = vec![(0usize, 0usize, 0usize, 0usize, 0usize); lines];
-    let mut lowered = String::new();
     for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
         let (mut letters, mut all_upper, mut first_upper) = (0usize, true, false);
         for c in t.text.chars().filter(|c| c.is_alphabetic()) {
@@ -271,14 +270,7 @@ pub(crate) fn headline_lines(tokens: &[Token<'_>]) -> Vec<bool> {
             entry.2 += 1;
             if first_upper {
                 entry.3 += 1;
-                if t.text.is_ascii() {
-                    lowered.clear();
-                    lowered.push_str(t.text);
-                    lowered.make_ascii_lowercase();
-                } else {
-                    lowered = t.text.to_lowercase();
-                }
-                if lower.contains(lowered.as_str()) {
+                if with_lower(t.text, |w| lower.contains(w)) {
                     entry.4 += 1;
                 }
             }
@@ -294,6 +286,21 @@ pub(crate) fn headline_lines(tokens: &[Token<'_>]) -> Vec<bool> {
             shouting || title_case
         })
         .collect()
+}
+
+/// Calls `f` with `word` in lower case: built on the stack for a short ASCII
+/// word (the common case, checked for every token), else allocated.
+pub(crate) fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        if let Ok(w) = std::str::from_utf8(lowered) {
+            return f(w);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 #[cfg(test)]
