@@ -3,10 +3,11 @@
 //! the rule-based extractor gave it. Every feature is a template number and a value hashed
 //! together into one 32-bit id.
 
-use super::gazetteer::{GAZ, Known, MAX_PHRASE_WORDS, key};
+use super::gazetteer::{GAZ, Known, MAX_PHRASE_WORDS, WordLists, key};
 use super::perceptron::Tag;
 use super::resolve::{Doc, Span};
 use super::token::{Kind, Token};
+use super::vocab::Vocab;
 
 /// The feature templates. Their numbers are part of the trained weights: renumbering one means
 /// training again.
@@ -192,7 +193,7 @@ pub(crate) fn word_ids(text: &str) -> [u32; WORD_FEATURES] {
 /// computed once; the tokens' own [`word_ids`] come before them, and the tag-history features
 /// after them, added while decoding because they depend on the tags chosen.
 pub(crate) struct DocFeatures<'a> {
-    texts: Vec<&'a str>,
+    vocab: Vocab<'a>,
     ids: Vec<u32>,
     starts: Vec<usize>,
     lower: Vec<Value>,
@@ -205,15 +206,19 @@ impl<'a> DocFeatures<'a> {
     /// and the rule-based extractor's spans.
     pub(crate) fn new(
         tokens: &[Token<'a>],
+        vocab: &Vocab<'a>,
         headlines: &[bool],
         doc: &Doc,
         rules: &[Span],
     ) -> DocFeatures<'a> {
-        let lower: Vec<Value> = tokens.iter().map(|t| Value::lower(t.text)).collect();
-        let shapes: Vec<Value> = tokens.iter().map(|t| Value::shape(t.text)).collect();
+        let lower = vocab.per_token(&vocab.each(Value::lower));
+        let shapes = vocab.per_token(&vocab.each(Value::shape));
+        let lists = vocab.each(|w| (GAZ.word(w), GAZ.is_stop(w)));
+        let cases =
+            vocab.each(|w| starts_upper(w).then(|| (doc.has_lower(w), doc.has_mid_capitalised(w))));
         let (rule_tags, rule_reasons) = rule_tags(tokens.len(), rules);
         let rule_values: Vec<Value> = rule_tags.iter().map(|t| word(t.name())).collect();
-        let phrases = phrase_classes(tokens);
+        let phrases = phrase_classes(tokens, vocab, &lists);
         let at = |values: &[Value], i: usize, offset: isize| {
             i.checked_add_signed(offset)
                 .and_then(|j| values.get(j))
@@ -245,19 +250,20 @@ impl<'a> DocFeatures<'a> {
             ids.push(id(Template::RuleReason, &[rule, word(rule_reasons[i])]));
             ids.push(id(Template::RuleTagShape, &[rule, sh]));
             ids.push(id(Template::RuleTagPosition, &[rule, position]));
-            for class in word_classes(t) {
+            let (lists, stop) = lists[vocab.of(i)];
+            for class in word_classes(t, lists, stop) {
                 ids.push(id(Template::WordClass, &[word(class)]));
             }
             if let Some(phrase) = phrases[i] {
                 ids.push(id(Template::PhraseClass, &[word(phrase)]));
             }
-            if let Some(case) = document_case(t, headlines, doc) {
+            if let Some(case) = document_case(t, headlines, cases[vocab.of(i)]) {
                 ids.push(id(Template::DocCase, &[word(case)]));
             }
         }
         starts.push(ids.len());
         DocFeatures {
-            texts: tokens.iter().map(|t| t.text).collect(),
+            vocab: vocab.clone(),
             ids,
             starts,
             lower,
@@ -278,7 +284,17 @@ impl<'a> DocFeatures<'a> {
 
     /// The text of token `i`, which gives its [`word_ids`].
     pub(crate) fn text(&self, i: usize) -> &'a str {
-        self.texts[i]
+        self.vocab.texts()[self.vocab.of(i)]
+    }
+
+    /// The document's distinct token texts, by number.
+    pub(crate) fn words(&self) -> &[&'a str] {
+        self.vocab.texts()
+    }
+
+    /// The number of token `i`'s text among [`DocFeatures::words`].
+    pub(crate) fn word(&self, i: usize) -> usize {
+        self.vocab.of(i)
     }
 
     /// Fills `into` with the features of token `i` that follow its [`word_ids`]: those of its
@@ -295,21 +311,29 @@ impl<'a> DocFeatures<'a> {
     }
 }
 
+/// Whether `text` starts with a capital.
+fn starts_upper(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// How the document writes a capitalised body word elsewhere: also in lower case, also
-/// capitalised inside sentences, both or neither.
-fn document_case(t: &Token<'_>, headlines: &[bool], doc: &Doc) -> Option<&'static str> {
-    let capitalised = t.text.chars().next().is_some_and(char::is_uppercase);
-    if t.kind != Kind::Word || headlines[t.line] || !capitalised {
+/// capitalised inside sentences, both or neither. `case` is what [`Doc`] says of a word that
+/// starts with a capital (`None` for any other).
+fn document_case(
+    t: &Token<'_>,
+    headlines: &[bool],
+    case: Option<(bool, bool)>,
+) -> Option<&'static str> {
+    let (has_lower, has_mid_capitalised) = case?;
+    if t.kind != Kind::Word || headlines[t.line] {
         return None;
     }
-    Some(
-        match (doc.has_lower(t.text), doc.has_mid_capitalised(t.text)) {
-            (true, true) => "both",
-            (true, false) => "lower-elsewhere",
-            (false, true) => "capitalised-elsewhere",
-            (false, false) => "only-here",
-        },
-    )
+    Some(match (has_lower, has_mid_capitalised) {
+        (true, true) => "both",
+        (true, false) => "lower-elsewhere",
+        (false, true) => "capitalised-elsewhere",
+        (false, false) => "only-here",
+    })
 }
 
 /// The rule-based extractor's tag and reason for every token.
@@ -329,13 +353,12 @@ fn rule_tags(len: usize, rules: &[Span]) -> (Vec<Tag>, Vec<&'static str>) {
     (tags, reasons)
 }
 
-/// What the word lists say about the single word. Names and name words are looked up only for
-/// capitalised words; titles for every word ("president").
-fn word_classes(t: &Token<'_>) -> impl Iterator<Item = &'static str> {
-    let word = t.text;
+/// What the word lists say about the single word, given its entry (`lists`) and whether it is a
+/// stop word. Names and name words count only for capitalised words; titles for every word
+/// ("president").
+fn word_classes(t: &Token<'_>, lists: WordLists, stop: bool) -> impl Iterator<Item = &'static str> {
     let is_word = t.kind == Kind::Word;
-    let name = is_word && word.chars().next().is_some_and(char::is_uppercase);
-    let lists = GAZ.word(word);
+    let name = is_word && starts_upper(t.text);
     let known = if name { lists.known() } else { None };
     [
         known.map(|k| match k {
@@ -349,7 +372,7 @@ fn word_classes(t: &Token<'_>) -> impl Iterator<Item = &'static str> {
         (name && lists.is_org_word()).then_some("org-word"),
         (name && lists.is_loc_word()).then_some("loc-word"),
         (name && lists.is_misc_word()).then_some("misc-word"),
-        (name && GAZ.is_stop(word)).then_some("stop"),
+        (name && stop).then_some("stop"),
         (name && lists.is_demonym()).then_some("demonym"),
         (t.kind == Kind::Possessive).then_some("possessive"),
     ]
@@ -358,17 +381,18 @@ fn word_classes(t: &Token<'_>) -> impl Iterator<Item = &'static str> {
 }
 
 /// For each token inside a gazetteer name of two or more words, its place and class
-/// ("B-ORG" for "European" in "European Union").
-fn phrase_classes(tokens: &[Token<'_>]) -> Vec<Option<&'static str>> {
+/// ("B-ORG" for "European" in "European Union"); `lists` holds each distinct word's entry.
+fn phrase_classes(
+    tokens: &[Token<'_>],
+    vocab: &Vocab<'_>,
+    lists: &[(WordLists, bool)],
+) -> Vec<Option<&'static str>> {
     let mut out = vec![None; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
         let starts_name = tokens[i].kind == Kind::Word
-            && tokens[i]
-                .text
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
+            && starts_upper(tokens[i].text)
+            && lists[vocab.of(i)].0.starts_phrase();
         let found = starts_name.then(|| longest_phrase(tokens, i)).flatten();
         let Some((last, known)) = found else {
             i += 1;
@@ -388,12 +412,10 @@ fn phrase_classes(tokens: &[Token<'_>]) -> Vec<Option<&'static str>> {
     out
 }
 
-/// The last token and class of the longest gazetteer name of two or more words at `first`.
-/// The look-up key of the longest run is built once; each shorter name's key is its start.
+/// The last token and class of the longest gazetteer name of two or more words at `first`, a
+/// word that starts one. The look-up key of the longest run is built once; each shorter name's
+/// key is its start.
 fn longest_phrase(tokens: &[Token<'_>], first: usize) -> Option<(usize, Known)> {
-    if !GAZ.word(tokens[first].text).starts_phrase() {
-        return None;
-    }
     let line = tokens[first].line;
     let mut joined = key(tokens[first].text);
     let mut ends = Vec::with_capacity(MAX_PHRASE_WORDS - 1);
@@ -440,7 +462,9 @@ mod tests {
     #[test]
     fn gazetteer_phrases_mark_every_word() {
         let tokens = super::super::token::tokenize("He met the European Union in Brussels.");
-        let classes = phrase_classes(&tokens);
+        let vocab = Vocab::new(&tokens);
+        let lists = vocab.each(|w| (GAZ.word(w), GAZ.is_stop(w)));
+        let classes = phrase_classes(&tokens, &vocab, &lists);
         let words: Vec<(&str, Option<&str>)> = tokens
             .iter()
             .zip(classes)

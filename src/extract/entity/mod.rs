@@ -14,6 +14,7 @@ mod resolve;
 mod tagger;
 mod token;
 pub mod training;
+mod vocab;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -25,6 +26,7 @@ use gazetteer::{GAZ, MAX_PHRASE_WORDS, key, straight_apostrophe};
 use resolve::{Doc, Label, Span};
 use tagger::Scorer;
 use token::{Kind, Token};
+use vocab::Vocab;
 
 /// Finds entity facts in `text`: names of people, organisations, places and other things.
 pub fn extract(text: &str) -> Vec<Candidate> {
@@ -46,10 +48,11 @@ pub fn load_shipped_model() -> Result<usize, String> {
     tagger::load_shipped().map(|m| m.len())
 }
 
-/// One text as both extractors see it: its tokens, headline lines, word evidence and the rules'
-/// names.
+/// One text as both extractors see it: its tokens and their distinct texts, headline lines,
+/// word evidence and the rules' names.
 struct Document<'a> {
     tokens: Vec<Token<'a>>,
+    vocab: Vocab<'a>,
     headlines: Vec<bool>,
     doc: Doc,
     rules: Vec<Span>,
@@ -59,11 +62,13 @@ impl<'a> Document<'a> {
     /// Tokenises `text` and runs the rules.
     fn new(text: &'a str) -> Document<'a> {
         let tokens = token::tokenize(text);
-        let headlines = token::headline_lines(&tokens);
-        let doc = Doc::new(&tokens, &headlines);
+        let vocab = Vocab::new(&tokens);
+        let headlines = token::headline_lines(&tokens, &vocab);
+        let doc = Doc::new(&tokens, &vocab, &headlines);
         let rules = rule_spans(&tokens, &headlines, &doc);
         Document {
             tokens,
+            vocab,
             headlines,
             doc,
             rules,
@@ -72,7 +77,13 @@ impl<'a> Document<'a> {
 
     /// The model's features for every token.
     fn features(&self) -> DocFeatures<'a> {
-        DocFeatures::new(&self.tokens, &self.headlines, &self.doc, &self.rules)
+        DocFeatures::new(
+            &self.tokens,
+            &self.vocab,
+            &self.headlines,
+            &self.doc,
+            &self.rules,
+        )
     }
 
     /// The names the model finds, given the rules' names among its features.

@@ -6,6 +6,7 @@ use rustc_hash::FxHashSet;
 
 use super::gazetteer::{GAZ, Known, key, with_key};
 use super::token::{Kind, Token, with_lower};
+use super::vocab::Vocab;
 
 /// An entity label (CoNLL classes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,18 +65,27 @@ pub(crate) struct Doc {
 }
 
 impl Doc {
-    /// Collects word evidence from the body lines of the document.
-    pub(crate) fn new(tokens: &[Token<'_>], headlines: &[bool]) -> Doc {
+    /// Collects word evidence from the body lines of the document: which of its words appear
+    /// there, and how, is marked per token; the sets take each distinct word once.
+    pub(crate) fn new(tokens: &[Token<'_>], vocab: &Vocab<'_>, headlines: &[bool]) -> Doc {
+        let mut seen = vec![Seen::Not; vocab.texts().len()];
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != Kind::Word || headlines[t.line] {
+                continue;
+            }
+            if t.text.chars().next().is_some_and(char::is_lowercase) {
+                seen[vocab.of(i)] = Seen::Lower;
+            } else if t.is_capitalised() && !t.sentence_start {
+                seen[vocab.of(i)] = Seen::MidCapitalised;
+            }
+        }
         let mut lower = FxHashSet::default();
         let mut mid_capitalised = FxHashSet::default();
-        for t in tokens
-            .iter()
-            .filter(|t| t.kind == Kind::Word && !headlines[t.line])
-        {
-            if t.text.chars().next().is_some_and(char::is_lowercase) {
-                with_lower(t.text, |w| insert_new(&mut lower, w));
-            } else if t.is_capitalised() && !t.sentence_start {
-                with_key(t.text, |k| insert_new(&mut mid_capitalised, k));
+        for (text, how) in vocab.texts().iter().zip(seen) {
+            match how {
+                Seen::Lower => with_lower(text, |w| insert_new(&mut lower, w)),
+                Seen::MidCapitalised => with_key(text, |k| insert_new(&mut mid_capitalised, k)),
+                Seen::Not => {}
             }
         }
         Doc {
@@ -93,6 +103,15 @@ impl Doc {
     pub(crate) fn has_mid_capitalised(&self, word: &str) -> bool {
         with_key(word, |k| self.mid_capitalised.contains(k))
     }
+}
+
+/// How a distinct word appears on the body lines, as [`Doc`] records it: a word that starts in
+/// lower case never counts as capitalised, so one mark per word suffices.
+#[derive(Clone, Copy)]
+enum Seen {
+    Not,
+    Lower,
+    MidCapitalised,
 }
 
 /// Adds `word` to `set` unless it is there: a word seen again allocates nothing.

@@ -103,18 +103,23 @@ impl Scorer for Trainer {
     }
 }
 
-/// Chooses every token's tag; `each` sees each token's index, the features that follow its
+/// Chooses every token's tag, with each distinct word's own scores summed once; `each` sees each token's index, the features that follow its
 /// [`word_ids`] and its chosen tag.
 pub(crate) fn decode(
     scorer: &impl Scorer,
     features: &DocFeatures,
     mut each: impl FnMut(usize, &[u32], Tag),
 ) -> Vec<Tag> {
+    let word_scores: Vec<[f32; TAGS]> = features
+        .words()
+        .iter()
+        .map(|w| scorer.word_scores(w))
+        .collect();
     let mut tags = Vec::with_capacity(features.len());
     let mut buf = Vec::new();
     let (mut prev, mut prev2) = (Tag::O, Tag::O);
     for i in 0..features.len() {
-        let mut scores = scorer.word_scores(features.text(i));
+        let mut scores = word_scores[features.word(i)];
         features.context(i, prev, prev2, &mut buf);
         scorer.add_scores(&buf, &mut scores);
         scores[features.rule_tag(i).index()] += scorer.rule_prior();

@@ -4,6 +4,7 @@
 use rustc_hash::FxHashSet;
 
 use super::gazetteer::GAZ;
+use super::vocab::Vocab;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,10 +38,14 @@ impl Token<'_> {
     /// Whether this is a word that starts with a capital, or a name particle before one ("al-Assad").
     /// A hyphenated word ending in a lower-case part ("Kiev-based") is not a name.
     pub(crate) fn is_capitalised(&self) -> bool {
-        let tail = self.text.rsplit('-').next().unwrap_or(self.text);
-        self.kind == Kind::Word
-            && starts_upper(name_core(self.text))
-            && !tail.chars().next().is_some_and(char::is_lowercase)
+        if self.kind != Kind::Word {
+            return false;
+        }
+        let core_upper = starts_upper(self.text)
+            || (self.text.starts_with(|c: char| c.is_lowercase())
+                && starts_upper(name_core(self.text)));
+        let tail = self.text.rfind('-').map(|i| &self.text[i + 1..]);
+        core_upper && !tail.is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()))
     }
 
     /// Whether this is an all-capital word of 2-6 letters, dots allowed ("NATO", "U.N.").
@@ -243,49 +248,92 @@ const MAX_TITLE_WORDS: usize = 20;
 /// For each line, whether it is a headline, where capitals say little: mostly capitals, or
 /// Title Case with capitalised words that appear in lower case elsewhere (two, or one in a short
 /// line; a list of names is Title Case too, but its words are never written in lower case).
-pub(crate) fn headline_lines(tokens: &[Token<'_>]) -> Vec<bool> {
+pub(crate) fn headline_lines(tokens: &[Token<'_>], vocab: &Vocab<'_>) -> Vec<bool> {
     let lines = tokens.last().map_or(0, |t| t.line + 1);
-    let lower: FxHashSet<&str> = tokens
+    let lower: FxHashSet<&str> = vocab
+        .texts()
         .iter()
-        .filter(|t| t.kind == Kind::Word && t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
+        .copied()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
-    let mut counts = vec![(0usize, 0usize, 0usize, 0usize, 0usize); lines];
-    for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
+    let shapes = vocab.each(|w| HeadlineWord::of(w, &lower));
+    let mut counts = vec![HeadlineCounts::default(); lines];
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind == Kind::Word {
+            counts[t.line].add(shapes[vocab.of(i)]);
+        }
+    }
+    counts.iter().map(HeadlineCounts::is_headline).collect()
+}
+
+/// What the headline test sees of one word, the same wherever the word occurs.
+#[derive(Clone, Copy)]
+struct HeadlineWord {
+    /// It has two letters or more; shorter words are not counted.
+    counted: bool,
+    /// All its letters are capitals.
+    all_upper: bool,
+    /// It has four letters or more.
+    long: bool,
+    /// It is long and starts with a capital.
+    long_cap: bool,
+    /// It is long, starts with a capital and appears in lower case in the document.
+    common: bool,
+}
+
+impl HeadlineWord {
+    /// Reads `word`, given the document's words that start in lower case.
+    fn of(word: &str, lower: &FxHashSet<&str>) -> HeadlineWord {
         let (mut letters, mut all_upper, mut first_upper) = (0usize, true, false);
-        for c in t.text.chars().filter(|c| c.is_alphabetic()) {
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
             first_upper |= letters == 0 && c.is_uppercase();
             all_upper &= c.is_uppercase();
             letters += 1;
         }
-        if letters < 2 {
-            continue;
-        }
-        let entry = &mut counts[t.line];
-        entry.0 += 1;
-        if all_upper {
-            entry.1 += 1;
-        }
-        if letters >= 4 {
-            entry.2 += 1;
-            if first_upper {
-                entry.3 += 1;
-                if with_lower(t.text, |w| lower.contains(w)) {
-                    entry.4 += 1;
-                }
-            }
+        let long_cap = letters >= 4 && first_upper;
+        HeadlineWord {
+            counted: letters >= 2,
+            all_upper,
+            long: letters >= 4,
+            long_cap,
+            common: long_cap && with_lower(word, |w| lower.contains(w)),
         }
     }
-    counts
-        .into_iter()
-        .map(|(words, caps, long, long_cap, common)| {
-            let shouting = caps >= 1 && caps * 10 >= words * 6;
-            let common_enough = common >= 2 || (common >= 1 && long <= 6);
-            let title_case =
-                long >= 2 && long_cap * 4 >= long * 3 && common_enough && words <= MAX_TITLE_WORDS;
-            shouting || title_case
-        })
-        .collect()
+}
+
+/// The words of one line as the headline test counts them.
+#[derive(Clone, Copy, Default)]
+struct HeadlineCounts {
+    words: usize,
+    caps: usize,
+    long: usize,
+    long_cap: usize,
+    common: usize,
+}
+
+impl HeadlineCounts {
+    /// Counts one word of the line.
+    fn add(&mut self, w: HeadlineWord) {
+        if !w.counted {
+            return;
+        }
+        self.words += 1;
+        self.caps += usize::from(w.all_upper);
+        self.long += usize::from(w.long);
+        self.long_cap += usize::from(w.long_cap);
+        self.common += usize::from(w.common);
+    }
+
+    /// Whether the line is mostly capitals, or Title Case with common words.
+    fn is_headline(&self) -> bool {
+        let shouting = self.caps >= 1 && self.caps * 10 >= self.words * 6;
+        let common_enough = self.common >= 2 || (self.common >= 1 && self.long <= 6);
+        let title_case = self.long >= 2
+            && self.long_cap * 4 >= self.long * 3
+            && common_enough
+            && self.words <= MAX_TITLE_WORDS;
+        shouting || title_case
+    }
 }
 
 /// Calls `f` with `word` in lower case: built on the stack for a short ASCII
@@ -353,10 +401,29 @@ mod tests {
     #[test]
     fn finds_headlines() {
         let text = "CRICKET - KENT WIN AT HOME\nKent won the match on the last day .\nUkraine Signs Big Prisoner Deal With Russia\nAnna Berg , Tomas Lind , Pavel Sokol\nThe big deal was signed with a prisoner .";
+        let tokens = tokenize(text);
         assert_eq!(
-            headline_lines(&tokenize(text)),
+            headline_lines(&tokens, &Vocab::new(&tokens)),
             vec![true, false, true, false, false]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn capitalised_as_the_plain_definition(word in "(al-|bin-|[aAlLéÉ1-]){1,6}") {
+            let token = Token {
+                start: 0,
+                end: word.len(),
+                text: &word,
+                kind: Kind::Word,
+                line: 0,
+                sentence_start: false,
+            };
+            let tail = word.rsplit('-').next().unwrap_or(&word);
+            let plain = starts_upper(name_core(&word))
+                && !tail.chars().next().is_some_and(char::is_lowercase);
+            proptest::prop_assert_eq!(token.is_capitalised(), plain);
+        }
     }
 
     #[test]

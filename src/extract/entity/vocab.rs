@@ -1,0 +1,79 @@
+//! The distinct words of one document. A news article repeats most of its words, so what depends
+//! on a token's text alone (its hashes, its gazetteer entry, its model scores) is worked out once
+//! per distinct text and read back by number for every token.
+
+use rustc_hash::FxHashMap;
+
+use super::token::Token;
+
+/// The distinct token texts of a document, numbered in order of first appearance.
+#[derive(Clone)]
+pub(crate) struct Vocab<'a> {
+    /// For each token, the number of its text.
+    of_token: Vec<u32>,
+    /// Each distinct text, by number.
+    texts: Vec<&'a str>,
+}
+
+impl<'a> Vocab<'a> {
+    /// Numbers the texts of `tokens`.
+    pub(crate) fn new(tokens: &[Token<'a>]) -> Vocab<'a> {
+        let mut numbers: FxHashMap<&'a str, u32> =
+            FxHashMap::with_capacity_and_hasher(tokens.len(), Default::default());
+        let mut texts = Vec::new();
+        let of_token = tokens
+            .iter()
+            .map(|t| {
+                *numbers.entry(t.text).or_insert_with(|| {
+                    texts.push(t.text);
+                    u32::try_from(texts.len() - 1).unwrap_or(u32::MAX)
+                })
+            })
+            .collect();
+        Vocab { of_token, texts }
+    }
+
+    /// The number of token `i`'s text.
+    pub(crate) fn of(&self, i: usize) -> usize {
+        self.of_token[i] as usize
+    }
+
+    /// The distinct texts, by number.
+    pub(crate) fn texts(&self) -> &[&'a str] {
+        &self.texts
+    }
+
+    /// `f` of every distinct text, by number.
+    pub(crate) fn each<T>(&self, f: impl FnMut(&'a str) -> T) -> Vec<T> {
+        self.texts.iter().copied().map(f).collect()
+    }
+
+    /// For each token, its text's entry in `per_text` (from [`Vocab::each`]).
+    pub(crate) fn per_token<T: Copy>(&self, per_text: &[T]) -> Vec<T> {
+        self.of_token
+            .iter()
+            .map(|&n| per_text[n as usize])
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    #[test]
+    fn tokens_with_the_same_text_share_a_number() {
+        let tokens = tokenize("Rain fell. Rain stopped, and rain fell again.");
+        let vocab = Vocab::new(&tokens);
+        for (i, a) in tokens.iter().enumerate() {
+            assert_eq!(vocab.texts()[vocab.of(i)], a.text);
+            for (j, b) in tokens.iter().enumerate() {
+                assert_eq!(vocab.of(i) == vocab.of(j), a.text == b.text, "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(vocab.texts().len(), 8);
+        let lengths = vocab.each(str::len);
+        assert_eq!(vocab.per_token(&lengths)[2], ".".len());
+    }
+}
