@@ -34,7 +34,8 @@ fn extraction_throughput(c: &mut Criterion) {
     group.finish();
 }
 
-/// All kinds together, then each extractor alone over `texts`, given what it
+/// All kinds together (one article at a time, and 16 at a time as imports
+/// run them), then each extractor alone over `texts`, given what it
 /// reads from the others (quantities the dates, quotes and roles the
 /// entities, events every other fact), found beforehand: the README's
 /// table of where the time goes.
@@ -62,6 +63,16 @@ fn stages(
     over_texts(group, &format!("all kinds, {corpus}"), &texts, |_, t| {
         extract::extract_all(t, dct).len()
     });
+    let batches: Vec<Vec<(&str, Option<chrono::NaiveDate>)>> = texts
+        .chunks(16)
+        .map(|batch| batch.iter().map(|&t| (t, dct)).collect())
+        .collect();
+    over_texts(
+        group,
+        &format!("all kinds, 16 articles at a time, {corpus}"),
+        &batches,
+        |_, batch| extract::extract_each(batch).len(),
+    );
     over_texts(group, &format!("time only, {corpus}"), &texts, |_, t| {
         extract::time::extract(t, dct).len()
     });
@@ -97,15 +108,15 @@ fn stages(
     );
 }
 
-/// Benchmarks `extract` over every text (given with its index), with the
-/// bytes as throughput.
-fn over_texts(
+/// Benchmarks `extract` over every input (given with its index: a text, or a
+/// batch of texts with their dates), with the bytes as throughput.
+fn over_texts<T: Bytes>(
     group: &mut BenchmarkGroup<'_, WallTime>,
     name: &str,
-    texts: &[&str],
-    extract: impl Fn(usize, &str) -> usize,
+    texts: &[T],
+    extract: impl Fn(usize, &T) -> usize,
 ) {
-    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let bytes: usize = texts.iter().map(Bytes::bytes).sum();
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function(name, |b| {
         b.iter(|| {
@@ -116,6 +127,23 @@ fn over_texts(
                 .sum::<usize>()
         })
     });
+}
+
+/// How many bytes of text a benchmark input holds.
+trait Bytes {
+    fn bytes(&self) -> usize;
+}
+
+impl Bytes for &str {
+    fn bytes(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Bytes for Vec<(&str, Option<chrono::NaiveDate>)> {
+    fn bytes(&self) -> usize {
+        self.iter().map(|(t, _)| t.len()).sum()
+    }
 }
 
 /// The `.txt` files of a folder.
