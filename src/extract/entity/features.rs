@@ -3,8 +3,10 @@
 //! the rule-based extractor gave it. Every feature is a template number and a value hashed
 //! together into one 32-bit id.
 
+use std::sync::LazyLock;
+
 use super::gazetteer::{GAZ, Known, MAX_PHRASE_WORDS, WordLists, key};
-use super::perceptron::Tag;
+use super::perceptron::{TAGS, Tag};
 use super::resolve::{Doc, Span};
 use super::token::{Kind, Token};
 use super::vocab::Vocab;
@@ -217,7 +219,6 @@ impl<'a> DocFeatures<'a> {
         let cases =
             vocab.each(|w| starts_upper(w).then(|| (doc.has_lower(w), doc.has_mid_capitalised(w))));
         let (rule_tags, rule_reasons) = rule_tags(tokens.len(), rules);
-        let rule_values: Vec<Value> = rule_tags.iter().map(|t| word(t.name())).collect();
         let phrases = phrase_classes(tokens, vocab, &lists);
         let at = |values: &[Value], i: usize, offset: isize| {
             i.checked_add_signed(offset)
@@ -225,17 +226,25 @@ impl<'a> DocFeatures<'a> {
                 .copied()
                 .unwrap_or(Value::EDGE)
         };
+        let tag_at = |i: usize, offset: isize| {
+            i.checked_add_signed(offset)
+                .and_then(|j| rule_tags.get(j))
+                .map_or(TAGS, |t| t.index())
+        };
+        let fixed = &*FIXED;
         let mut ids = Vec::with_capacity(tokens.len() * 24);
         let mut starts = Vec::with_capacity(tokens.len() + 1);
         for (i, t) in tokens.iter().enumerate() {
             starts.push(ids.len());
-            let position = word(match (headlines[t.line], t.sentence_start) {
-                (true, _) => "headline",
-                (false, true) => "sentence-start",
-                (false, false) => "inside",
-            });
-            let (w, sh, rule) = (lower[i], shapes[i], rule_values[i]);
-            ids.push(id(Template::Position, &[position]));
+            let position = match (headlines[t.line], t.sentence_start) {
+                (true, _) => 0,
+                (false, true) => 1,
+                (false, false) => 2,
+            };
+            let (w, sh) = (lower[i], shapes[i]);
+            let tag = rule_tags[i].index();
+            let rule = fixed.rule_values[tag];
+            ids.push(fixed.position[position]);
             ids.push(id(Template::PrevLower, &[at(&lower, i, -1)]));
             ids.push(id(Template::NextLower, &[at(&lower, i, 1)]));
             ids.push(id(Template::Prev2Lower, &[at(&lower, i, -2)]));
@@ -244,15 +253,18 @@ impl<'a> DocFeatures<'a> {
             ids.push(id(Template::ShapeNextShape, &[sh, at(&shapes, i, 1)]));
             ids.push(id(Template::PrevLowerLower, &[at(&lower, i, -1), w]));
             ids.push(id(Template::LowerNextLower, &[w, at(&lower, i, 1)]));
-            ids.push(id(Template::RuleTag, &[rule]));
-            ids.push(id(Template::RulePrevTag, &[at(&rule_values, i, -1), rule]));
-            ids.push(id(Template::RuleNextTag, &[rule, at(&rule_values, i, 1)]));
-            ids.push(id(Template::RuleReason, &[rule, word(rule_reasons[i])]));
+            ids.push(fixed.rule_tag[tag]);
+            ids.push(fixed.rule_prev_tag[tag_at(i, -1)][tag]);
+            ids.push(fixed.rule_next_tag[tag][tag_at(i, 1)]);
+            ids.push(match rule_reasons[i] {
+                NO_REASON => fixed.rule_no_reason[tag],
+                reason => id(Template::RuleReason, &[rule, word(reason)]),
+            });
             ids.push(id(Template::RuleTagShape, &[rule, sh]));
-            ids.push(id(Template::RuleTagPosition, &[rule, position]));
+            ids.push(fixed.rule_tag_position[tag][position]);
             let (lists, stop) = lists[vocab.of(i)];
             for class in word_classes(t, lists, stop) {
-                ids.push(id(Template::WordClass, &[word(class)]));
+                ids.push(fixed.word_class[class as usize]);
             }
             if let Some(phrase) = phrases[i] {
                 ids.push(id(Template::PhraseClass, &[word(phrase)]));
@@ -303,9 +315,9 @@ impl<'a> DocFeatures<'a> {
         into.clear();
         into.extend_from_slice(&self.ids[self.starts[i]..self.starts[i + 1]]);
         let p = Value(prev.index() as u64);
-        let p2 = Value(prev2.index() as u64);
-        into.push(id(Template::PrevTag, &[p]));
-        into.push(id(Template::PrevTwoTags, &[p2, p]));
+        let fixed = &*FIXED;
+        into.push(fixed.prev_tag[prev.index()]);
+        into.push(fixed.prev_two_tags[prev2.index()][prev.index()]);
         into.push(id(Template::PrevTagLower, &[p, self.lower[i]]));
         into.push(id(Template::PrevTagShape, &[p, self.shapes[i]]));
     }
@@ -336,10 +348,57 @@ fn document_case(
     })
 }
 
+/// The reason feature's value for a token the rules left out of every name.
+const NO_REASON: &str = "none";
+
+/// The ids of the features whose values come from small fixed sets (tags, positions, word
+/// classes), worked out once: they recur in every token's features. Index [`TAGS`] among the
+/// neighbours' tags stands for the edge of the text.
+struct FixedIds {
+    rule_values: [Value; TAGS],
+    position: [u32; 3],
+    rule_tag: [u32; TAGS],
+    rule_prev_tag: [[u32; TAGS]; TAGS + 1],
+    rule_next_tag: [[u32; TAGS + 1]; TAGS],
+    rule_no_reason: [u32; TAGS],
+    rule_tag_position: [[u32; 3]; TAGS],
+    word_class: [u32; WORD_CLASSES.len()],
+    prev_tag: [u32; TAGS],
+    prev_two_tags: [[u32; TAGS]; TAGS],
+}
+
+/// The token positions in the order of [`FixedIds::position`].
+const POSITIONS: [&str; 3] = ["headline", "sentence-start", "inside"];
+
+static FIXED: LazyLock<FixedIds> = LazyLock::new(|| {
+    let rule_values: [Value; TAGS] = std::array::from_fn(|t| word(Tag::from_index(t).name()));
+    let neighbour = |t: usize| rule_values.get(t).copied().unwrap_or(Value::EDGE);
+    let position: [Value; 3] = POSITIONS.map(word);
+    let history = |t: usize| Value(t as u64);
+    FixedIds {
+        rule_values,
+        position: position.map(|p| id(Template::Position, &[p])),
+        rule_tag: rule_values.map(|r| id(Template::RuleTag, &[r])),
+        rule_prev_tag: std::array::from_fn(|prev| {
+            rule_values.map(|r| id(Template::RulePrevTag, &[neighbour(prev), r]))
+        }),
+        rule_next_tag: rule_values
+            .map(|r| std::array::from_fn(|next| id(Template::RuleNextTag, &[r, neighbour(next)]))),
+        rule_no_reason: rule_values.map(|r| id(Template::RuleReason, &[r, word(NO_REASON)])),
+        rule_tag_position: rule_values
+            .map(|r| position.map(|p| id(Template::RuleTagPosition, &[r, p]))),
+        word_class: WORD_CLASSES.map(|c| id(Template::WordClass, &[word(c.name())])),
+        prev_tag: std::array::from_fn(|p| id(Template::PrevTag, &[history(p)])),
+        prev_two_tags: std::array::from_fn(|p2| {
+            std::array::from_fn(|p| id(Template::PrevTwoTags, &[history(p2), history(p)]))
+        }),
+    }
+});
+
 /// The rule-based extractor's tag and reason for every token.
 fn rule_tags(len: usize, rules: &[Span]) -> (Vec<Tag>, Vec<&'static str>) {
     let mut tags = vec![Tag::O; len];
-    let mut reasons = vec!["none"; len];
+    let mut reasons = vec![NO_REASON; len];
     for span in rules {
         for i in span.first..=span.last.min(len.saturating_sub(1)) {
             tags[i] = if i == span.first {
@@ -356,28 +415,81 @@ fn rule_tags(len: usize, rules: &[Span]) -> (Vec<Tag>, Vec<&'static str>) {
 /// What the word lists say about the single word, given its entry (`lists`) and whether it is a
 /// stop word. Names and name words count only for capitalised words; titles for every word
 /// ("president").
-fn word_classes(t: &Token<'_>, lists: WordLists, stop: bool) -> impl Iterator<Item = &'static str> {
+fn word_classes(t: &Token<'_>, lists: WordLists, stop: bool) -> impl Iterator<Item = WordClass> {
     let is_word = t.kind == Kind::Word;
     let name = is_word && starts_upper(t.text);
     let known = if name { lists.known() } else { None };
     [
         known.map(|k| match k {
-            Known::Loc => "known-loc",
-            Known::Org => "known-org",
-            Known::Misc => "known-misc",
+            Known::Loc => WordClass::KnownLoc,
+            Known::Org => WordClass::KnownOrg,
+            Known::Misc => WordClass::KnownMisc,
         }),
-        (name && lists.is_first_name()).then_some("first-name"),
-        (is_word && lists.is_title_head()).then_some("title"),
-        (is_word && lists.is_title_mod()).then_some("title-modifier"),
-        (name && lists.is_org_word()).then_some("org-word"),
-        (name && lists.is_loc_word()).then_some("loc-word"),
-        (name && lists.is_misc_word()).then_some("misc-word"),
-        (name && stop).then_some("stop"),
-        (name && lists.is_demonym()).then_some("demonym"),
-        (t.kind == Kind::Possessive).then_some("possessive"),
+        (name && lists.is_first_name()).then_some(WordClass::FirstName),
+        (is_word && lists.is_title_head()).then_some(WordClass::Title),
+        (is_word && lists.is_title_mod()).then_some(WordClass::TitleModifier),
+        (name && lists.is_org_word()).then_some(WordClass::OrgWord),
+        (name && lists.is_loc_word()).then_some(WordClass::LocWord),
+        (name && lists.is_misc_word()).then_some(WordClass::MiscWord),
+        (name && stop).then_some(WordClass::Stop),
+        (name && lists.is_demonym()).then_some(WordClass::Demonym),
+        (t.kind == Kind::Possessive).then_some(WordClass::Possessive),
     ]
     .into_iter()
     .flatten()
+}
+
+/// What the word lists say about a single word: the values of the word-class feature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordClass {
+    KnownLoc,
+    KnownOrg,
+    KnownMisc,
+    FirstName,
+    Title,
+    TitleModifier,
+    OrgWord,
+    LocWord,
+    MiscWord,
+    Stop,
+    Demonym,
+    Possessive,
+}
+
+/// Every word class, in the order of its number.
+const WORD_CLASSES: [WordClass; 12] = [
+    WordClass::KnownLoc,
+    WordClass::KnownOrg,
+    WordClass::KnownMisc,
+    WordClass::FirstName,
+    WordClass::Title,
+    WordClass::TitleModifier,
+    WordClass::OrgWord,
+    WordClass::LocWord,
+    WordClass::MiscWord,
+    WordClass::Stop,
+    WordClass::Demonym,
+    WordClass::Possessive,
+];
+
+impl WordClass {
+    /// The name the feature hashes: part of the trained weights.
+    fn name(self) -> &'static str {
+        match self {
+            WordClass::KnownLoc => "known-loc",
+            WordClass::KnownOrg => "known-org",
+            WordClass::KnownMisc => "known-misc",
+            WordClass::FirstName => "first-name",
+            WordClass::Title => "title",
+            WordClass::TitleModifier => "title-modifier",
+            WordClass::OrgWord => "org-word",
+            WordClass::LocWord => "loc-word",
+            WordClass::MiscWord => "misc-word",
+            WordClass::Stop => "stop",
+            WordClass::Demonym => "demonym",
+            WordClass::Possessive => "possessive",
+        }
+    }
 }
 
 /// For each token inside a gazetteer name of two or more words, its place and class
@@ -449,6 +561,28 @@ mod tests {
         let (a, b) = (word("a"), word("b"));
         assert_ne!(id(Template::Lower, &[a, b]), id(Template::Lower, &[b, a]));
         assert_ne!(id(Template::Lower, &[a]), id(Template::Cased, &[a]));
+    }
+
+    #[test]
+    fn fixed_ids_are_the_ids_of_their_values() {
+        let fixed = &*FIXED;
+        let tag = |t: usize| word(Tag::from_index(t).name());
+        for t in 0..TAGS {
+            assert_eq!(fixed.rule_tag[t], id(Template::RuleTag, &[tag(t)]));
+            let first = id(Template::RulePrevTag, &[Value::EDGE, tag(t)]);
+            assert_eq!(fixed.rule_prev_tag[TAGS][t], first);
+            let next = id(Template::RuleNextTag, &[tag(t), tag(TAGS - 1 - t)]);
+            assert_eq!(fixed.rule_next_tag[t][TAGS - 1 - t], next);
+            let inside = id(Template::RuleTagPosition, &[tag(t), word("inside")]);
+            assert_eq!(fixed.rule_tag_position[t][2], inside);
+            let two = id(Template::PrevTwoTags, &[Value(3), Value(t as u64)]);
+            assert_eq!(fixed.prev_two_tags[3][t], two);
+        }
+        for (n, class) in WORD_CLASSES.into_iter().enumerate() {
+            assert_eq!(class as usize, n);
+            let expected = id(Template::WordClass, &[word(class.name())]);
+            assert_eq!(fixed.word_class[n], expected);
+        }
     }
 
     proptest::proptest! {

@@ -65,7 +65,8 @@ impl<'a> Document<'a> {
         let vocab = Vocab::new(&tokens);
         let headlines = token::headline_lines(&tokens, &vocab);
         let doc = Doc::new(&tokens, &vocab, &headlines);
-        let rules = rule_spans(&tokens, &headlines, &doc);
+        let names = vocab.per_token(&vocab.each_first(&tokens, is_name_token));
+        let rules = rule_spans(&tokens, &names, &headlines, &doc);
         Document {
             tokens,
             vocab,
@@ -93,14 +94,19 @@ impl<'a> Document<'a> {
     }
 }
 
-/// The rule-based extractor's names, in text order.
-fn rule_spans(tokens: &[Token<'_>], headlines: &[bool], doc: &Doc) -> Vec<Span> {
-    let mut spans: Vec<Span> = body_runs(tokens, headlines)
+/// The rule-based extractor's names, in text order; `names` says which tokens may be part of
+/// one ([`is_name_token`]).
+fn rule_spans(tokens: &[Token<'_>], names: &[bool], headlines: &[bool], doc: &Doc) -> Vec<Span> {
+    let mut spans: Vec<Span> = body_runs(tokens, names, headlines)
         .into_iter()
         .flat_map(|(first, last)| resolve::resolve_run(tokens, first, last, doc))
         .collect();
-    harmonise(tokens, &mut spans);
-    let headline_spans = headline_names(tokens, headlines, &spans);
+    let keys: Vec<String> = spans
+        .iter()
+        .map(|s| span_key(tokens, s.first, s.last))
+        .collect();
+    harmonise(tokens, &mut spans, &keys);
+    let headline_spans = headline_names(tokens, headlines, &spans, &keys);
     spans.extend(headline_spans);
     spans.sort_by_key(|s| s.first);
     spans
@@ -135,16 +141,16 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Maximal runs of name tokens on body lines, joined by connectors; inclusive token ranges.
-fn body_runs(tokens: &[Token<'_>], headlines: &[bool]) -> Vec<(usize, usize)> {
+fn body_runs(tokens: &[Token<'_>], names: &[bool], headlines: &[bool]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if headlines[tokens[i].line] || !is_name_token(&tokens[i]) {
+        if headlines[tokens[i].line] || !names[i] {
             i += 1;
             continue;
         }
         let mut last = i;
-        while let Some(next) = run_continues(tokens, last) {
+        while let Some(next) = run_continues(tokens, names, last) {
             last = next;
         }
         runs.push((i, last));
@@ -154,17 +160,17 @@ fn body_runs(tokens: &[Token<'_>], headlines: &[bool]) -> Vec<(usize, usize)> {
 }
 
 /// The index of the next name token that continues a run ending at `last`, if any.
-fn run_continues(tokens: &[Token<'_>], last: usize) -> Option<usize> {
+fn run_continues(tokens: &[Token<'_>], names: &[bool], last: usize) -> Option<usize> {
     let line = tokens[last].line;
     let mut j = last + 1;
     let joined = |j: usize| {
         tokens
             .get(j)
-            .filter(|t| t.line == line && is_name_token(t))
+            .filter(|t| t.line == line && names[j])
             .map(|_| j)
     };
     let next = tokens.get(j)?;
-    if next.kind == Kind::Word && is_name_token(next) {
+    if next.kind == Kind::Word && names[j] {
         return joined(j);
     }
     let word = next.text;
@@ -193,35 +199,34 @@ fn run_continues(tokens: &[Token<'_>], last: usize) -> Option<usize> {
 
 /// Makes labels consistent across the document: a name decided firmly once keeps its label, a
 /// lone surname of a known person is that person, and a word labelled only by default takes the
-/// label that its context gave it elsewhere ("in Arbil" makes every "Arbil" a place).
-fn harmonise(tokens: &[Token<'_>], spans: &mut [Span]) {
-    let text_of = |s: &Span| span_key(tokens, s.first, s.last);
-    let mut firm: FxHashMap<String, Label> = FxHashMap::default();
+/// label that its context gave it elsewhere ("in Arbil" makes every "Arbil" a place). `keys`
+/// are the spans' look-up keys ([`span_key`]).
+fn harmonise(tokens: &[Token<'_>], spans: &mut [Span], keys: &[String]) {
+    let mut firm: FxHashMap<&str, Label> = FxHashMap::default();
     let mut person_parts: FxHashSet<String> = FxHashSet::default();
-    for s in spans.iter() {
+    for (s, k) in spans.iter().zip(keys) {
         if s.firm {
-            firm.entry(text_of(s)).or_insert(s.label);
+            firm.entry(k).or_insert(s.label);
         }
         if s.label == Label::Per && s.last > s.first {
             person_parts.insert(key(tokens[s.last].text));
         }
     }
-    let mut hinted: FxHashMap<String, Label> = FxHashMap::default();
-    for s in spans
-        .iter()
-        .filter(|s| !s.firm && s.reason != resolve::NO_CLUE)
-    {
-        hinted.entry(text_of(s)).or_insert(s.label);
+    let mut hinted: FxHashMap<&str, Label> = FxHashMap::default();
+    for (s, k) in spans.iter().zip(keys) {
+        if !s.firm && s.reason != resolve::NO_CLUE {
+            hinted.entry(k).or_insert(s.label);
+        }
     }
-    for s in spans.iter_mut().filter(|s| !s.firm) {
-        if let Some(label) = firm.get(&text_of(&*s)) {
+    for (s, k) in spans.iter_mut().zip(keys).filter(|(s, _)| !s.firm) {
+        if let Some(label) = firm.get(k.as_str()) {
             s.label = *label;
             s.reason = "document";
         } else if person_parts.contains(&key(tokens[s.last].text)) {
             s.label = Label::Per;
             s.reason = "document-person";
         } else if let Some(label) = hinted
-            .get(&text_of(&*s))
+            .get(k.as_str())
             .filter(|_| s.reason == resolve::NO_CLUE)
         {
             s.label = *label;
@@ -236,13 +241,17 @@ fn span_key(tokens: &[Token<'_>], first: usize, last: usize) -> String {
     key(&words.join(" "))
 }
 
-/// Names on headline lines: the longest word sequences known from the body or the gazetteers.
-fn headline_names(tokens: &[Token<'_>], headlines: &[bool], body: &[Span]) -> Vec<Span> {
+/// Names on headline lines: the longest word sequences known from the body or the gazetteers;
+/// `keys` are the body spans' look-up keys.
+fn headline_names(
+    tokens: &[Token<'_>],
+    headlines: &[bool],
+    body: &[Span],
+    keys: &[String],
+) -> Vec<Span> {
     let mut known: FxHashMap<String, Label> = FxHashMap::default();
-    for s in body {
-        known
-            .entry(span_key(tokens, s.first, s.last))
-            .or_insert(s.label);
+    for (s, k) in body.iter().zip(keys) {
+        known.entry(k.clone()).or_insert(s.label);
         if s.label == Label::Per && s.last > s.first {
             known.entry(key(tokens[s.last].text)).or_insert(Label::Per);
         }

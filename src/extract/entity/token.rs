@@ -182,12 +182,13 @@ fn push_word<'a>(
     let word_stop = split.unwrap_or(end);
     let body = &text[start..word_stop];
     let mut part_start = start;
-    let parts: Vec<&str> = if splits_at_hyphens(body) {
-        body.split('-').collect()
+    let (mut whole, mut pieces) = (std::iter::once(body), body.split('-'));
+    let parts: &mut dyn Iterator<Item = &str> = if splits_at_hyphens(body) {
+        &mut pieces
     } else {
-        vec![body]
+        &mut whole
     };
-    for (n, part) in parts.iter().enumerate() {
+    for (n, part) in parts.enumerate() {
         if n > 0 {
             tokens.push(Token {
                 start: part_start,
@@ -225,10 +226,9 @@ fn push_word<'a>(
 /// Whether a hyphenated word joins separate names: every part a known name, and the whole
 /// word not itself a known name or title ("Kiev-Moscow", not "Guinea-Bissau").
 fn splits_at_hyphens(word: &str) -> bool {
-    let parts: Vec<&str> = word.split('-').collect();
-    parts.len() > 1
-        && parts
-            .iter()
+    word.contains('-')
+        && word
+            .split('-')
             .all(|p| starts_upper(p) && GAZ.known(p).is_some())
         && GAZ.known(word).is_none()
         && !GAZ.is_title_head(word)

@@ -13,6 +13,8 @@ pub(crate) struct Vocab<'a> {
     of_token: Vec<u32>,
     /// Each distinct text, by number.
     texts: Vec<&'a str>,
+    /// The first token with each distinct text, by number.
+    first: Vec<u32>,
 }
 
 impl<'a> Vocab<'a> {
@@ -20,17 +22,23 @@ impl<'a> Vocab<'a> {
     pub(crate) fn new(tokens: &[Token<'a>]) -> Vocab<'a> {
         let mut numbers: FxHashMap<&'a str, u32> =
             FxHashMap::with_capacity_and_hasher(tokens.len(), Default::default());
-        let mut texts = Vec::new();
+        let (mut texts, mut first) = (Vec::new(), Vec::new());
         let of_token = tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 *numbers.entry(t.text).or_insert_with(|| {
                     texts.push(t.text);
+                    first.push(u32::try_from(i).unwrap_or(u32::MAX));
                     u32::try_from(texts.len() - 1).unwrap_or(u32::MAX)
                 })
             })
             .collect();
-        Vocab { of_token, texts }
+        Vocab {
+            of_token,
+            texts,
+            first,
+        }
     }
 
     /// The number of token `i`'s text.
@@ -46,6 +54,17 @@ impl<'a> Vocab<'a> {
     /// `f` of every distinct text, by number.
     pub(crate) fn each<T>(&self, f: impl FnMut(&'a str) -> T) -> Vec<T> {
         self.texts.iter().copied().map(f).collect()
+    }
+
+    /// `f` of the first token with each distinct text, by number: for what depends on a token's
+    /// text and kind, as a token's kind follows from its text (letters and digits make a word,
+    /// an apostrophe and "s" a possessive, anything else punctuation).
+    pub(crate) fn each_first<T>(
+        &self,
+        tokens: &[Token<'a>],
+        f: impl Fn(&Token<'a>) -> T,
+    ) -> Vec<T> {
+        self.first.iter().map(|&i| f(&tokens[i as usize])).collect()
     }
 
     /// For each token, its text's entry in `per_text` (from [`Vocab::each`]).
@@ -75,5 +94,9 @@ mod tests {
         assert_eq!(vocab.texts().len(), 8);
         let lengths = vocab.each(str::len);
         assert_eq!(vocab.per_token(&lengths)[2], ".".len());
+        let starts = vocab.each_first(&tokens, |t| t.start);
+        assert_eq!(tokens[3].text, "Rain");
+        assert_eq!(vocab.per_token(&starts)[3], 0);
+        assert_eq!(vocab.per_token(&starts)[6], tokens[6].start);
     }
 }
