@@ -34,8 +34,8 @@ fn extraction_throughput(c: &mut Criterion) {
     group.finish();
 }
 
-/// All kinds together (one article at a time, and 16 at a time as imports
-/// run them), then each extractor alone over `texts`, given what it
+/// All kinds together (one article at a time, and `extract::BATCH` at a time
+/// as imports run them), then each extractor alone over `texts`, given what it
 /// reads from the others (quantities the dates, quotes and roles the
 /// entities, events every other fact), found beforehand: the README's
 /// table of where the time goes.
@@ -64,12 +64,12 @@ fn stages(
         extract::extract_all(t, dct).len()
     });
     let batches: Vec<Vec<(&str, Option<chrono::NaiveDate>)>> = texts
-        .chunks(16)
+        .chunks(extract::BATCH)
         .map(|batch| batch.iter().map(|&t| (t, dct)).collect())
         .collect();
     over_texts(
         group,
-        &format!("all kinds, 16 articles at a time, {corpus}"),
+        &format!("all kinds, {} articles at a time, {corpus}", extract::BATCH),
         &batches,
         |_, batch| extract::extract_each(batch).len(),
     );

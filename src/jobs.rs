@@ -219,9 +219,9 @@ impl Job {
 
 /// How many articles (or files) one worker takes at a time: extracting several articles together
 /// ([`extract::extract_each`]) keeps each extractor's tables in the processor's cache, and up to
-/// 16 gain that, while a small import still gives every core a share.
+/// [`extract::BATCH`] gain that, while a small import still gives every core a share.
 fn batch_size(items: usize) -> usize {
-    (items / (4 * rayon::current_num_threads())).clamp(1, 16)
+    (items / (4 * rayon::current_num_threads())).clamp(1, extract::BATCH)
 }
 
 /// Reads one file of `units` progress items (see [`weight`]) unless the job is cancelled, and
@@ -252,9 +252,9 @@ fn read_one(
     Some((prepared, units.saturating_sub(counted)))
 }
 
-/// Fills in the candidates of `articles`, 16 at a time (see [`batch_size`]).
+/// Fills in the candidates of `articles`, [`extract::BATCH`] at a time.
 fn extract_into(articles: &mut [&mut PreparedArticle]) {
-    for batch in articles.chunks_mut(16) {
+    for batch in articles.chunks_mut(extract::BATCH) {
         let texts: Vec<(&str, Option<NaiveDate>)> =
             batch.iter().map(|a| (&*a.text, a.published)).collect();
         let found = extract::extract_each(&texts);
@@ -273,7 +273,7 @@ fn weight(bytes: u64) -> usize {
 /// What one file gave: its articles, ready to add once their candidates are extracted, and what
 /// was skipped.
 struct Prepared {
-    /// The file's articles with their candidates.
+    /// The file's articles; their candidates are filled in after reading.
     articles: Vec<PreparedArticle>,
     /// The file, or the parts of it, that could not be imported, with why.
     skipped: Vec<String>,

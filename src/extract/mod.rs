@@ -69,6 +69,10 @@ pub fn extract_all(text: &str, published: Option<NaiveDate>) -> Vec<Candidate> {
     extract_each(&[(text, published)]).pop().unwrap_or_default()
 }
 
+/// How many articles imports and re-extraction give [`extract_each`] at a time: enough that each
+/// extractor's tables stay in cache from one article to the next (`benches/engine.rs` measures it).
+pub const BATCH: usize = 16;
+
 /// [`extract_all`] of each of several articles (text and publication date), with the same
 /// result. Each extractor runs over all the articles before the next one starts: its regexes'
 /// automata, word lists and weights then stay in the processor's cache from one article to the
