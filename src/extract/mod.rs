@@ -78,61 +78,36 @@ pub const BATCH: usize = 16;
 /// automata, word lists and weights then stay in the processor's cache from one article to the
 /// next, which running every extractor over one article after another does not allow.
 pub fn extract_each(articles: &[(&str, Option<NaiveDate>)]) -> Vec<Vec<Candidate>> {
+    let text = |i: usize| articles[i].0;
+    let each = articles.len();
     let times: Vec<Vec<Candidate>> = articles
         .iter()
         .map(|&(text, published)| time::extract(text, published))
         .collect();
-    let entities: Vec<Vec<Candidate>> = articles
-        .iter()
-        .map(|&(text, _)| entity::extract(text))
+    let entities: Vec<Vec<Candidate>> = (0..each).map(|i| entity::extract(text(i))).collect();
+    let quantities: Vec<Vec<Candidate>> = (0..each)
+        .map(|i| quantity::extract(text(i), &times[i]))
         .collect();
-    let quantities: Vec<Vec<Candidate>> = articles
-        .iter()
-        .zip(&times)
-        .map(|(&(text, _), times)| quantity::extract(text, times))
+    let readings: Vec<quote::Reading> = (0..each).map(|i| quote::Reading::of(text(i))).collect();
+    let quotes: Vec<Vec<Candidate>> = (0..each)
+        .map(|i| quote::extract_from(text(i), &readings[i], &entities[i]))
         .collect();
-    let readings: Vec<quote::Reading> = articles
-        .iter()
-        .map(|&(text, _)| quote::Reading::of(text))
+    let roles: Vec<Vec<Candidate>> = (0..each)
+        .map(|i| role::extract(text(i), &entities[i]))
         .collect();
-    let quotes: Vec<Vec<Candidate>> = articles
-        .iter()
-        .zip(&readings)
-        .zip(&entities)
-        .map(|((&(text, _), reading), entities)| quote::extract_from(text, reading, entities))
-        .collect();
-    let roles: Vec<Vec<Candidate>> = articles
-        .iter()
-        .zip(&entities)
-        .map(|(&(text, _), entities)| role::extract(text, entities))
-        .collect();
-    let found = times
-        .into_iter()
-        .zip(entities)
-        .zip(quantities)
-        .zip(quotes)
-        .zip(roles);
-    articles
-        .iter()
-        .zip(&readings)
-        .zip(found)
-        .map(
-            |(
-                (&(text, published), reading),
-                ((((times, entities), quantities), quotes), roles),
-            )| {
-                let mut all = times;
-                all.extend(entities);
-                all.extend(quantities);
-                all.extend(quotes);
-                all.extend(roles);
-                let events = event::extract_in(text, reading.sentences(), published, &all);
-                all.extend(events);
-                all.sort_by_key(|c| (c.start, c.end, c.kind));
-                all
-            },
-        )
-        .collect()
+    let mut all = times;
+    for found in [entities, quantities, quotes, roles] {
+        for (facts, more) in all.iter_mut().zip(found) {
+            facts.extend(more);
+        }
+    }
+    for (i, facts) in all.iter_mut().enumerate() {
+        let (text, published) = articles[i];
+        let events = event::extract_in(text, readings[i].sentences(), published, facts);
+        facts.extend(events);
+        facts.sort_by_key(|c| (c.start, c.end, c.kind));
+    }
+    all
 }
 
 #[cfg(test)]

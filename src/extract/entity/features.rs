@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use super::gazetteer::{GAZ, Known, MAX_PHRASE_WORDS, WordLists, key};
 use super::perceptron::{TAGS, Tag};
 use super::resolve::{Doc, Span};
-use super::token::{Kind, Token};
+use super::token::{Kind, Token, starts_upper};
 use super::vocab::Vocab;
 
 /// The feature templates. Their numbers are part of the trained weights: renumbering one means
@@ -237,6 +237,7 @@ impl<'a> DocFeatures<'a> {
         for (i, t) in tokens.iter().enumerate() {
             starts.push(ids.len());
             let position = match (headlines[t.line], t.sentence_start) {
+                // indices into POSITIONS
                 (true, _) => 0,
                 (false, true) => 1,
                 (false, false) => 2,
@@ -321,11 +322,6 @@ impl<'a> DocFeatures<'a> {
         into.push(id(Template::PrevTagLower, &[p, self.lower[i]]));
         into.push(id(Template::PrevTagShape, &[p, self.shapes[i]]));
     }
-}
-
-/// Whether `text` starts with a capital.
-fn starts_upper(text: &str) -> bool {
-    text.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// How the document writes a capitalised body word elsewhere: also in lower case, also

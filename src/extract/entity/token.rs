@@ -74,7 +74,8 @@ const NAME_PARTICLES: &[&str] = &[
     "al-", "el-", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "ben-",
 ];
 
-fn starts_upper(text: &str) -> bool {
+/// Whether `text` starts with a capital.
+pub(crate) fn starts_upper(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
 
