@@ -103,8 +103,8 @@ impl Scorer for Trainer {
     }
 }
 
-/// Chooses every token's tag, with each distinct word's own scores summed once; `each` sees each token's index, the features that follow its
-/// [`word_ids`] and its chosen tag.
+/// Chooses every token's tag, with each distinct word's own scores summed once; `each` sees
+/// each token's index, the features that follow its [`word_ids`] and its chosen tag.
 pub(crate) fn decode(
     scorer: &impl Scorer,
     features: &DocFeatures,
