@@ -560,7 +560,7 @@ fn age_before(head: &str) -> Option<(f64, usize)> {
 fn children(t: &str, from: usize, to: usize) -> Option<(f64, (usize, usize))> {
     let list = words(t, from, to);
     for (i, w) in list.iter().enumerate() {
-        if matches!(w.lower.as_str(), "father" | "mother" | "parent")
+        if matches!(w.lower.as_ref(), "father" | "mother" | "parent")
             && list.get(i + 1).is_some_and(|o| o.lower == "of")
             && let Some(n) = list.get(i + 2).and_then(|n| number(&n.lower))
         {
@@ -569,10 +569,10 @@ fn children(t: &str, from: usize, to: usize) -> Option<(f64, (usize, usize))> {
         if let Some(n) = number(&w.lower) {
             let next = list.get(i + 1..(i + 3).min(list.len())).unwrap_or(&[]);
             if let Some(k) = next.iter().position(|x| {
-                matches!(x.lower.as_str(), "children" | "kids" | "sons" | "daughters")
+                matches!(x.lower.as_ref(), "children" | "kids" | "sons" | "daughters")
             }) && next[..k]
                 .iter()
-                .all(|x| matches!(x.lower.as_str(), "young" | "small" | "adult" | "grown"))
+                .all(|x| matches!(x.lower.as_ref(), "young" | "small" | "adult" | "grown"))
             {
                 return Some((n, (w.start, next[k].end)));
             }
@@ -654,7 +654,7 @@ fn measures(text: &ArticleText<'_>) -> Vec<(String, Reading)> {
         let Some(noun) = after
             .iter()
             .take(4)
-            .find(|w| MEASURED.contains(&w.lower.as_str()))
+            .find(|w| MEASURED.contains(&w.lower.as_ref()))
         else {
             continue;
         };
@@ -703,15 +703,15 @@ fn group_sizes(text: &ArticleText<'_>) -> Vec<(String, Reading)> {
                 continue;
             };
             let rest = &list[i + 1..(i + 4).min(list.len())];
-            let Some(k) = rest.iter().position(|x| GROUPS.contains(&x.lower.as_str())) else {
+            let Some(k) = rest.iter().position(|x| GROUPS.contains(&x.lower.as_ref())) else {
                 continue;
             };
             let members = rest.get(k + 1).is_some_and(|x| x.lower == "members");
             if !compound && !members || n < 2.0 {
                 continue;
             }
-            let qualifiers: Vec<&str> = rest[..k].iter().map(|x| x.lower.as_str()).collect();
-            let group = rest[k].lower.as_str();
+            let qualifiers: Vec<&str> = rest[..k].iter().map(|x| x.lower.as_ref()).collect();
+            let group = rest[k].lower.as_ref();
             let slot = match qualifiers.as_slice() {
                 [] => format!("size of the {group}"),
                 q => format!("size of the {} {group}", q.join(" ")),
@@ -808,7 +808,7 @@ fn state_before(list: &[super::words::Word], i: usize) -> Option<(&'static str, 
     let adjacent = between.last().is_some_and(|x| x.start == verb.1)
         || between
             .last()
-            .is_some_and(|x| matches!(x.lower.as_str(), "about" | "some" | "nearly" | "least"));
+            .is_some_and(|x| matches!(x.lower.as_ref(), "about" | "some" | "nearly" | "least"));
     adjacent.then_some((verb.0, (verb.1, list[i].end)))
 }
 
@@ -831,10 +831,10 @@ fn tallies(text: &ArticleText<'_>, dated: &[(usize, usize)]) -> Vec<(String, Rea
                 || dated.iter().any(|(s, e)| w.start < *e && *s < w.end)
                 || list
                     .get(i + 1)
-                    .is_some_and(|x| NOT_PEOPLE.contains(&x.lower.as_str()) && x.lower != "of")
+                    .is_some_and(|x| NOT_PEOPLE.contains(&x.lower.as_ref()) && x.lower != "of")
                 || w.lower.contains('-')
                 || apposed(t, w.start, w.end)
-                || i > 0 && matches!(list[i - 1].lower.as_str(), "other" | "another")
+                || i > 0 && matches!(list[i - 1].lower.as_ref(), "other" | "another")
             {
                 continue;
             }
@@ -849,7 +849,7 @@ fn tallies(text: &ArticleText<'_>, dated: &[(usize, usize)]) -> Vec<(String, Rea
             // "six who did not survive": a negated state counts for no tally.
             let negated = near
                 .iter()
-                .any(|x| matches!(x.lower.as_str(), "not" | "never" | "didnt" | "didn't"));
+                .any(|x| matches!(x.lower.as_ref(), "not" | "never" | "didnt" | "didn't"));
             let states: Vec<(&str, usize)> = near
                 .iter()
                 .filter(|_| !negated)

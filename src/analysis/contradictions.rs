@@ -504,7 +504,7 @@ fn qualifiers(fact: &Fact) -> String {
             let first = fact.text[w.start..].chars().next();
             first.is_some_and(char::is_lowercase) && !is_stop(&w.lower) && !is_modifier(&w.lower)
         })
-        .map(|w| w.lower)
+        .map(|w| w.lower.into_owned())
         .collect();
     out.dedup();
     out.join(" ")

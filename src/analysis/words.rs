@@ -260,7 +260,7 @@ mod tests {
         let text = "Ukraine’s step-by-step plan, 1,000 POWs.";
         let lower: Vec<String> = words(text, 0, text.len())
             .into_iter()
-            .map(|w| w.lower)
+            .map(|w| w.lower.into_owned())
             .collect();
         assert_eq!(
             lower,

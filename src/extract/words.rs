@@ -1,26 +1,30 @@
 //! Words of a text with their byte spans and lower-case forms: the unit the
 //! event extractor and the comparisons of sources read text in.
 
+use std::borrow::Cow;
+
 /// A word of the text: its byte span and its lower-case form.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
+pub struct Word<'a> {
     /// Start byte.
     pub start: usize,
     /// End byte.
     pub end: usize,
-    /// Lower case, apostrophes and possessive dropped.
-    pub lower: String,
+    /// Lower case, apostrophes and possessive dropped: borrowed from the text when it is
+    /// written so there (most words are), so reading a sentence allocates little.
+    pub lower: Cow<'a, str>,
 }
 
 /// The words of `text[from..to]` (letters and digits; hyphens and apostrophes inside a word kept).
-pub fn words(text: &str, from: usize, to: usize) -> Vec<Word> {
+pub fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     scan_words(text, from, to, |start, end, lower| {
-        out.push(Word {
-            start,
-            end,
-            lower: lower.to_owned(),
-        })
+        let written = &text[start..end];
+        let lower = match written.get(..lower.len()) {
+            Some(same) if same == lower => Cow::Borrowed(same),
+            _ => Cow::Owned(lower.to_owned()),
+        };
+        out.push(Word { start, end, lower })
     });
     out
 }

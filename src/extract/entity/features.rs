@@ -3,7 +3,10 @@
 //! the rule-based extractor gave it. Every feature is a template number and a value hashed
 //! together into one 32-bit id.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::gazetteer::{GAZ, Known, MAX_PHRASE_WORDS, WordLists, key};
 use super::perceptron::{TAGS, Tag};
@@ -191,6 +194,59 @@ pub(crate) fn word_ids(text: &str) -> [u32; WORD_FEATURES] {
     ]
 }
 
+/// What the features read of a word's text alone: the same in every document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WordFacts {
+    /// [`Value::lower`] of the text.
+    lower: Value,
+    /// [`Value::shape`] of the text.
+    shape: Value,
+    /// The gazetteer's entry for it.
+    lists: WordLists,
+    /// Whether it is a stop word.
+    stop: bool,
+}
+
+/// How many words a thread keeps the [`WordFacts`] of before it starts again.
+const WORD_FACTS_KEPT: usize = 1 << 16;
+
+thread_local! {
+    /// The [`WordFacts`] of the words this thread has read: news articles share most of their
+    /// words, so one look-up here replaces two hashes and two gazetteer look-ups per word.
+    static WORD_FACTS: RefCell<FxHashMap<Box<str>, WordFacts>> =
+        RefCell::new(FxHashMap::default());
+}
+
+impl WordFacts {
+    /// Reads `text`.
+    fn of(text: &str) -> WordFacts {
+        WordFacts {
+            lower: Value::lower(text),
+            shape: Value::shape(text),
+            lists: GAZ.word(text),
+            stop: GAZ.is_stop(text),
+        }
+    }
+
+    /// The facts of each of `texts`, in order, kept per thread.
+    fn of_each(texts: &[&str]) -> Vec<WordFacts> {
+        WORD_FACTS.with_borrow_mut(|kept| {
+            if kept.len() + texts.len() > WORD_FACTS_KEPT {
+                kept.clear();
+            }
+            texts
+                .iter()
+                .map(|&text| match kept.get(text) {
+                    Some(facts) => *facts,
+                    None => *kept
+                        .entry(text.into())
+                        .or_insert_with(|| WordFacts::of(text)),
+                })
+                .collect()
+        })
+    }
+}
+
 /// The features of every token of one document that depend on its neighbours and the rules,
 /// computed once; the tokens' own [`word_ids`] come before them, and the tag-history features
 /// after them, added while decoding because they depend on the tags chosen.
@@ -213,9 +269,10 @@ impl<'a> DocFeatures<'a> {
         doc: &Doc,
         rules: &[Span],
     ) -> DocFeatures<'a> {
-        let lower = vocab.per_token(&vocab.each(Value::lower));
-        let shapes = vocab.per_token(&vocab.each(Value::shape));
-        let lists = vocab.each(|w| (GAZ.word(w), GAZ.is_stop(w)));
+        let facts = WordFacts::of_each(vocab.texts());
+        let lower = vocab.per_token(&facts.iter().map(|f| f.lower).collect::<Vec<_>>());
+        let shapes = vocab.per_token(&facts.iter().map(|f| f.shape).collect::<Vec<_>>());
+        let lists: Vec<(WordLists, bool)> = facts.iter().map(|f| (f.lists, f.stop)).collect();
         let cases =
             vocab.each(|w| starts_upper(w).then(|| (doc.has_lower(w), doc.has_mid_capitalised(w))));
         let (rule_tags, rule_reasons) = rule_tags(tokens.len(), rules);
@@ -543,6 +600,23 @@ fn longest_phrase(tokens: &[Token<'_>], first: usize) -> Option<(usize, Known)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_word_facts_are_those_of_the_word() {
+        let texts = ["Mayor", "The", "Ostrava", "said", "The", "Été"];
+        let fresh: Vec<WordFacts> = texts.iter().map(|t| WordFacts::of(t)).collect();
+        assert_eq!(WordFacts::of_each(&texts), fresh);
+        assert_eq!(
+            WordFacts::of_each(&texts),
+            fresh,
+            "read back from the thread's store"
+        );
+        let reversed: Vec<&str> = texts.iter().rev().copied().collect();
+        let facts = WordFacts::of_each(&reversed);
+        assert_eq!(facts[0], fresh[5]);
+        assert_ne!(facts[0], facts[1], "different words keep different facts");
+        assert!(facts[1].stop && !facts[0].stop);
+    }
 
     #[test]
     fn shapes_affixes_and_ids() {

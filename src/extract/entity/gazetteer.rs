@@ -58,7 +58,7 @@ pub(crate) enum Known {
 
 /// Everything the lists say about one word, found with one look-up: for the tagger's features,
 /// which ask about every token.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct WordLists {
     lists: u16,
     country: bool,

@@ -31,7 +31,7 @@ pub struct SentenceWords<'a> {
     /// The whole text.
     pub text: &'a str,
     /// The words of the sentence, in order.
-    pub words: Vec<Word>,
+    pub words: Vec<Word<'a>>,
     /// The clause number of each word.
     pub clause: Vec<usize>,
 }
@@ -46,7 +46,7 @@ impl<'a> SentenceWords<'a> {
             if i > 0 {
                 let gap = &text[words[i - 1].end..w.start];
                 let hard = gap.contains([';', ':', '—', '–', '(', ')']) || gap.contains(" - ");
-                let soft = gap.contains(',') && OPENERS.contains(&w.lower.as_str());
+                let soft = gap.contains(',') && OPENERS.contains(&w.lower.as_ref());
                 if hard || soft {
                     current += 1;
                 }
@@ -91,7 +91,7 @@ impl<'a> SentenceWords<'a> {
 
     /// The lower-case forms of the words in `range`.
     fn lower(&self, range: std::ops::Range<usize>) -> Vec<&str> {
-        self.words[range].iter().map(|w| w.lower.as_str()).collect()
+        self.words[range].iter().map(|w| w.lower.as_ref()).collect()
     }
 
     /// Up to five lower-case words of word `i`'s clause after it.
@@ -102,7 +102,7 @@ impl<'a> SentenceWords<'a> {
             .zip(&self.clause[i + 1..])
             .take_while(|(_, k)| **k == c)
             .take(5)
-            .map(|(w, _)| w.lower.as_str())
+            .map(|(w, _)| w.lower.as_ref())
             .collect()
     }
 
@@ -129,7 +129,7 @@ impl<'a> SentenceWords<'a> {
         if self.words[j].lower == "the" {
             j = j.checked_sub(1)?;
         }
-        Some(self.words[j].lower.as_str())
+        Some(self.words[j].lower.as_ref())
     }
 }
 

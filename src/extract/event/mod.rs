@@ -180,9 +180,9 @@ const NOT_EVENTS: &[(&str, &str)] = &[
 
 /// True when word `i` is a trigger word used in a fixed phrase that names no happening.
 fn vetoed(words: &SentenceWords, i: usize) -> bool {
-    let this = words.words[i].lower.as_str();
-    let prev = i.checked_sub(1).map(|j| words.words[j].lower.as_str());
-    let next = words.words.get(i + 1).map(|w| w.lower.as_str());
+    let this = words.words[i].lower.as_ref();
+    let prev = i.checked_sub(1).map(|j| words.words[j].lower.as_ref());
+    let next = words.words.get(i + 1).map(|w| w.lower.as_ref());
     NOT_EVENTS
         .iter()
         .any(|(a, b)| (Some(*a) == prev && *b == this) || (*a == this && Some(*b) == next))
@@ -193,7 +193,7 @@ fn vetoed(words: &SentenceWords, i: usize) -> bool {
 /// else a dismissal ("was fired", "fired the coach").
 fn fired(words: &SentenceWords, i: usize) -> Option<Trigger> {
     let lexicon = Lexicon::shipped();
-    let next = words.words.get(i + 1).map(|w| w.lower.as_str());
+    let next = words.words.get(i + 1).map(|w| w.lower.as_ref());
     let shots = matches!(
         next,
         Some(
@@ -265,11 +265,11 @@ fn is_back_reference(words: &SentenceWords, i: usize) -> bool {
         if words.clause[j] != words.clause[i] {
             return false;
         }
-        let w = words.words[j].lower.as_str();
+        let w = words.words[j].lower.as_ref();
         if det(w) {
             return j > 0
                 && words.clause[j - 1] == words.clause[i]
-                && REFERRING_PREPOSITIONS.contains(&words.words[j - 1].lower.as_str());
+                && REFERRING_PREPOSITIONS.contains(&words.words[j - 1].lower.as_ref());
         }
         if !capitalised(j) {
             others += 1;
