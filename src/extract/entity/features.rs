@@ -196,7 +196,7 @@ pub(crate) fn word_ids(text: &str) -> [u32; WORD_FEATURES] {
 
 /// What the features read of a word's text alone: the same in every document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct WordFacts {
+pub(crate) struct WordFacts {
     /// [`Value::lower`] of the text.
     lower: Value,
     /// [`Value::shape`] of the text.
@@ -218,6 +218,11 @@ thread_local! {
 }
 
 impl WordFacts {
+    /// Whether the word is a stop word.
+    pub(crate) fn is_stop(&self) -> bool {
+        self.stop
+    }
+
     /// Reads `text`.
     fn of(text: &str) -> WordFacts {
         WordFacts {
@@ -229,7 +234,7 @@ impl WordFacts {
     }
 
     /// The facts of each of `texts`, in order, kept per thread.
-    fn of_each(texts: &[&str]) -> Vec<WordFacts> {
+    pub(crate) fn of_each(texts: &[&str]) -> Vec<WordFacts> {
         WORD_FACTS.with_borrow_mut(|kept| {
             if kept.len() + texts.len() > WORD_FACTS_KEPT {
                 kept.clear();
@@ -260,16 +265,17 @@ pub(crate) struct DocFeatures<'a> {
 }
 
 impl<'a> DocFeatures<'a> {
-    /// Computes the features of `tokens`, given the headline lines, the document's word evidence
-    /// and the rule-based extractor's spans.
+    /// Computes the features of `tokens`, given the [`WordFacts`] of each distinct text (by its
+    /// number in `vocab`), the headline lines, the document's word evidence and the rule-based
+    /// extractor's spans.
     pub(crate) fn new(
         tokens: &[Token<'a>],
         vocab: &Vocab<'a>,
+        facts: &[WordFacts],
         headlines: &[bool],
         doc: &Doc,
         rules: &[Span],
     ) -> DocFeatures<'a> {
-        let facts = WordFacts::of_each(vocab.texts());
         let lower = vocab.per_token(&facts.iter().map(|f| f.lower).collect::<Vec<_>>());
         let shapes = vocab.per_token(&facts.iter().map(|f| f.shape).collect::<Vec<_>>());
         let lists: Vec<(WordLists, bool)> = facts.iter().map(|f| (f.lists, f.stop)).collect();

@@ -21,7 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::Candidate;
 use crate::model::FactKind;
 use crate::model::attr;
-use features::DocFeatures;
+use features::{DocFeatures, WordFacts};
 use gazetteer::{GAZ, MAX_PHRASE_WORDS, key, straight_apostrophe};
 use resolve::{Doc, Label, Span};
 use tagger::Scorer;
@@ -53,6 +53,7 @@ pub fn load_shipped_model() -> Result<usize, String> {
 struct Document<'a> {
     tokens: Vec<Token<'a>>,
     vocab: Vocab<'a>,
+    facts: Vec<WordFacts>,
     headlines: Vec<bool>,
     doc: Doc,
     rules: Vec<Span>,
@@ -63,13 +64,18 @@ impl<'a> Document<'a> {
     fn new(text: &'a str) -> Document<'a> {
         let tokens = token::tokenize(text);
         let vocab = Vocab::new(&tokens);
+        let facts = WordFacts::of_each(vocab.texts());
+        let capitalised = vocab.each_first(&tokens, |_, t| t.is_capitalised());
         let headlines = token::headline_lines(&tokens, &vocab);
-        let doc = Doc::new(&tokens, &vocab, &headlines);
-        let names = vocab.per_token(&vocab.each_first(&tokens, is_name_token));
-        let rules = rule_spans(&tokens, &names, &headlines, &doc);
+        let doc = Doc::new(&tokens, &vocab, &capitalised, &headlines);
+        let names = vocab.each_first(&tokens, |n, t| {
+            is_name_token(t, capitalised[n]) && !facts[n].is_stop()
+        });
+        let rules = rule_spans(&tokens, &vocab.per_token(&names), &headlines, &doc);
         Document {
             tokens,
             vocab,
+            facts,
             headlines,
             doc,
             rules,
@@ -81,6 +87,7 @@ impl<'a> Document<'a> {
         DocFeatures::new(
             &self.tokens,
             &self.vocab,
+            &self.facts,
             &self.headlines,
             &self.doc,
             &self.rules,
@@ -127,11 +134,12 @@ fn to_candidate(text: &str, tokens: &[Token<'_>], span: &Span) -> Candidate {
         .with_attr(attr::REASON, span.reason)
 }
 
-/// Whether the token may be part of a name: a capitalised word of two or more characters (or
-/// an initial with its dot) that is not a stop word.
-fn is_name_token(token: &Token<'_>) -> bool {
+/// Whether the token may be part of a name by its shape: a capitalised word of two or more
+/// characters (`capitalised` says whether it is [`Token::is_capitalised`]) or an initial with its
+/// dot. A stop word is none, whatever its shape.
+fn is_name_token(token: &Token<'_>, capitalised: bool) -> bool {
     let long = token.text.chars().nth(1).is_some();
-    ((long && token.is_capitalised()) || token.is_initial()) && !GAZ.is_stop(token.text)
+    (long && capitalised) || token.is_initial()
 }
 
 /// Lower-case particles inside names ("Charles de Gaulle", "Osama bin Laden").

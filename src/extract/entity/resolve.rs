@@ -67,7 +67,12 @@ pub(crate) struct Doc {
 impl Doc {
     /// Collects word evidence from the body lines of the document: which of its words appear
     /// there, and how, is marked per token; the sets take each distinct word once.
-    pub(crate) fn new(tokens: &[Token<'_>], vocab: &Vocab<'_>, headlines: &[bool]) -> Doc {
+    pub(crate) fn new(
+        tokens: &[Token<'_>],
+        vocab: &Vocab<'_>,
+        capitalised: &[bool],
+        headlines: &[bool],
+    ) -> Doc {
         let mut seen = vec![Seen::Not; vocab.texts().len()];
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != Kind::Word || headlines[t.line] {
@@ -75,7 +80,7 @@ impl Doc {
             }
             if t.text.chars().next().is_some_and(char::is_lowercase) {
                 seen[vocab.of(i)] = Seen::Lower;
-            } else if t.is_capitalised() && !t.sentence_start {
+            } else if capitalised[vocab.of(i)] && !t.sentence_start {
                 seen[vocab.of(i)] = Seen::MidCapitalised;
             }
         }

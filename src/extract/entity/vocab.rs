@@ -56,15 +56,19 @@ impl<'a> Vocab<'a> {
         self.texts.iter().copied().map(f).collect()
     }
 
-    /// `f` of the first token with each distinct text, by number: for what depends on a token's
-    /// text and kind, as a token's kind follows from its text (letters and digits make a word,
-    /// an apostrophe and "s" a possessive, anything else punctuation).
+    /// `f` of each number and the first token with that text, by number: for what depends on a
+    /// token's text and kind, as a token's kind follows from its text (letters and digits make a
+    /// word, an apostrophe and "s" a possessive, anything else punctuation).
     pub(crate) fn each_first<T>(
         &self,
         tokens: &[Token<'a>],
-        f: impl Fn(&Token<'a>) -> T,
+        f: impl Fn(usize, &Token<'a>) -> T,
     ) -> Vec<T> {
-        self.first.iter().map(|&i| f(&tokens[i as usize])).collect()
+        self.first
+            .iter()
+            .enumerate()
+            .map(|(n, &i)| f(n, &tokens[i as usize]))
+            .collect()
     }
 
     /// For each token, its text's entry in `per_text` (from [`Vocab::each`]).
@@ -94,7 +98,7 @@ mod tests {
         assert_eq!(vocab.texts().len(), 8);
         let lengths = vocab.each(str::len);
         assert_eq!(vocab.per_token(&lengths)[2], ".".len());
-        let starts = vocab.each_first(&tokens, |t| t.start);
+        let starts = vocab.each_first(&tokens, |_, t| t.start);
         assert_eq!(tokens[3].text, "Rain");
         assert_eq!(vocab.per_token(&starts)[3], 0);
         assert_eq!(vocab.per_token(&starts)[6], tokens[6].start);
