@@ -267,10 +267,9 @@ fn is_title_head(word: &str) -> bool {
         word.chars().next().is_some_and(char::is_lowercase)
             && KINSHIP.contains(&word.to_lowercase().as_str())
     };
-    GAZ.is_title_head(word)
-        && word
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+    word.chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && GAZ.is_title_head(word)
         && !kinship()
 }
 

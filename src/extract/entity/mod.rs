@@ -55,7 +55,7 @@ struct Document<'a> {
     vocab: Vocab<'a>,
     facts: Vec<WordFacts>,
     headlines: Vec<bool>,
-    doc: Doc,
+    doc: Doc<'a>,
     rules: Vec<Span>,
 }
 

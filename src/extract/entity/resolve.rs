@@ -2,6 +2,8 @@
 //! nationalities, drops ordinary words that are capitalised only because they start a sentence,
 //! and guesses the label.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet;
 
 use super::gazetteer::{GAZ, Known, key, with_key};
@@ -58,21 +60,22 @@ pub(crate) struct Span {
 }
 
 /// What the whole document says about words: which appear in lower case, and which appear
-/// capitalised away from a sentence start.
-pub(crate) struct Doc {
-    lower: FxHashSet<String>,
+/// capitalised away from a sentence start. A word written in lower case is kept as the text
+/// writes it, without a copy.
+pub(crate) struct Doc<'a> {
+    lower: FxHashSet<Cow<'a, str>>,
     mid_capitalised: FxHashSet<String>,
 }
 
-impl Doc {
+impl<'a> Doc<'a> {
     /// Collects word evidence from the body lines of the document: which of its words appear
     /// there, and how, is marked per token; the sets take each distinct word once.
     pub(crate) fn new(
-        tokens: &[Token<'_>],
-        vocab: &Vocab<'_>,
+        tokens: &[Token<'a>],
+        vocab: &Vocab<'a>,
         capitalised: &[bool],
         headlines: &[bool],
-    ) -> Doc {
+    ) -> Doc<'a> {
         let mut seen = vec![Seen::Not; vocab.texts().len()];
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != Kind::Word || headlines[t.line] {
@@ -86,10 +89,22 @@ impl Doc {
         }
         let mut lower = FxHashSet::default();
         let mut mid_capitalised = FxHashSet::default();
-        for (text, how) in vocab.texts().iter().zip(seen) {
+        for (&text, how) in vocab.texts().iter().zip(seen) {
             match how {
-                Seen::Lower => with_lower(text, |w| insert_new(&mut lower, w)),
-                Seen::MidCapitalised => with_key(text, |k| insert_new(&mut mid_capitalised, k)),
+                Seen::Lower => with_lower(text, |w| {
+                    if !lower.contains(w) {
+                        lower.insert(if w == text {
+                            Cow::Borrowed(text)
+                        } else {
+                            Cow::Owned(w.to_owned())
+                        });
+                    }
+                }),
+                Seen::MidCapitalised => with_key(text, |k| {
+                    if !mid_capitalised.contains(k) {
+                        mid_capitalised.insert(k.to_owned());
+                    }
+                }),
                 Seen::Not => {}
             }
         }
@@ -117,13 +132,6 @@ enum Seen {
     Not,
     Lower,
     MidCapitalised,
-}
-
-/// Adds `word` to `set` unless it is there: a word seen again allocates nothing.
-fn insert_new(set: &mut FxHashSet<String>, word: &str) {
-    if !set.contains(word) {
-        set.insert(word.to_owned());
-    }
 }
 
 /// The reason given when a single word was labelled by default, with no clue at all.
@@ -188,7 +196,7 @@ pub(crate) fn resolve_run(tokens: &[Token<'_>], first: usize, last: usize, doc: 
 /// The tokens and document a run of name words is resolved in.
 struct Run<'t, 'a> {
     tokens: &'t [Token<'a>],
-    doc: &'t Doc,
+    doc: &'t Doc<'a>,
 }
 
 impl Run<'_, '_> {
@@ -337,7 +345,7 @@ fn drop_sentence_starter(
     if !t.sentence_start || is_known_word(t, doc) {
         return Some(first);
     }
-    let ordinary = doc.lower.contains(&t.text.to_lowercase());
+    let ordinary = doc.has_lower(t.text);
     let known_next = first < last && is_listed_name(tokens[first + 1].text);
     if !ordinary && !known_next && (first < last || looks_like_surname(t.text)) {
         return Some(first);

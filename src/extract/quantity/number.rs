@@ -168,25 +168,32 @@ pub fn atoms(text: &str) -> Vec<Atom> {
     kept
 }
 
+/// The numbers written in digits. A match of [`DIGITS`] ends on its scale word when it has one
+/// and on a digit otherwise, and no letter comes before the scale word: the letters it ends on
+/// are that word, found without the slower search for the pattern's groups.
 fn digit_atoms(text: &str) -> Vec<Atom> {
     DIGITS
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
+        .find_iter(text)
+        .filter_map(|whole| {
             if !digit_boundaries_ok(text, whole.start(), whole.end()) {
                 return None;
             }
-            let scale = caps.get(1).or(caps.get(2));
-            let number_end = scale.map_or(whole.end(), |s| s.start());
-            let raw = Dec::parse(&text[whole.start()..number_end])?;
-            let factor = scale.map_or(Some(1), |s| scale_factor(s.as_str()))?;
+            let matched = whole.as_str();
+            let number = matched.trim_end_matches(char::is_alphabetic);
+            let scale = &matched[number.len()..];
+            let raw = Dec::parse(number)?;
+            let factor = if scale.is_empty() {
+                1
+            } else {
+                scale_factor(scale)?
+            };
             Some(Atom {
                 start: whole.start(),
                 end: whole.end(),
                 amount: Amount::Exact {
                     raw,
                     factor,
-                    scaled: scale.is_some(),
+                    scaled: !scale.is_empty(),
                 },
                 in_words: false,
             })
@@ -353,6 +360,30 @@ mod tests {
         ];
         for (phrase, expected) in cases {
             assert_eq!(parse_words(phrase), expected, "{phrase}");
+        }
+    }
+
+    #[test]
+    fn digits_take_the_scale_word_they_end_on() {
+        let cases = [
+            ("a 1.5 Million rise", "1.5 Million", "1500000", true),
+            ("spent 3-billion on", "3-billion", "3000000000", true),
+            ("a 5bn plan", "5bn", "5000000000", true),
+            ("2\u{A0}mln tonnes", "2\u{A0}mln", "2000000", true),
+            ("4 thousand-strong", "4 thousand", "4000", true),
+            ("sold 12,400 cars", "12,400", "12400", false),
+        ];
+        for (text, span, value, scaled) in cases {
+            let found = atoms(text);
+            let [atom] = found.as_slice() else {
+                panic!("{text}: {found:?}");
+            };
+            assert_eq!(&text[atom.start..atom.end], span, "{text}");
+            assert_eq!(
+                atom.amount.exact().map(|d| d.to_string()).as_deref(),
+                Some(value)
+            );
+            assert!(matches!(atom.amount, Amount::Exact { scaled: s, .. } if s == scaled));
         }
     }
 
