@@ -267,9 +267,10 @@ fn is_title_head(word: &str) -> bool {
         word.chars().next().is_some_and(char::is_lowercase)
             && KINSHIP.contains(&word.to_lowercase().as_str())
     };
-    word.chars()
-        .all(|c| c.is_alphabetic() || c == '-' || c == '.')
-        && GAZ.is_title_head(word)
+    GAZ.is_title_head(word)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '.')
         && !kinship()
 }
 

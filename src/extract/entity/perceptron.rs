@@ -322,6 +322,17 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_weights_write_back_byte_for_byte() {
+        let shipped = include_bytes!("../../../assets/ner/entities.model");
+        let model = Model::from_bytes(shipped).unwrap();
+        assert!(model.len() > 1000);
+        assert!(
+            model.to_bytes() == shipped,
+            "the weights changed on the way through"
+        );
+    }
+
+    #[test]
     fn rejects_damaged_files() {
         assert!(Model::from_bytes(b"hello").is_err());
         let mut trainer = Trainer::default();
