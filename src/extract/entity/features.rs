@@ -3,10 +3,7 @@
 //! the rule-based extractor gave it. Every feature is a template number and a value hashed
 //! together into one 32-bit id.
 
-use std::cell::RefCell;
 use std::sync::LazyLock;
-
-use rustc_hash::FxHashMap;
 
 use super::gazetteer::{GAZ, Known, MAX_PHRASE_WORDS, WordLists, key};
 use super::perceptron::{TAGS, Tag};
@@ -207,16 +204,6 @@ pub(crate) struct WordFacts {
     stop: bool,
 }
 
-/// How many words a thread keeps the [`WordFacts`] of before it starts again.
-const WORD_FACTS_KEPT: usize = 1 << 16;
-
-thread_local! {
-    /// The [`WordFacts`] of the words this thread has read: news articles share most of their
-    /// words, so one look-up here replaces two hashes and two gazetteer look-ups per word.
-    static WORD_FACTS: RefCell<FxHashMap<Box<str>, WordFacts>> =
-        RefCell::new(FxHashMap::default());
-}
-
 impl WordFacts {
     /// Whether the word is a stop word.
     pub(crate) fn is_stop(&self) -> bool {
@@ -233,22 +220,11 @@ impl WordFacts {
         }
     }
 
-    /// The facts of each of `texts`, in order, kept per thread.
+    /// The facts of each of `texts`, in order. (Keeping them per thread across documents, as
+    /// the model's word scores are kept, saved fewer instructions than its look-ups missed the
+    /// cache: `scripts/count_instructions.sh`.)
     pub(crate) fn of_each(texts: &[&str]) -> Vec<WordFacts> {
-        WORD_FACTS.with_borrow_mut(|kept| {
-            if kept.len() + texts.len() > WORD_FACTS_KEPT {
-                kept.clear();
-            }
-            texts
-                .iter()
-                .map(|&text| match kept.get(text) {
-                    Some(facts) => *facts,
-                    None => *kept
-                        .entry(text.into())
-                        .or_insert_with(|| WordFacts::of(text)),
-                })
-                .collect()
-        })
+        texts.iter().map(|&text| WordFacts::of(text)).collect()
     }
 }
 
@@ -608,20 +584,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kept_word_facts_are_those_of_the_word() {
-        let texts = ["Mayor", "The", "Ostrava", "said", "The", "Été"];
-        let fresh: Vec<WordFacts> = texts.iter().map(|t| WordFacts::of(t)).collect();
-        assert_eq!(WordFacts::of_each(&texts), fresh);
-        assert_eq!(
-            WordFacts::of_each(&texts),
-            fresh,
-            "read back from the thread's store"
-        );
-        let reversed: Vec<&str> = texts.iter().rev().copied().collect();
-        let facts = WordFacts::of_each(&reversed);
-        assert_eq!(facts[0], fresh[5]);
-        assert_ne!(facts[0], facts[1], "different words keep different facts");
-        assert!(facts[1].stop && !facts[0].stop);
+    fn word_facts_read_the_word_in_any_case() {
+        let [upper, lower, stop] = WordFacts::of_each(&["MAYOR", "mayor", "The"])[..] else {
+            panic!("one fact per word");
+        };
+        assert_eq!(upper.lower, lower.lower);
+        assert_ne!(upper.shape, lower.shape);
+        assert!(stop.is_stop() && !lower.is_stop());
+        assert_eq!(upper.lists, GAZ.word("mayor"));
     }
 
     #[test]
