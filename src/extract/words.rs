@@ -83,8 +83,8 @@ pub fn strip_possessive(text: &str) -> &str {
 }
 
 /// The character at byte `i` of `text` (a char boundary), without decoding
-/// when it is ASCII; `None` at the end.
-fn char_at(text: &str, i: usize) -> Option<char> {
+/// when it is ASCII; `None` at the end. For scanners of mostly ASCII text.
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => Some(char::from(b)),
         Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),

@@ -5,6 +5,7 @@ use rustc_hash::FxHashSet;
 
 use super::gazetteer::GAZ;
 use super::vocab::Vocab;
+use crate::extract::words::char_at;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +98,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut line = 0;
     let mut at_start = true;
     let mut pos = 0;
-    while let Some(c) = text[pos..].chars().next() {
+    while let Some(c) = char_at(text, pos) {
         if c == '\n' {
             line += 1;
             at_start = true;
@@ -138,14 +139,12 @@ fn sentence_state_after(c: char, at_start: bool) -> bool {
 
 /// End of the word starting at `start`: letters and digits joined by single inner marks.
 fn word_end(text: &str, start: usize) -> usize {
-    let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let (mut end, mut i) = (start, start);
+    while let Some(c) = char_at(text, i) {
+        i += c.len_utf8();
         if c.is_alphanumeric() {
-            end = start + i + c.len_utf8();
-        } else if is_joiner(c) && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
-            continue;
-        } else {
+            end = i;
+        } else if !(is_joiner(c) && char_at(text, i).is_some_and(char::is_alphanumeric)) {
             break;
         }
     }
@@ -424,6 +423,22 @@ mod tests {
             let plain = starts_upper(name_core(&word))
                 && !tail.chars().next().is_some_and(char::is_lowercase);
             proptest::prop_assert_eq!(token.is_capitalised(), plain);
+        }
+
+        #[test]
+        fn tokens_cover_every_letter_and_digit_in_order(text in "[a-zA-Z0-9éЖ’'.&\\- \n,]{0,40}") {
+            let tokens = tokenize(&text);
+            let mut covered = 0;
+            for t in &tokens {
+                proptest::prop_assert!(t.start >= covered && t.start < t.end);
+                proptest::prop_assert_eq!(t.text, &text[t.start..t.end]);
+                let skipped = &text[covered..t.start];
+                proptest::prop_assert!(!skipped.contains(char::is_alphanumeric), "{:?}", skipped);
+                let word_chars = t.text.chars().all(|c| c.is_alphanumeric() || is_joiner(c));
+                proptest::prop_assert!(t.kind != Kind::Word || word_chars, "{:?}", t);
+                covered = t.end;
+            }
+            proptest::prop_assert!(!text[covered..].contains(char::is_alphanumeric));
         }
     }
 
