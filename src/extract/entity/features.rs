@@ -254,11 +254,10 @@ impl<'a> DocFeatures<'a> {
     ) -> DocFeatures<'a> {
         let lower = vocab.per_token(&facts.iter().map(|f| f.lower).collect::<Vec<_>>());
         let shapes = vocab.per_token(&facts.iter().map(|f| f.shape).collect::<Vec<_>>());
-        let lists: Vec<(WordLists, bool)> = facts.iter().map(|f| (f.lists, f.stop)).collect();
         let cases =
             vocab.each(|w| starts_upper(w).then(|| (doc.has_lower(w), doc.has_mid_capitalised(w))));
         let (rule_tags, rule_reasons) = rule_tags(tokens.len(), rules);
-        let phrases = phrase_classes(tokens, vocab, &lists);
+        let phrases = phrase_classes(tokens, vocab, facts);
         let at = |values: &[Value], i: usize, offset: isize| {
             i.checked_add_signed(offset)
                 .and_then(|j| values.get(j))
@@ -302,8 +301,8 @@ impl<'a> DocFeatures<'a> {
             });
             ids.push(id(Template::RuleTagShape, &[rule, sh]));
             ids.push(fixed.rule_tag_position[tag][position]);
-            let (lists, stop) = lists[vocab.of(i)];
-            for class in word_classes(t, lists, stop) {
+            let own = facts[vocab.of(i)];
+            for class in word_classes(t, own.lists, own.stop) {
                 ids.push(fixed.word_class[class as usize]);
             }
             if let Some(phrase) = phrases[i] {
@@ -528,18 +527,18 @@ impl WordClass {
 }
 
 /// For each token inside a gazetteer name of two or more words, its place and class
-/// ("B-ORG" for "European" in "European Union"); `lists` holds each distinct word's entry.
+/// ("B-ORG" for "European" in "European Union"); `facts` are each distinct word's [`WordFacts`].
 fn phrase_classes(
     tokens: &[Token<'_>],
     vocab: &Vocab<'_>,
-    lists: &[(WordLists, bool)],
+    facts: &[WordFacts],
 ) -> Vec<Option<&'static str>> {
     let mut out = vec![None; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
         let starts_name = tokens[i].kind == Kind::Word
             && starts_upper(tokens[i].text)
-            && lists[vocab.of(i)].0.starts_phrase();
+            && facts[vocab.of(i)].lists.starts_phrase();
         let found = starts_name.then(|| longest_phrase(tokens, i)).flatten();
         let Some((last, known)) = found else {
             i += 1;
@@ -643,8 +642,7 @@ mod tests {
     fn gazetteer_phrases_mark_every_word() {
         let tokens = super::super::token::tokenize("He met the European Union in Brussels.");
         let vocab = Vocab::new(&tokens);
-        let lists = vocab.each(|w| (GAZ.word(w), GAZ.is_stop(w)));
-        let classes = phrase_classes(&tokens, &vocab, &lists);
+        let classes = phrase_classes(&tokens, &vocab, &WordFacts::of_each(vocab.texts()));
         let words: Vec<(&str, Option<&str>)> = tokens
             .iter()
             .zip(classes)

@@ -134,9 +134,9 @@ fn to_candidate(text: &str, tokens: &[Token<'_>], span: &Span) -> Candidate {
         .with_attr(attr::REASON, span.reason)
 }
 
-/// Whether the token may be part of a name by its shape: a capitalised word of two or more
-/// characters (`capitalised` says whether it is [`Token::is_capitalised`]) or an initial with its
-/// dot. A stop word is none, whatever its shape.
+/// Whether the token has the shape of a name word: a capitalised word of two or more characters
+/// (`capitalised` says whether it is [`Token::is_capitalised`]) or an initial with its dot. The
+/// caller also rules out stop words, which it knows from the word's [`WordFacts`].
 fn is_name_token(token: &Token<'_>, capitalised: bool) -> bool {
     let long = token.text.chars().nth(1).is_some();
     (long && capitalised) || token.is_initial()
