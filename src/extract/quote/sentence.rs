@@ -2,6 +2,7 @@
 //! "“We are ready. We wait,” he said." stays one sentence.
 
 use super::marks::Quoted;
+use crate::extract::words::char_at;
 
 /// The most characters an abbreviation has: a longer word before a full stop
 /// is read no further back than this (it is no abbreviation either way).
@@ -25,7 +26,8 @@ pub fn sentences(text: &str, quotes: &[Quoted]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut quote_iter = quotes.iter().peekable();
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         while quote_iter.peek().is_some_and(|q| q.close_end <= i) {
             quote_iter.next();
         }
@@ -46,11 +48,37 @@ pub fn sentences(text: &str, quotes: &[Quoted]) -> Vec<(usize, usize)> {
             out.push((start, after));
             start = after;
         }
+        let quote_mark = quote_iter.peek().map_or(text.len(), |q| {
+            if q.close >= after {
+                q.close
+            } else {
+                q.close_end
+            }
+        });
+        let long_run = (start + MAX_SENTENCE_BYTES).saturating_sub(MAX_CHAR_BYTES);
+        i = next_possible_end(text, after, quote_mark.min(long_run));
     }
     if start < text.len() {
         out.push((start, text.len()));
     }
     out
+}
+
+/// The most bytes a character takes in UTF-8.
+const MAX_CHAR_BYTES: usize = 4;
+
+/// The first character at or after `from` (a char boundary) that may end a sentence: a line
+/// break or . ! ? — or the character at `limit` (or just before it), past which a quote's close
+/// or white space ending an overlong run may end one. Skipping the rest unread makes the scan
+/// cost a few instructions per byte instead of a character's full test.
+fn next_possible_end(text: &str, from: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let limit = limit.min(bytes.len());
+    let mut j = from;
+    while j < limit && !matches!(bytes[j], b'\n' | b'.' | b'!' | b'?') {
+        j += 1;
+    }
+    text.floor_char_boundary(j).max(from)
 }
 
 /// A quote ends its sentence when its words end with . ! ? and a new sentence follows.
@@ -99,6 +127,53 @@ fn next_starts_sentence(rest: &str) -> bool {
 mod tests {
     use super::super::marks::quoted;
     use super::*;
+    use proptest::prelude::*;
+
+    /// The plain scan: every character read and tested.
+    fn reference(text: &str, quotes: &[Quoted]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut quote_iter = quotes.iter().peekable();
+        for (i, c) in text.char_indices() {
+            while quote_iter.peek().is_some_and(|q| q.close_end <= i) {
+                quote_iter.next();
+            }
+            let inside = quote_iter
+                .peek()
+                .is_some_and(|q| q.open <= i && i < q.close_end);
+            let after = i + c.len_utf8();
+            let ends = if c == '\n' || (c.is_whitespace() && after - start > MAX_SENTENCE_BYTES) {
+                true
+            } else if inside {
+                quote_iter
+                    .peek()
+                    .is_some_and(|q| q.close == i && closes_sentence(text, q))
+            } else {
+                matches!(c, '.' | '!' | '?') && ends_sentence(text, i, after)
+            };
+            if ends {
+                out.push((start, after));
+                start = after;
+            }
+        }
+        if start < text.len() {
+            out.push((start, text.len()));
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn skipping_finds_the_sentences_of_the_plain_scan(
+            pieces in proptest::collection::vec(
+                "[a-zA-Z .!?\n“”\"‘’'«»é\u{3000}\u{a0}]{0,12}|St\\. |Mr\\. [A-Z]|[a-z]{3000,4200} ",
+                0..24,
+            )
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(sentences(&text, &quoted(&text)), reference(&text, &quoted(&text)));
+        }
+    }
 
     #[test]
     fn splits_outside_quotes_only() {
