@@ -4,7 +4,8 @@
 //! May use `types`, `trigger` (where to look) and `reach` (how far a match
 //! can lie from its trigger word); no rule family.
 
-use regex::CaptureLocations;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Input, Match};
 
 use super::reach::{Reach, Runs, reach};
 use super::trigger::Look;
@@ -24,7 +25,7 @@ impl Search {
     pub(super) fn new(rule: &'static Rule) -> Search {
         Search {
             rule,
-            reach: reach(rule.re.as_str()),
+            reach: reach(&rule.pattern),
         }
     }
 
@@ -40,10 +41,10 @@ impl Search {
     /// Scans the whole text.
     fn run_everywhere(&self, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
         let text = ctx.text;
-        let mut locations = self.rule.re.capture_locations();
+        let mut locations = self.rule.re.create_captures();
         let mut from = 0;
         while from <= text.len() {
-            let Some(m) = self.rule.re.captures_read_at(&mut locations, text, from) else {
+            let Some(m) = self.find(text, from, &mut locations) else {
                 break;
             };
             from = next_search_start(text, m.start(), m.end());
@@ -67,7 +68,7 @@ impl Search {
             return;
         }
         let text = ctx.text;
-        let mut locations = self.rule.re.capture_locations();
+        let mut locations = self.rule.re.create_captures();
         let mut pos = 0;
         let mut next = 0;
         while let Some(&first) = starts.get(next) {
@@ -83,7 +84,7 @@ impl Search {
             let to = text.ceil_char_boundary(last.saturating_add(reach + 1).min(text.len()));
             let region = &text[..to];
             let mut from = text.floor_char_boundary(first.saturating_sub(reach).max(pos));
-            while let Some(m) = self.rule.re.captures_read_at(&mut locations, region, from) {
+            while let Some(m) = self.find(region, from, &mut locations) {
                 if m.start() > last {
                     break;
                 }
@@ -97,14 +98,16 @@ impl Search {
         }
     }
 
+    /// The first match in `haystack` at or after `from`, with its groups
+    /// in `locations`.
+    fn find(&self, haystack: &str, from: usize, locations: &mut Captures) -> Option<Match> {
+        let input = Input::new(haystack).span(from..haystack.len());
+        self.rule.re.search_captures(&input, locations);
+        locations.get_match()
+    }
+
     /// Builds the timexes of one match and keeps them when there are any.
-    fn keep(
-        &self,
-        text: &str,
-        locations: &CaptureLocations,
-        ctx: &Ctx<'_>,
-        out: &mut Vec<Vec<Timex>>,
-    ) {
+    fn keep(&self, text: &str, locations: &Captures, ctx: &Ctx<'_>, out: &mut Vec<Vec<Timex>>) {
         let found = self.rule.timexes(text, locations, ctx);
         if !found.is_empty() {
             out.push(found);

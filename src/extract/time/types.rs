@@ -7,7 +7,10 @@
 //! (no rule family, no trigger words, no search).
 
 use chrono::NaiveDate;
-use regex::{CaptureLocations, Regex};
+use regex_automata::PatternID;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::util::syntax;
 
 use super::calendar::{Tense, TenseCues, resolve_month_day, ymd};
 use super::lexicon::{MONTH, MONTH_NOT_MAY, NUM, ORDINAL, UNIT, Unit, WEEKDAY_WORDS};
@@ -236,15 +239,15 @@ impl Ctx<'_> {
 /// Turns one match into zero or more timexes (ranges give several).
 pub(super) type Build = fn(&Caps<'_>, &Ctx<'_>) -> Vec<Timex>;
 
-/// One match and its groups, read from capture locations that one search
-/// reuses for every match (no allocation per match). Groups are found by
-/// name with a scan of the rule's few names instead of the regex's hash
-/// map, because every builder asks for several.
+/// One match and its groups, read from captures that one search reuses for
+/// every match (no allocation per match). Groups are found by name with a
+/// scan of the rule's few names instead of the regex's hash map, because
+/// every builder asks for several.
 pub(super) struct Caps<'a> {
     /// The searched text.
     text: &'a str,
     /// Where each group matched.
-    locations: &'a CaptureLocations,
+    locations: &'a Captures,
     /// The group names of the rule's pattern, by group index.
     names: &'a [Option<Box<str>>],
 }
@@ -280,11 +283,11 @@ impl<'a> Group<'a> {
 impl<'a> Caps<'a> {
     /// The whole match (`0`) or a numbered group.
     pub(super) fn get(&self, index: usize) -> Option<Group<'a>> {
-        let (start, end) = self.locations.get(index)?;
+        let span = self.locations.get_group(index)?;
         Some(Group {
             text: self.text,
-            start,
-            end,
+            start: span.start,
+            end: span.end,
         })
     }
 
@@ -304,6 +307,8 @@ pub(super) struct Rule {
     /// Words one of which every match contains (see `trigger`); empty for
     /// rules that scan the whole text.
     pub words: &'static [&'static str],
+    /// The pattern with its placeholders expanded.
+    pub pattern: Box<str>,
     /// The compiled pattern.
     pub re: Regex,
     /// Its group names, by group index.
@@ -315,7 +320,10 @@ pub(super) struct Rule {
 impl Rule {
     /// Compiles a rule; `{MONTH}`-style placeholders expand to lexicon
     /// fragments and `(?-u:\b)` becomes an ASCII word boundary so the fast DFA
-    /// engines can run it on any text.
+    /// engines can run it on any text. Only a rule that scans the whole text
+    /// gets a literal prefilter: one with trigger words searches short
+    /// stretches around them, where a prefilter costs more instructions than
+    /// it saves and its tables crowd the cache (`scripts/count_instructions.sh`).
     pub(super) fn new(
         name: &'static str,
         words: &'static [&'static str],
@@ -330,11 +338,20 @@ impl Rule {
             .replace("{UNIT}", UNIT)
             .replace("{ORDINAL}", ORDINAL)
             .replace(r"(?-u:\b)", r"(?-u:(?-u:\b))");
-        let re = Regex::new(&expanded).unwrap_or_else(|e| panic!("rule {name}: {e}"));
-        let names = re.capture_names().map(|n| n.map(Box::from)).collect();
+        let re = Regex::builder()
+            .configure(Regex::config().auto_prefilter(words.is_empty()))
+            .syntax(syntax::Config::new().utf8(true))
+            .build(&expanded)
+            .unwrap_or_else(|e| panic!("rule {name}: {e}"));
+        let names = re
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .map(|n| n.map(Box::from))
+            .collect();
         Rule {
             name,
             words,
+            pattern: expanded.into(),
             re,
             names,
             build,
@@ -343,12 +360,7 @@ impl Rule {
 
     /// The timexes of one match (its groups at `locations` in `text`),
     /// each marked with the rule's name.
-    pub(super) fn timexes(
-        &self,
-        text: &str,
-        locations: &CaptureLocations,
-        ctx: &Ctx<'_>,
-    ) -> Vec<Timex> {
+    pub(super) fn timexes(&self, text: &str, locations: &Captures, ctx: &Ctx<'_>) -> Vec<Timex> {
         let caps = Caps {
             text,
             locations,
