@@ -211,7 +211,7 @@ impl WordFacts {
     }
 
     /// Reads `text`.
-    fn of(text: &str) -> WordFacts {
+    pub(crate) fn of(text: &str) -> WordFacts {
         WordFacts {
             lower: Value::lower(text),
             shape: Value::shape(text),
@@ -220,9 +220,7 @@ impl WordFacts {
         }
     }
 
-    /// The facts of each of `texts`, in order. (Keeping them per thread across documents, as
-    /// the model's word scores are kept, saved fewer instructions than its look-ups missed the
-    /// cache: `scripts/count_instructions.sh`.)
+    /// The facts of each of `texts`, in order.
     pub(crate) fn of_each(texts: &[&str]) -> Vec<WordFacts> {
         texts.iter().map(|&text| WordFacts::of(text)).collect()
     }

@@ -23,6 +23,7 @@ use crate::model::FactKind;
 use crate::model::attr;
 use features::{DocFeatures, WordFacts};
 use gazetteer::{GAZ, MAX_PHRASE_WORDS, key, straight_apostrophe};
+use perceptron::TAGS;
 use resolve::{Doc, Label, Span};
 use tagger::Scorer;
 use token::{Kind, Token};
@@ -30,10 +31,22 @@ use vocab::Vocab;
 
 /// Finds entity facts in `text`: names of people, organisations, places and other things.
 pub fn extract(text: &str) -> Vec<Candidate> {
-    let document = Document::new(text);
-    let spans = match tagger::Shipped::get() {
-        Some(model) => document.model_spans(&model),
-        None => document.rules.clone(),
+    let (document, spans) = match tagger::Shipped::get() {
+        Some(model) => {
+            let mut word_scores = Vec::new();
+            let document = Document::reading(text, |words| {
+                let (facts, scores) = model.kept_words(words);
+                word_scores = scores;
+                facts
+            });
+            let spans = document.model_spans(&model, &word_scores);
+            (document, spans)
+        }
+        None => {
+            let document = Document::new(text);
+            let spans = document.rules.clone();
+            (document, spans)
+        }
     };
     let candidates = spans
         .iter()
@@ -62,9 +75,15 @@ struct Document<'a> {
 impl<'a> Document<'a> {
     /// Tokenises `text` and runs the rules.
     fn new(text: &'a str) -> Document<'a> {
+        Document::reading(text, WordFacts::of_each)
+    }
+
+    /// [`Document::new`], with `facts_of` giving the [`WordFacts`] of the distinct token texts
+    /// (in order): read afresh, or kept from earlier documents with the model's word scores.
+    fn reading(text: &'a str, facts_of: impl FnOnce(&[&'a str]) -> Vec<WordFacts>) -> Document<'a> {
         let tokens = token::tokenize(text);
         let vocab = Vocab::new(&tokens);
-        let facts = WordFacts::of_each(vocab.texts());
+        let facts = facts_of(vocab.texts());
         let capitalised = vocab.each_first(&tokens, |_, t| t.is_capitalised());
         let headlines = token::headline_lines(&tokens, &vocab);
         let doc = Doc::new(&tokens, &vocab, &capitalised, &headlines);
@@ -94,9 +113,15 @@ impl<'a> Document<'a> {
         )
     }
 
-    /// The names the model finds, given the rules' names among its features.
-    fn model_spans(&self, scorer: &impl Scorer) -> Vec<Span> {
-        let tags = tagger::decode(scorer, &self.features(), |_, _, _| ());
+    /// [`Document::model_spans`] with each word's scores read afresh from `scorer`.
+    fn model_spans_afresh(&self, scorer: &impl Scorer) -> Vec<Span> {
+        self.model_spans(scorer, &tagger::word_scores(scorer, self.vocab.texts()))
+    }
+
+    /// The names the model finds, given the rules' names among its features and the scores of
+    /// each distinct word's own features (by its number in the vocabulary).
+    fn model_spans(&self, scorer: &impl Scorer, word_scores: &[[f32; TAGS]]) -> Vec<Span> {
+        let tags = tagger::decode(scorer, &self.features(), word_scores, |_, _, _| ());
         tagger::spans(&self.tokens, &tags, &self.rules)
     }
 }

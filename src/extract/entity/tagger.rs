@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::features::{DocFeatures, word_ids};
+use super::features::{DocFeatures, WordFacts, word_ids};
 use super::perceptron::{Model, TAGS, Tag, Trainer};
 use super::resolve::Span;
 use super::token::{Kind, Token};
@@ -37,23 +37,58 @@ pub(crate) trait Scorer {
     }
 }
 
-/// The shipped weights, with each word's [`Scorer::word_scores`] kept per thread: the same words
-/// recur in every article, and their own features are a third of the look-ups. The sums are the
-/// ones the weights give, so tagging is the same with or without them.
+/// The shipped weights, with what each word gives kept per thread ([`Shipped::kept_words`]).
 pub(crate) struct Shipped(&'static Model);
 
-/// How many words a thread keeps the scores of before it starts again.
-const WORD_SCORES_KEPT: usize = 1 << 16;
+/// What a thread keeps of a word: the same in every article, and the words recur.
+#[derive(Clone, Copy)]
+struct KeptWord {
+    /// What the features read of its text.
+    facts: WordFacts,
+    /// Its [`Scorer::word_scores`]: its own features are a third of the look-ups.
+    scores: [f32; TAGS],
+}
+
+/// How many words a thread keeps before it starts again.
+const WORDS_KEPT: usize = 1 << 16;
 
 thread_local! {
-    static WORD_SCORES: RefCell<FxHashMap<Box<str>, [f32; TAGS]>> =
-        RefCell::new(FxHashMap::default());
+    static KEPT: RefCell<FxHashMap<Box<str>, KeptWord>> = RefCell::new(FxHashMap::default());
 }
 
 impl Shipped {
     /// The shipped weights, or `None` if they are damaged.
     pub(crate) fn get() -> Option<Shipped> {
         MODEL.as_ref().map(Shipped)
+    }
+
+    /// The [`WordFacts`] and [`Scorer::word_scores`] of each of `words`, in order, with one
+    /// look-up per word in what the thread keeps. Both are what reading the word afresh gives,
+    /// so tagging is the same with or without them. (Keeping the facts in a map of their own
+    /// cost more cache misses than it saved: `scripts/count_instructions.sh`.)
+    pub(crate) fn kept_words(&self, words: &[&str]) -> (Vec<WordFacts>, Vec<[f32; TAGS]>) {
+        KEPT.with_borrow_mut(|kept| {
+            words
+                .iter()
+                .map(|&text| {
+                    let word = match kept.get(text) {
+                        Some(word) => *word,
+                        None => {
+                            if kept.len() >= WORDS_KEPT {
+                                kept.clear();
+                            }
+                            let word = KeptWord {
+                                facts: WordFacts::of(text),
+                                scores: self.word_scores(text),
+                            };
+                            kept.insert(text.into(), word);
+                            word
+                        }
+                    };
+                    (word.facts, word.scores)
+                })
+                .unzip()
+        })
     }
 }
 
@@ -64,21 +99,6 @@ impl Scorer for Shipped {
 
     fn rule_prior(&self) -> f32 {
         self.0.rule_prior
-    }
-
-    fn word_scores(&self, text: &str) -> [f32; TAGS] {
-        WORD_SCORES.with_borrow_mut(|kept| {
-            if let Some(scores) = kept.get(text) {
-                return *scores;
-            }
-            if kept.len() >= WORD_SCORES_KEPT {
-                kept.clear();
-            }
-            let mut scores = [0f32; TAGS];
-            self.0.score(&word_ids(text), &mut scores);
-            kept.insert(text.into(), scores);
-            scores
-        })
     }
 }
 
@@ -103,18 +123,20 @@ impl Scorer for Trainer {
     }
 }
 
-/// Chooses every token's tag, with each distinct word's own scores summed once; `each` sees
-/// each token's index, the features that follow its [`word_ids`] and its chosen tag.
+/// The [`Scorer::word_scores`] of each of `words`, in order: what [`decode`] starts from.
+pub(crate) fn word_scores(scorer: &impl Scorer, words: &[&str]) -> Vec<[f32; TAGS]> {
+    words.iter().map(|w| scorer.word_scores(w)).collect()
+}
+
+/// Chooses every token's tag, starting from `word_scores`, the [`Scorer::word_scores`] of each
+/// distinct word (by its number in [`DocFeatures::words`]), summed once; `each` sees each
+/// token's index, the features that follow its [`word_ids`] and its chosen tag.
 pub(crate) fn decode(
     scorer: &impl Scorer,
     features: &DocFeatures,
+    word_scores: &[[f32; TAGS]],
     mut each: impl FnMut(usize, &[u32], Tag),
 ) -> Vec<Tag> {
-    let word_scores: Vec<[f32; TAGS]> = features
-        .words()
-        .iter()
-        .map(|w| scorer.word_scores(w))
-        .collect();
     let mut tags = Vec::with_capacity(features.len());
     let mut buf = Vec::new();
     let (mut prev, mut prev2) = (Tag::O, Tag::O);
@@ -171,4 +193,21 @@ pub(crate) fn spans(tokens: &[Token<'_>], tags: &[Tag], rules: &[Span]) -> Vec<S
         i = last + 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_words_are_the_words_read_afresh() {
+        let Some(shipped) = Shipped::get() else {
+            panic!("the shipped weights load");
+        };
+        let words = ["Halvorsen", "said", "the", "Ministry", "said", "’s", "2031"];
+        let fresh = (WordFacts::of_each(&words), word_scores(shipped.0, &words));
+        assert_eq!(shipped.kept_words(&words), fresh, "first reading");
+        assert_eq!(shipped.kept_words(&words), fresh, "read from what is kept");
+        assert_ne!(fresh.1[0], fresh.1[2], "words score differently");
+    }
 }

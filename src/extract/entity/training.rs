@@ -258,7 +258,7 @@ fn score_dev(scorer: &impl Scorer, dev: &[DevDoc]) -> Scores {
     let mut scores = Scores::default();
     for d in dev {
         let document = Document::new(&d.text);
-        let spans = document.model_spans(scorer);
+        let spans = document.model_spans_afresh(scorer);
         let code_point = |byte: usize| d.text[..byte].chars().count();
         let found: Vec<(usize, usize, &str)> = spans
             .iter()
@@ -322,7 +322,8 @@ pub fn train(
         for &d in &order {
             let (features, gold) = &prepared[d];
             let mut updates = Vec::new();
-            tagger::decode(&trainer, features, |i, context, guess| {
+            let word_scores = tagger::word_scores(&trainer, features.words());
+            tagger::decode(&trainer, features, &word_scores, |i, context, guess| {
                 if guess != gold[i] {
                     wrong += 1;
                 }
@@ -453,7 +454,7 @@ mod tests {
         let model = Model::from_bytes(&report.model).unwrap();
         let document = Document::new("Zorblat hired Quanmir in Velkaro .\n");
         let found: Vec<(&str, &str)> = document
-            .model_spans(&model)
+            .model_spans_afresh(&model)
             .iter()
             .map(|s| (document.tokens[s.first].text, s.label.as_str()))
             .collect();
