@@ -49,11 +49,36 @@ struct KeptWord {
     scores: [f32; TAGS],
 }
 
+/// A word of at most [`ShortWord::MAX`] bytes held inline, so that finding it in what a thread
+/// keeps reads no second piece of memory.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortWord {
+    len: u8,
+    bytes: [u8; ShortWord::MAX],
+}
+
+impl ShortWord {
+    /// The longest word held; longer ones are read afresh each time.
+    const MAX: usize = 31;
+
+    /// `text` inline, if it is short enough.
+    fn of(text: &str) -> Option<ShortWord> {
+        let mut bytes = [0; ShortWord::MAX];
+        bytes
+            .get_mut(..text.len())?
+            .copy_from_slice(text.as_bytes());
+        Some(ShortWord {
+            len: u8::try_from(text.len()).ok()?,
+            bytes,
+        })
+    }
+}
+
 /// How many words a thread keeps before it starts again.
 const WORDS_KEPT: usize = 1 << 16;
 
 thread_local! {
-    static KEPT: RefCell<FxHashMap<Box<str>, KeptWord>> = RefCell::new(FxHashMap::default());
+    static KEPT: RefCell<FxHashMap<ShortWord, KeptWord>> = RefCell::new(FxHashMap::default());
 }
 
 impl Shipped {
@@ -71,20 +96,20 @@ impl Shipped {
             words
                 .iter()
                 .map(|&text| {
-                    let word = match kept.get(text) {
-                        Some(word) => *word,
-                        None => {
-                            if kept.len() >= WORDS_KEPT {
-                                kept.clear();
-                            }
-                            let word = KeptWord {
-                                facts: WordFacts::of(text),
-                                scores: self.word_scores(text),
-                            };
-                            kept.insert(text.into(), word);
-                            word
-                        }
+                    let short = ShortWord::of(text);
+                    if let Some(word) = short.and_then(|key| kept.get(&key)) {
+                        return (word.facts, word.scores);
+                    }
+                    let word = KeptWord {
+                        facts: WordFacts::of(text),
+                        scores: self.word_scores(text),
                     };
+                    if let Some(key) = short {
+                        if kept.len() >= WORDS_KEPT {
+                            kept.clear();
+                        }
+                        kept.insert(key, word);
+                    }
                     (word.facts, word.scores)
                 })
                 .unzip()
@@ -204,7 +229,19 @@ mod tests {
         let Some(shipped) = Shipped::get() else {
             panic!("the shipped weights load");
         };
-        let words = ["Halvorsen", "said", "the", "Ministry", "said", "’s", "2031"];
+        let long = "Oberlandesgerichtsvizepräsidentenstellvertreter";
+        assert!(long.len() > ShortWord::MAX);
+        let words = [
+            "Halvorsen",
+            "said",
+            "the",
+            long,
+            "Ministry",
+            "said",
+            "’s",
+            long,
+            "2031",
+        ];
         let fresh = (WordFacts::of_each(&words), word_scores(shipped.0, &words));
         assert_eq!(shipped.kept_words(&words), fresh, "first reading");
         assert_eq!(shipped.kept_words(&words), fresh, "read from what is kept");
