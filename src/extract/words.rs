@@ -15,9 +15,16 @@ pub struct Word<'a> {
     pub lower: Cow<'a, str>,
 }
 
+/// A little less than the bytes a word of news takes with the space after it (about six), so
+/// that a vector sized by it seldom grows.
+const BYTES_PER_WORD: usize = 5;
+
+/// The most words reserved ahead: a long stretch, or one of white space, grows as it is read.
+const WORDS_RESERVED: usize = 1 << 12;
+
 /// The words of `text[from..to]` (letters and digits; hyphens and apostrophes inside a word kept).
 pub fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(((to - from) / BYTES_PER_WORD + 1).min(WORDS_RESERVED));
     scan(text, from, to, |start, end, lower| {
         let lower = match lower {
             Lowered::Written(same) => Cow::Borrowed(same),
