@@ -12,7 +12,7 @@ enum Family {
 }
 
 /// One quote mark and what it may do where it stands.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Mark {
     pos: usize,
     len: usize,
@@ -141,18 +141,30 @@ fn trimmed(text: &str, start: usize, end: usize, last: bool) -> Option<(usize, u
 
 /// The quote marks in `text[from..to]`.
 fn marks_in(text: &str, from: usize, to: usize) -> Vec<Mark> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut prev = text[..from].chars().next_back();
-    let mut chars = text[from..to].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if let Some(mark) = classify(from + i, c, prev, next) {
+    for i in from..to {
+        if !matches!(bytes[i], b'"' | b'\'' | MARK_LEAD_2 | MARK_LEAD_3) {
+            continue;
+        }
+        let Some(c) = text.get(i..to).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
+        let prev = text[..i].chars().next_back();
+        let next = text[i + c.len_utf8()..to].chars().next();
+        if let Some(mark) = classify(i, c, prev, next) {
             out.push(mark);
         }
-        prev = Some(c);
     }
     out
 }
+
+/// The first byte in UTF-8 of « and ». With [`MARK_LEAD_3`], `"` and `'` it is one of the only
+/// bytes a mark can start with, so the scan of a line decodes nothing else.
+const MARK_LEAD_2: u8 = 0xC2;
+
+/// The first byte in UTF-8 of the curly and low quotation marks (“ ” „ ‘ ’).
+const MARK_LEAD_3: u8 = 0xE2;
 
 /// Decides whether `c` is a quote mark and whether it may open or close.
 fn classify(pos: usize, c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
@@ -190,6 +202,33 @@ fn classify(pos: usize, c: char, prev: Option<char>, next: Option<char>) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain reading of a line's marks: every character with its neighbours.
+    fn every_char(text: &str, from: usize, to: usize) -> Vec<Mark> {
+        let chars: Vec<(usize, char)> = text[from..to].char_indices().collect();
+        let before = text[..from].chars().next_back();
+        (0..chars.len())
+            .filter_map(|k| {
+                let prev = k.checked_sub(1).map(|j| chars[j].1).or(before);
+                let next = chars.get(k + 1).map(|&(_, c)| c);
+                classify(from + chars[k].0, chars[k].1, prev, next)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_only_possible_mark_bytes_finds_every_mark(
+            text in "[a-zé ,.\n\"'“”„‘’«»—(\u{a0}\u{2014}\u{e2}\u{c2}]{0,40}",
+            cut in 0usize..40,
+        ) {
+            let from = text.floor_char_boundary(cut.min(text.len()));
+            proptest::prop_assert_eq!(
+                marks_in(&text, from, text.len()),
+                every_char(&text, from, text.len())
+            );
+        }
+    }
 
     fn inner(text: &str) -> Vec<&str> {
         quoted(text)
