@@ -50,15 +50,12 @@ impl KeyShapes {
         }
     }
 
-    /// False only when no key added can be the look-up key of `word`: for a word of ASCII
-    /// characters and no white space its key is the word in lower case, of the same length;
-    /// any other word may have one of any shape.
+    /// False only when no key added can be the look-up key of `word`: that key is `word` in
+    /// lower case when [`keys_as_lower_case`] says so; any other word may have a key of any
+    /// shape.
     fn may_hold(&self, word: &str) -> bool {
-        let plain = word
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_whitespace());
         match word.as_bytes().first() {
-            Some(&first) if plain => {
+            Some(&first) if keys_as_lower_case(word) => {
                 let (row, bit) = KeyShapes::slot(first.to_ascii_lowercase(), word.len());
                 self.lengths[row] & bit != 0
             }
@@ -345,15 +342,18 @@ impl Gazetteer {
     }
 }
 
+/// Whether the look-up [`key`] of `word` is `word` in ASCII lower case, of the same length: it is
+/// ASCII and holds no white space.
+fn keys_as_lower_case(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_whitespace())
+}
+
 /// Calls `f` with the look-up key of `word`: built on the stack for a short
 /// ASCII word (the common case, checked for every token), else allocated.
 pub(crate) fn with_key<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let mut buf = [0u8; 32];
-    if word.len() <= buf.len()
-        && word
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_whitespace())
-    {
+    if word.len() <= buf.len() && keys_as_lower_case(word) {
         for (slot, b) in buf.iter_mut().zip(word.bytes()) {
             *slot = b.to_ascii_lowercase();
         }
