@@ -3,32 +3,46 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::number::{Amount, Atom};
 use crate::extract::Candidate;
 use crate::extract::spans::SpanSet;
 
 /// Stretches of text whose digits are dates, clock times or phone numbers.
-static MASKS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static MASKS: LazyLock<Masks> = LazyLock::new(|| {
     let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     let day = r"\d{1,2}(?:st|nd|rd|th)?";
-    [
+    let patterns = [
         r"(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)".to_owned(),
         r"(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)".to_owned(),
         r"(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)".to_owned(),
-        r"(?i)(?-u:\b)\d{1,2}[ \u{A0}]?(?:a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)|o['’]clock(?-u:\b))".to_owned(),
+        r"(?i)(?-u:\b)\d{1,2}[ \u{A0}]?(?:a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b)|o['’]clock(?-u:\b))"
+            .to_owned(),
         format!(
             r"(?-u:\b){month}\.?[ \u{{A0}}]+{day}(?:(?:[ \u{{A0}}]*(?:,|-|–|and|to|or)[ \u{{A0}}]*)+{day})*(?-u:\b)"
         ),
-        format!(r"(?-u:\b){day}(?:[ \u{{A0}}]*(?:-|–|and|to)[ \u{{A0}}]*{day})?[ \u{{A0}}]+(?:of[ \u{{A0}}]+)?{month}(?-u:\b)"),
+        format!(
+            r"(?-u:\b){day}(?:[ \u{{A0}}]*(?:-|–|and|to)[ \u{{A0}}]*{day})?[ \u{{A0}}]+(?:of[ \u{{A0}}]+)?{month}(?-u:\b)"
+        ),
         r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,5}){2,}".to_owned(),
         r"(?-u:\b)\d{3}-\d{4}(?-u:\b)".to_owned(),
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("valid mask regex"))
-    .collect()
+    ];
+    Masks {
+        each: patterns
+            .iter()
+            .map(|p| Regex::new(p).expect("valid mask regex"))
+            .collect(),
+        any: RegexSet::new(&patterns).expect("valid mask regexes"),
+    }
 });
+
+/// The mask patterns, each alone to find its matches, and together to tell in one pass over a
+/// line which of them match there at all: most lines with a number hold no date or phone number.
+struct Masks {
+    each: Vec<Regex>,
+    any: RegexSet,
+}
 
 /// A compound adjective ("10-year", "52-week") or a mixed fraction ("2 1/2") after a number.
 static AFTER_NOT_ALONE: LazyLock<Regex> =
@@ -82,10 +96,11 @@ pub fn countable_atoms(text: &str, atoms: Vec<Atom>, times: &[Candidate]) -> Vec
 /// what a scan of the whole text finds there.
 fn masked_spans(text: &str, times: &[Candidate], atoms: &[Atom]) -> SpanSet {
     let mut spans: Vec<(usize, usize)> = times.iter().map(|t| (t.start, t.end)).collect();
-    let lines = digit_lines(text, atoms);
-    for re in MASKS.iter() {
-        for &(start, end) in &lines {
-            let line = &text[..end];
+    let masks = &*MASKS;
+    for (start, end) in digit_lines(text, atoms) {
+        let line = &text[..end];
+        for which in masks.any.matches_at(line, start).iter() {
+            let re = &masks.each[which];
             let mut at = start;
             while let Some(m) = re.find_at(line, at) {
                 if !is_thousands_grouping(m.as_str()) {
@@ -247,7 +262,7 @@ mod tests {
 
     /// Every mask's matches over the whole text, as the masks were first run.
     fn whole_text_masks(text: &str) -> SpanSet {
-        SpanSet::new(MASKS.iter().flat_map(|re| {
+        SpanSet::new(MASKS.each.iter().flat_map(|re| {
             re.find_iter(text)
                 .filter(|m| !is_thousands_grouping(m.as_str()))
                 .map(|m| (m.start(), m.end()))
