@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::time::WEEKDAY_WORDS;
+
 /// A run of capitalised words, possibly joined by "of" / "of the" / "for"
 /// ("Ukraine’s Defense Minister Rustem Muradov", "Ministry of Defense").
 static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -115,13 +117,6 @@ static NOT_NAMES: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
         "Yet",
         "You",
         "Your",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
         "January",
         "February",
         "March",
@@ -136,6 +131,7 @@ static NOT_NAMES: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
         "December",
     ]
     .into_iter()
+    .chain(WEEKDAY_WORDS.iter().copied())
     .collect()
 });
 

@@ -30,7 +30,7 @@ pub(super) const MONTH_WORDS: &[&str] = &[
 
 /// Day names, capitalised, Monday first: the `{WEEKDAY}` pattern, its
 /// trigger words, and what [`weekday_number`] reads.
-pub(super) const WEEKDAY_WORDS: &[&str] = &[
+pub(crate) const WEEKDAY_WORDS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",

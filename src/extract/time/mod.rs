@@ -35,6 +35,8 @@ mod trigger;
 mod types;
 
 pub use interval::{Granularity, TimeInterval, interval_of};
+/// The day names, capitalised: also words that start a sentence without naming a speaker.
+pub(crate) use lexicon::WEEKDAY_WORDS;
 
 use crate::model::attr;
 use reach::Runs;
